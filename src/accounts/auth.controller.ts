@@ -1,0 +1,26 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { Public } from './auth.decorators';
+import { AuthService } from './auth.service';
+
+export class LoginDto {
+  @IsString() @MinLength(1) @MaxLength(64)
+  username!: string;
+
+  @IsString() @MinLength(1) @MaxLength(200)
+  password!: string;
+}
+
+@ApiTags('auth')
+@Controller('api/auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  login(@Body() body: LoginDto) {
+    return this.auth.login(body.username, body.password);
+  }
+}

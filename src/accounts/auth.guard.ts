@@ -1,0 +1,29 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { DomainError } from '../common/domain-error';
+import { AuthService } from './auth.service';
+import { IS_PUBLIC, ROLES_KEY } from './auth.decorators';
+import { Role } from './user.entity';
+
+/** Global guard: a valid bearer token unless the route is @Public(), and the route's @Roles(). */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const request = context.switchToHttp().getRequest();
+    const header: string | undefined = request.headers?.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    if (!token) throw new DomainError(401, 'AUTH.MISSING_TOKEN', 'Authorization: Bearer <accessToken> is required');
+    request.user = await this.auth.userFromToken(token);
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (roles && !roles.includes(request.user.role))
+      throw new DomainError(403, 'AUTH.WRONG_ROLE', `this needs one of the roles: ${roles.join(', ')}`);
+    return true;
+  }
+}

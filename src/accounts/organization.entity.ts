@@ -1,0 +1,32 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export type OrganizationKind = 'union' | 'enterprise' | 'bureau';
+
+/** An industry union (行业工会), a platform enterprise, or a labour bureau (人社局). */
+@Entity('organizations')
+export class Organization {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  kind!: OrganizationKind;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  industry!: string | null;
+
+  @Column({ type: 'varchar', length: 6, nullable: true })
+  region!: string | null;
+
+  /** Where publications covering this enterprise's workers are pushed (signed with the secret). */
+  @Column({ name: 'webhook_url', type: 'varchar', length: 500, nullable: true })
+  webhookUrl!: string | null;
+
+  @Column({ name: 'webhook_secret', type: 'varchar', length: 200, nullable: true })
+  webhookSecret!: string | null;
+
+  @Column({ name: 'created_at', type: 'varchar', length: 30 })
+  createdAt!: string;
+}

@@ -1,0 +1,33 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export type Role = 'union_negotiator' | 'enterprise_rep' | 'bureau_reviewer' | 'worker' | 'admin';
+export const ROLES: readonly Role[] = ['union_negotiator', 'enterprise_rep', 'bureau_reviewer', 'worker', 'admin'];
+
+@Entity('users')
+export class User {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 64, unique: true })
+  username!: string;
+
+  @Column({ name: 'display_name', type: 'varchar', length: 200 })
+  displayName!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  role!: Role;
+
+  @Column({ name: 'organization_id', type: 'varchar', length: 36, nullable: true })
+  organizationId!: string | null;
+
+  /** For role `worker`: the worker record (enterprise, region, category) that decides coverage. */
+  @Column({ name: 'worker_id', type: 'varchar', length: 36, nullable: true })
+  workerId!: string | null;
+
+  /** scrypt$N$r$p$salt$hash */
+  @Column({ name: 'password_hash', type: 'varchar', length: 300 })
+  passwordHash!: string;
+
+  @Column({ name: 'created_at', type: 'varchar', length: 30 })
+  createdAt!: string;
+}

@@ -1,0 +1,41 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Public } from '../accounts/auth.decorators';
+import { AgreementsService } from './agreements.service';
+
+export class AgreementQueryDto {
+  @IsOptional() @Matches(/^\d{6}$/, { message: 'region must be a six-digit GB/T 2260 code' })
+  region?: string;
+
+  @IsOptional() @Matches(/^[a-z][a-z0-9_]{1,63}$/)
+  industry?: string;
+
+  @IsOptional() @Matches(/^[a-z][a-z0-9_]{1,63}$/)
+  category?: string;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  page: number = 1;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  pageSize: number = 20;
+}
+
+@ApiTags('agreements')
+@Controller('api/agreements')
+export class AgreementsController {
+  constructor(private readonly agreements: AgreementsService) {}
+
+  @Public()
+  @Get()
+  list(@Query() query: AgreementQueryDto) {
+    return this.agreements.list(query);
+  }
+
+  @Public()
+  @Get(':id')
+  get(@Param('id', ParseUUIDPipe) id: string) {
+    return this.agreements.get(id);
+  }
+}

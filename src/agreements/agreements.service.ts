@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { notFound } from '../common/domain-error';
+import { Agreement } from './agreement.entity';
+import { regionPrefix } from './coverage';
+
+export interface AgreementQuery {
+  region?: string;
+  industry?: string;
+  category?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** Published agreements and rule changes: public, so any worker can read what binds them. */
+@Injectable()
+export class AgreementsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async list(query: AgreementQuery): Promise<{ items: ReturnType<typeof toAgreementView>[]; total: number }> {
+    const qb = this.dataSource.getRepository(Agreement).createQueryBuilder('a').orderBy('a.published_at', 'DESC');
+    if (query.industry) qb.andWhere('a.industry = :industry', { industry: query.industry });
+    if (query.region) {
+      // a worker in 420302 asks for 420302: contracts for 420302, 420300 and 420000 all bind there
+      const ancestors = [`${query.region.slice(0, 2)}0000`, `${query.region.slice(0, 4)}00`, query.region];
+      qb.andWhere('(a.region IN (:...ancestors) OR a.region LIKE :inside)', {
+        ancestors,
+        inside: `${regionPrefix(query.region)}%`,
+      });
+    }
+    const rows = await qb.getMany();
+    const matching = query.category
+      ? rows.filter((a) => a.scope.workerCategories.length === 0 || a.scope.workerCategories.includes(query.category!))
+      : rows;
+    const page = matching.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+    return { items: page.map(toAgreementView), total: matching.length };
+  }
+
+  async get(id: string) {
+    const agreement = await this.dataSource.getRepository(Agreement).findOne({ where: { id } });
+    if (!agreement) throw notFound('agreement');
+    return toAgreementView(agreement);
+  }
+}
+
+export function toAgreementView(a: Agreement) {
+  return {
+    id: a.id,
+    negotiationId: a.negotiationId,
+    kind: a.kind,
+    title: a.title,
+    scope: a.scope,
+    terms: a.terms,
+    opinions: a.opinions,
+    effectiveFrom: a.effectiveFrom,
+    expiresOn: a.expiresOn,
+    publishedAt: a.publishedAt,
+    auditHead: a.auditHead,
+  };
+}

@@ -1,0 +1,34 @@
+import { Scope } from '../negotiations/negotiation.types';
+
+/**
+ * Who a contract or rule change binds (劳动合同法 art. 54: an industry or regional contract
+ * binds every enterprise and worker in its scope). The one definition of coverage: the inbox
+ * query, acknowledgement counts and comment rights all follow it.
+ */
+export interface CoveredParty {
+  enterpriseId: string;
+  industry: string;
+  /** GB/T 2260 code of where the worker works. */
+  region: string;
+  category: string;
+}
+
+/** The code prefix a region stands for: 420000 → "42", 420300 → "4203", 420302 → "420302". */
+export function regionPrefix(code: string): string {
+  if (code.endsWith('0000')) return code.slice(0, 2);
+  if (code.endsWith('00')) return code.slice(0, 4);
+  return code;
+}
+
+export function regionContains(scopeRegion: string, region: string): boolean {
+  return region.startsWith(regionPrefix(scopeRegion));
+}
+
+export function covers(scope: Scope, worker: CoveredParty): boolean {
+  return (
+    scope.industry === worker.industry &&
+    regionContains(scope.region, worker.region) &&
+    (scope.workerCategories.length === 0 || scope.workerCategories.includes(worker.category)) &&
+    (scope.enterpriseIds.length === 0 || scope.enterpriseIds.includes(worker.enterpriseId))
+  );
+}

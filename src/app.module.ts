@@ -1,0 +1,48 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import { AccountsModule } from './accounts/accounts.module';
+import { AuthGuard } from './accounts/auth.guard';
+import { AgreementsModule } from './agreements/agreements.module';
+import { Clock } from './common/clock';
+import { CoreModule } from './common/core.module';
+import { AppConfig } from './config/app-config';
+import { dataSourceOptions } from './database/data-source-options';
+import { FixturesModule } from './fixtures/fixtures.module';
+import { DeadlinesModule } from './deadlines/deadlines.module';
+import { HealthController } from './health.controller';
+import { NegotiationsModule } from './negotiations/negotiations.module';
+
+@Module({})
+export class AppModule {
+  static register(config: AppConfig, clock?: Clock): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL)),
+        // development without JWT_SECRET: a fresh secret per start (tokens end with the process)
+        JwtModule.register({ global: true, secret: config.JWT_SECRET ?? randomBytes(32).toString('hex'), signOptions: { expiresIn: '12h' } }),
+        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }]),
+        TerminusModule,
+        CoreModule.register(clock),
+        AccountsModule,
+        DeadlinesModule,
+        NegotiationsModule,
+        AgreementsModule,
+        FixturesModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: AppConfig, useValue: config },
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useExisting: AuthGuard },
+      ],
+      exports: [AppConfig],
+    };
+  }
+}

@@ -1,0 +1,50 @@
+import helmet from '@fastify/helmet';
+import { Logger, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
+import { Clock } from './common/clock';
+import { DomainErrorFilter } from './common/domain-error.filter';
+import { AppConfig } from './config/app-config';
+
+export interface AppOverrides {
+  clock?: Clock;
+}
+
+/** Builds the application (not yet listening): the same set-up for `npm start` and the tests. */
+export async function createApp(config: AppConfig, overrides: AppOverrides = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    logger: config.NODE_ENV === 'test' ? false : { level: config.isProduction ? 'info' : 'warn' },
+    trustProxy: config.isProduction,
+  });
+  const options = { logger: config.NODE_ENV === 'test' ? (['error'] as const) : undefined, bufferLogs: false };
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, overrides.clock), adapter, options as never);
+  await app.register(helmet as never, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+  });
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalFilters(new DomainErrorFilter());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Xieshang 协商')
+      .setDescription('Collective bargaining for platform workers: negotiations, consultation, ratification, publication.')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  Logger.flush();
+  return app;
+}

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditEntry } from './audit-entry.entity';
+import { ChainLink, Verification, canonicalJson, hashLink, verifyChain } from './audit-chain';
+
+export interface AuditAppend {
+  negotiationId: string;
+  type: string;
+  actorId: string;
+  role: string;
+  at: string;
+  payload: unknown;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The next link after `previous`, computed in memory so its hash can be committed with the row it describes. */
+  link(previous: { seq: number; head: string }, entry: AuditAppend): ChainLink {
+    const link = {
+      negotiationId: entry.negotiationId,
+      seq: previous.seq + 1,
+      type: entry.type,
+      actorId: entry.actorId,
+      role: entry.role,
+      at: entry.at,
+      payload: canonicalJson(entry.payload ?? {}),
+      prevHash: previous.head,
+    };
+    return { ...link, hash: hashLink(link) };
+  }
+
+  /** Appends a link in the caller's transaction; the (negotiation, seq) key makes a forked chain impossible. */
+  async append(manager: EntityManager, link: ChainLink): Promise<void> {
+    await manager.createQueryBuilder().insert().into(AuditEntry).values(link).execute();
+  }
+
+  list(negotiationId: string): Promise<AuditEntry[]> {
+    return this.dataSource.getRepository(AuditEntry).find({ where: { negotiationId }, order: { seq: 'ASC' } });
+  }
+
+  async verify(negotiationId: string): Promise<Verification> {
+    return verifyChain(await this.list(negotiationId));
+  }
+}

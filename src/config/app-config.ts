@@ -1,0 +1,75 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/** Every setting the service reads, validated once at start-up (API.md "Operations"). */
+export class AppConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @Matches(/^(sqlite:|postgres:\/\/|postgresql:\/\/)/, { message: 'DATABASE_URL must start with sqlite: or postgres://' })
+  DATABASE_URL = 'sqlite:./data/xieshang.db';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  /** IANA zone in which deadlines count calendar days. */
+  @IsString()
+  TZ_NAME = 'Asia/Shanghai';
+
+  /** Path of an operator's rule pack (JSON, ISO 8601 durations) overriding the national one. */
+  @IsOptional()
+  @IsString()
+  RULE_PACK?: string;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1024)
+  BODY_LIMIT_BYTES = 256 * 1024;
+
+  /** How many demo riders the development fixture registers. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  DEMO_RIDERS = 240;
+
+  /** Requests per minute per client address (API.md: 429 beyond). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_MINUTE = 600;
+
+  /** Login attempts per minute per client address. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  LOGIN_RATE_LIMIT_PER_MINUTE = 20;
+
+  /** How often the deadline sweeper looks for due deadlines. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(100)
+  SWEEP_INTERVAL_MS = 5000;
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+}
+
+/** Builds the configuration from the environment; throws one error naming every bad setting. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const config = plainToInstance(AppConfig, defined, { exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: false });
+  const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}));
+  if (config.isProduction && !config.JWT_SECRET) problems.push('JWT_SECRET is required in production');
+  if (problems.length) throw new Error(`Invalid configuration: ${problems.join('; ')}`);
+  return config;
+}

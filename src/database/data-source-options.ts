@@ -1,0 +1,50 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DataSourceOptions } from 'typeorm';
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { Organization } from '../accounts/organization.entity';
+import { User } from '../accounts/user.entity';
+import { Worker } from '../accounts/worker.entity';
+import { Negotiation } from '../negotiations/negotiation.entity';
+import { Representative } from '../negotiations/representative.entity';
+import { Round } from '../negotiations/round.entity';
+import { Comment } from '../negotiations/comment.entity';
+import { IdempotencyKey } from '../negotiations/idempotency-key.entity';
+import { Deadline } from '../deadlines/deadline.entity';
+import { Agreement } from '../agreements/agreement.entity';
+import { MIGRATIONS } from '../migrations';
+
+export const ENTITIES = [
+  Organization,
+  User,
+  Worker,
+  Negotiation,
+  Representative,
+  Round,
+  Comment,
+  IdempotencyKey,
+  AuditEntry,
+  Deadline,
+  Agreement,
+];
+
+/** `sqlite:./data/x.db` → embedded better-sqlite3 (WAL); `postgres://…` → PostgreSQL. */
+export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+  const common = { entities: ENTITIES, migrations: MIGRATIONS, migrationsRun: true, synchronize: false, logging: false };
+  if (databaseUrl.startsWith('sqlite:')) {
+    const database = databaseUrl.slice('sqlite:'.length) || ':memory:';
+    if (database !== ':memory:') mkdirSync(dirname(database), { recursive: true });
+    return {
+      ...common,
+      type: 'better-sqlite3',
+      database,
+      prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+        db.pragma('journal_mode = WAL');
+        db.pragma('synchronous = NORMAL');
+        db.pragma('foreign_keys = ON');
+        db.pragma('busy_timeout = 5000');
+      },
+    };
+  }
+  return { ...common, type: 'postgres', url: databaseUrl, extra: { max: 10 } };
+}

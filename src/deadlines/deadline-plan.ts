@@ -1,0 +1,70 @@
+import { RulePack, DeadlineKind } from './rule-pack';
+import { addToDate, dueAt, startOfDate, subtractFromDate } from './due-at';
+
+/**
+ * Which clocks run in which state (DESIGN §1). Entering a state starts its clocks; leaving it
+ * clears them. Kinds that act change the state through an ordinary machine event sent by
+ * actor `system`; the others only warn (marked overdue, on the chain, people notified).
+ */
+export const DEADLINE_EVENTS: Partial<Record<DeadlineKind, string>> = {
+  response: 'RESPONSE_OVERDUE',
+  resumption: 'RESUMPTION_DUE',
+  review: 'REVIEW_PERIOD_ELAPSED',
+  consultationWindow: 'CONSULTATION_WINDOW_CLOSED',
+  termEnd: 'TERM_ENDED',
+};
+
+export interface PlannedDeadline {
+  kind: DeadlineKind;
+  dueAt: Date;
+}
+
+export interface PlanInput {
+  kind: 'collective_contract' | 'rule_change';
+  state: string;
+  at: Date;
+  pack: RulePack;
+  zone: string;
+  /** SUSPEND's agreed resumption date. */
+  resumeOn?: string;
+  /** PUBLISH's term. */
+  expiresOn?: string | null;
+}
+
+export function deadlinesOnEntering(input: PlanInput): PlannedDeadline[] {
+  const { at, pack, zone } = input;
+  const after = (kind: DeadlineKind & keyof RulePack): PlannedDeadline => ({ kind, dueAt: dueAt(at, pack[kind], zone) });
+  switch (`${input.kind}:${input.state}`) {
+    case 'collective_contract:requested':
+      return [after('response')];
+    case 'collective_contract:suspended':
+      return input.resumeOn ? [{ kind: 'resumption', dueAt: startOfDate(input.resumeOn, zone) }] : [];
+    case 'collective_contract:disputed':
+      return [after('coordination')];
+    case 'collective_contract:signed':
+      return [after('filing')];
+    case 'collective_contract:under_review':
+      return [after('review')];
+    case 'collective_contract:effective':
+      return [after('publication')];
+    case 'collective_contract:published': {
+      const planned = [after('annualRound')];
+      if (input.expiresOn) {
+        planned.push({ kind: 'termEnd', dueAt: startOfDate(input.expiresOn, zone) });
+        planned.push({ kind: 'renewalWindow', dueAt: startOfDate(subtractFromDate(input.expiresOn, pack.renewalWindow, zone), zone) });
+      }
+      return planned;
+    }
+    case 'rule_change:consultation':
+      return [after('consultationWindow')];
+    case 'rule_change:published':
+      return [after('annualRound')];
+    default:
+      return [];
+  }
+}
+
+/** A contract's last day is the day before the same date `termMonths` later. */
+export function termExpiry(effectiveFrom: string, termMonths: number, zone: string): string {
+  return addToDate(effectiveFrom, { months: termMonths }, zone);
+}

@@ -1,0 +1,199 @@
+import { assign, setup } from 'xstate';
+import { Side, otherSide } from './negotiation.types';
+import { VoteTally, isRatified } from './ratification';
+
+/**
+ * The statutory procedure of 集体合同规定 (2004) and 劳动合同法 art. 51–56 (DESIGN §1a).
+ * Who may send an event (role, chief) is decided by negotiation-permissions.ts; this machine
+ * decides what the procedure allows now: state, turn, signatures. Deadlines arrive as the
+ * system events below, sent by the sweeper — never XState `after` (delays are not restored
+ * from a persisted snapshot).
+ */
+export interface CollectiveContractContext {
+  /** Number of offers made; the union's opening proposal is round 1. */
+  round: number;
+  /** The side that must offer next; null when either may (after a rejected vote or an objection). */
+  turn: Side | null;
+  /** Whose offer is on the table, waiting for an answer. */
+  lastOfferBy: Side | null;
+  signatures: Side[];
+  coordinationExtended: boolean;
+  /** Why talks went back to bargaining (a failed vote's tally, the bureau's objection). */
+  returnedBecause: string | null;
+  /** The date the contract came into force (approval, or the review period's silence). */
+  effectiveFrom: string | null;
+  expiresOn: string | null;
+  renewalOpensAt: string | null;
+}
+
+export type CollectiveContractEvent =
+  | { type: 'RESPOND'; accept: boolean; reason?: string }
+  | { type: 'OFFER'; side: Side }
+  | { type: 'ACCEPT'; side: Side }
+  | { type: 'SUSPEND'; resumeOn: string; reason?: string }
+  | { type: 'RESUME' }
+  | { type: 'DISPUTE'; reason: string }
+  | { type: 'WITHDRAW'; reason: string }
+  | { type: 'COORDINATE'; outcome: 'resume' | 'terminate'; opinion?: string }
+  | { type: 'EXTEND'; days: number }
+  | { type: 'COMMENT' }
+  | ({ type: 'RECORD_VOTE' } & VoteTally)
+  | { type: 'SIGN'; side: Side }
+  | { type: 'FILE' }
+  | { type: 'REVIEW'; decision: 'approve' | 'object'; opinion?: string; on: string }
+  | { type: 'PUBLISH'; expiresOn: string; renewalOpensAt: string }
+  | { type: 'REQUEST_RENEWAL'; at: string }
+  // sent by the deadline sweeper (actor `system`)
+  | { type: 'RESPONSE_OVERDUE' }
+  | { type: 'RESUMPTION_DUE' }
+  | { type: 'REVIEW_PERIOD_ELAPSED'; on: string }
+  | { type: 'TERM_ENDED' }
+  | { type: 'DEADLINE_PASSED'; deadline: string };
+
+const reopenBargaining = (because: string) =>
+  ({ turn: null, lastOfferBy: null, returnedBecause: because }) as const;
+
+export const collectiveContractMachine = setup({
+  types: {
+    context: {} as CollectiveContractContext,
+    events: {} as CollectiveContractEvent,
+  },
+  guards: {
+    isAcceptance: ({ event }) => event.type === 'RESPOND' && event.accept,
+    isSidesTurn: ({ context, event }) =>
+      event.type === 'OFFER' && (context.turn === null || context.turn === event.side),
+    answersOfferOnTable: ({ context, event }) =>
+      event.type === 'ACCEPT' && context.lastOfferBy !== null && context.lastOfferBy !== event.side,
+    isRatifiedByVote: ({ event }) => event.type === 'RECORD_VOTE' && isRatified(event),
+    isCoordinatedBackToTalks: ({ event }) => event.type === 'COORDINATE' && event.outcome === 'resume',
+    isCoordinatedToEnd: ({ event }) => event.type === 'COORDINATE' && event.outcome === 'terminate',
+    canStillExtend: ({ context }) => !context.coordinationExtended,
+    completesSignatures: ({ context, event }) =>
+      event.type === 'SIGN' && !context.signatures.includes(event.side) && context.signatures.length === 1,
+    hasNotSigned: ({ context, event }) => event.type === 'SIGN' && !context.signatures.includes(event.side),
+    isApproval: ({ event }) => event.type === 'REVIEW' && event.decision === 'approve',
+    isObjection: ({ event }) => event.type === 'REVIEW' && event.decision === 'object',
+    isInRenewalWindow: ({ context, event }) =>
+      event.type === 'REQUEST_RENEWAL' &&
+      context.renewalOpensAt !== null &&
+      context.expiresOn !== null &&
+      event.at >= context.renewalOpensAt &&
+      event.at < context.expiresOn,
+  },
+  actions: {
+    recordOffer: assign(({ context, event }) => {
+      if (event.type !== 'OFFER') return {};
+      return { round: context.round + 1, lastOfferBy: event.side, turn: otherSide(event.side), returnedBecause: null };
+    }),
+    recordSignature: assign({
+      signatures: ({ context, event }) => (event.type === 'SIGN' ? [...context.signatures, event.side] : context.signatures),
+    }),
+    clearSignatures: assign({ signatures: [] }),
+    recordVoteFailure: assign(({ event }) =>
+      event.type === 'RECORD_VOTE'
+        ? reopenBargaining(`vote failed: ${event.present}/${event.eligible} present, ${event.inFavour} in favour`)
+        : {},
+    ),
+    recordObjection: assign(({ event }) =>
+      event.type === 'REVIEW' ? reopenBargaining(`bureau objected: ${event.opinion ?? ''}`.trim()) : {},
+    ),
+    recordExtension: assign({ coordinationExtended: true }),
+    recordEntryIntoForce: assign(({ event }) =>
+      event.type === 'REVIEW' || event.type === 'REVIEW_PERIOD_ELAPSED' ? { effectiveFrom: event.on } : {},
+    ),
+    recordTerm: assign(({ event }) =>
+      event.type === 'PUBLISH' ? { expiresOn: event.expiresOn, renewalOpensAt: event.renewalOpensAt } : {},
+    ),
+  },
+}).createMachine({
+  id: 'collective_contract',
+  context: {
+    round: 1,
+    turn: 'enterprise',
+    lastOfferBy: 'union',
+    signatures: [],
+    coordinationExtended: false,
+    returnedBecause: null,
+    effectiveFrom: null,
+    expiresOn: null,
+    renewalOpensAt: null,
+  },
+  initial: 'requested',
+  // a clock that only warns (filing, publication, coordination overdue) goes on the record, state unchanged
+  on: { DEADLINE_PASSED: {} },
+  states: {
+    requested: {
+      on: {
+        RESPOND: [{ guard: 'isAcceptance', target: 'bargaining' }, { target: 'disputed' }],
+        RESPONSE_OVERDUE: { target: 'disputed' },
+        WITHDRAW: { target: 'withdrawn' },
+      },
+    },
+    bargaining: {
+      on: {
+        OFFER: { guard: 'isSidesTurn', target: 'bargaining', actions: 'recordOffer' },
+        ACCEPT: { guard: 'answersOfferOnTable', target: 'consultation' },
+        SUSPEND: { target: 'suspended' },
+        DISPUTE: { target: 'disputed' },
+        WITHDRAW: { target: 'withdrawn' },
+      },
+    },
+    suspended: {
+      on: {
+        RESUME: { target: 'bargaining' },
+        RESUMPTION_DUE: { target: 'bargaining' },
+        WITHDRAW: { target: 'withdrawn' },
+      },
+    },
+    disputed: {
+      on: {
+        COORDINATE: [
+          { guard: 'isCoordinatedBackToTalks', target: 'bargaining' },
+          { guard: 'isCoordinatedToEnd', target: 'terminated' },
+        ],
+        EXTEND: { guard: 'canStillExtend', target: 'disputed', actions: 'recordExtension' },
+        WITHDRAW: { target: 'withdrawn' },
+      },
+    },
+    consultation: {
+      on: {
+        COMMENT: { target: 'consultation' },
+        RECORD_VOTE: [
+          { guard: 'isRatifiedByVote', target: 'ratified' },
+          { target: 'bargaining', actions: 'recordVoteFailure' },
+        ],
+      },
+    },
+    ratified: {
+      entry: 'clearSignatures',
+      on: {
+        SIGN: [
+          { guard: 'completesSignatures', target: 'signed', actions: 'recordSignature' },
+          { guard: 'hasNotSigned', target: 'ratified', actions: 'recordSignature', reenter: false },
+        ],
+      },
+    },
+    signed: { on: { FILE: { target: 'under_review' } } },
+    under_review: {
+      on: {
+        REVIEW: [
+          { guard: 'isApproval', target: 'effective', actions: 'recordEntryIntoForce' },
+          { guard: 'isObjection', target: 'bargaining', actions: 'recordObjection' },
+        ],
+        REVIEW_PERIOD_ELAPSED: { target: 'effective', actions: 'recordEntryIntoForce' },
+      },
+    },
+    effective: { on: { PUBLISH: { target: 'published', actions: 'recordTerm' } } },
+    published: {
+      on: {
+        REQUEST_RENEWAL: { guard: 'isInRenewalWindow', target: 'published' },
+        TERM_ENDED: { target: 'expired' },
+      },
+    },
+    withdrawn: { type: 'final' },
+    terminated: { type: 'final' },
+    expired: { type: 'final' },
+  },
+});
+
+export type CollectiveContractState = keyof typeof collectiveContractMachine.config.states;

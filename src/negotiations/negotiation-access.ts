@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuthUser } from '../accounts/auth-user';
+import { Worker } from '../accounts/worker.entity';
+import { covers } from '../agreements/coverage';
+import { Negotiation } from './negotiation.entity';
+import { Relation } from './negotiation-permissions';
+import { Representative } from './representative.entity';
+
+/** Collective-contract states in which covered workers can read the draft they comment on and vote on. */
+const WORKER_VISIBLE_STATES = new Set(['consultation', 'ratified', 'signed', 'under_review', 'effective', 'published', 'expired']);
+
+export function visibleToWorkers(n: Pick<Negotiation, 'kind' | 'state'>): boolean {
+  return n.kind === 'rule_change' || WORKER_VISIBLE_STATES.has(n.state);
+}
+
+@Injectable()
+export class NegotiationAccess {
+  /** How the caller stands to the negotiation; null means it must look like it does not exist (404). */
+  async relationOf(manager: EntityManager, user: AuthUser, n: Negotiation): Promise<Relation | null> {
+    switch (user.role) {
+      case 'bureau_reviewer':
+        return { party: 'bureau', chief: false, representative: false };
+      case 'admin':
+        return { party: 'admin', chief: false, representative: false };
+      case 'worker': {
+        if (!user.workerId || !visibleToWorkers(n)) return null;
+        const worker = await manager.findOne(Worker, { where: { id: user.workerId } });
+        return worker && covers(n.scope, worker) ? { party: 'worker', chief: false, representative: false } : null;
+      }
+      case 'union_negotiator':
+      case 'enterprise_rep': {
+        const seat = await manager.findOne(Representative, { where: { negotiationId: n.id, userId: user.id } });
+        if (seat) return { party: seat.side, chief: seat.chief, representative: true };
+        const side = user.role === 'union_negotiator' ? 'union' : 'enterprise';
+        const organizationId = side === 'union' ? n.unionOrgId : n.enterpriseOrgId;
+        if (user.organizationId !== organizationId) return null;
+        // a side with no seats yet acts through any negotiator of its organisation
+        const seated = await manager.count(Representative, { where: { negotiationId: n.id, side } });
+        return { party: side, chief: seated === 0, representative: false };
+      }
+    }
+  }
+}

@@ -1,0 +1,69 @@
+import { EventType } from './dto/events.dto';
+import { NegotiationKind, Side } from './negotiation.types';
+
+/**
+ * How the caller stands to a negotiation. `chief` means acts for its side: the chief's seat,
+ * or — while a side has no seats yet (an enterprise answering a request; the union in a rule
+ * change, whose delegation is its own affair) — a negotiator of that side's organisation.
+ */
+export interface Relation {
+  party: Side | 'bureau' | 'worker' | 'admin';
+  chief: boolean;
+  representative: boolean;
+}
+
+const chiefOf = (side: Side) => (r: Relation) => r.party === side && r.chief;
+const eitherChief = (r: Relation) => (r.party === 'union' || r.party === 'enterprise') && r.chief;
+const bureau = (r: Relation) => r.party === 'bureau';
+/** The side that opened the procedure: the union requests bargaining; the enterprise proposes a rule. */
+export const requesterSide = (kind: NegotiationKind): Side => (kind === 'collective_contract' ? 'union' : 'enterprise');
+
+/** Who may send which event (API.md's "who" column); the machine then decides whether now. */
+const WHO_MAY: Record<EventType, (r: Relation, kind: NegotiationKind) => boolean> = {
+  RESPOND: chiefOf('enterprise'),
+  OFFER: eitherChief,
+  ACCEPT: eitherChief,
+  SUSPEND: eitherChief,
+  RESUME: eitherChief,
+  DISPUTE: eitherChief,
+  WITHDRAW: (r, kind) => chiefOf(requesterSide(kind))(r),
+  COORDINATE: bureau,
+  EXTEND: bureau,
+  COMMENT: (r) => r.party === 'worker' || r.representative,
+  RECORD_VOTE: chiefOf('union'),
+  SIGN: eitherChief,
+  FILE: chiefOf('enterprise'),
+  REVIEW: bureau,
+  PUBLISH: (r, kind) => (kind === 'rule_change' ? chiefOf('enterprise')(r) : eitherChief(r)),
+  CLOSE_CONSULTATION: chiefOf('union'),
+  RESPOND_TO_OPINIONS: chiefOf('enterprise'),
+  REQUEST_BARGAINING: chiefOf('union'),
+  REQUEST_RENEWAL: eitherChief,
+};
+
+export function mayCallerSend(type: EventType, relation: Relation, kind: NegotiationKind): boolean {
+  return WHO_MAY[type](relation, kind);
+}
+
+/** Events a client may send for each kind (system events are the sweeper's alone). */
+export const EVENTS_BY_KIND: Record<NegotiationKind, EventType[]> = {
+  collective_contract: [
+    'RESPOND',
+    'OFFER',
+    'ACCEPT',
+    'SUSPEND',
+    'RESUME',
+    'DISPUTE',
+    'WITHDRAW',
+    'COORDINATE',
+    'EXTEND',
+    'COMMENT',
+    'RECORD_VOTE',
+    'SIGN',
+    'FILE',
+    'REVIEW',
+    'PUBLISH',
+    'REQUEST_RENEWAL',
+  ],
+  rule_change: ['COMMENT', 'CLOSE_CONSULTATION', 'REQUEST_BARGAINING', 'RESPOND_TO_OPINIONS', 'PUBLISH', 'WITHDRAW'],
+};

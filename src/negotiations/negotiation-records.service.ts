@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { AuthUser } from '../accounts/auth-user';
+import { AuditService } from '../audit/audit.service';
+import { Verification } from '../audit/audit-chain';
+import { Transactions } from '../database/transactions';
+import { Comment } from './comment.entity';
+import { NegotiationsService } from './negotiations.service';
+import { Round } from './round.entity';
+
+export interface RoundView {
+  round: number;
+  proposer: string;
+  terms: Round['terms'];
+  changes: Round['changes'];
+  note: string | null;
+  proposedBy: string;
+  answer: { type: string; by: string; at: string } | null;
+  at: string;
+}
+
+/** What a negotiation's record says: rounds (协商记录), opinions, the audit chain. Readable by whoever may read the negotiation. */
+@Injectable()
+export class NegotiationRecords {
+  constructor(
+    private readonly tx: Transactions,
+    private readonly negotiations: NegotiationsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  private async authorize(user: AuthUser, id: string): Promise<void> {
+    await this.negotiations.load(this.tx.manager, user, id);
+  }
+
+  async rounds(user: AuthUser, id: string): Promise<RoundView[]> {
+    await this.authorize(user, id);
+    const rows = await this.tx.manager.find(Round, { where: { negotiationId: id }, order: { round: 'ASC' } });
+    return rows.map((r) => ({
+      round: r.round,
+      proposer: r.proposer,
+      terms: r.terms,
+      changes: r.changes,
+      note: r.note,
+      proposedBy: r.proposedBy,
+      answer: r.answerType ? { type: r.answerType, by: r.answerBy!, at: r.answerAt! } : null,
+      at: r.proposedAt,
+    }));
+  }
+
+  async comments(user: AuthUser, id: string) {
+    await this.authorize(user, id);
+    const rows = await this.tx.manager.find(Comment, { where: { negotiationId: id }, order: { createdAt: 'ASC' } });
+    return rows.map((c) => ({
+      id: c.id,
+      authorId: c.authorId,
+      authorRole: c.authorRole,
+      text: c.text,
+      at: c.createdAt,
+      answer: c.answeredAt ? { adopted: Boolean(c.adopted), reason: c.answerReason, at: c.answeredAt } : null,
+    }));
+  }
+
+  async auditEntries(user: AuthUser, id: string) {
+    await this.authorize(user, id);
+    const entries = await this.audit.list(id);
+    return entries.map((e) => ({
+      seq: e.seq,
+      type: e.type,
+      actorId: e.actorId,
+      role: e.role,
+      at: e.at,
+      payload: JSON.parse(e.payload),
+      prevHash: e.prevHash,
+      hash: e.hash,
+    }));
+  }
+
+  async verify(user: AuthUser, id: string): Promise<Verification> {
+    await this.authorize(user, id);
+    return this.audit.verify(id);
+  }
+}

@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { DeadlinesService, DeadlineView } from '../deadlines/deadlines.service';
+import { Terms } from '../terms/terms';
+import { TermGap, gapBetween, settledPaths } from '../terms/terms-comparison';
+import { Negotiation } from './negotiation.entity';
+import { NegotiationKind, Scope, Side } from './negotiation.types';
+import { Relation } from './negotiation-permissions';
+import { Representative } from './representative.entity';
+import { Round } from './round.entity';
+import { EventType } from './dto/events.dto';
+
+export interface SeatsView {
+  chief: string | null;
+  members: string[];
+}
+
+export interface NegotiationView {
+  id: string;
+  kind: NegotiationKind;
+  title: string;
+  scope: Scope;
+  state: string;
+  version: number;
+  round: number | null;
+  turn: Side | null;
+  can: EventType[];
+  representatives: Record<Side, SeatsView>;
+  latestOffers: Record<Side, { terms: Terms; round: number } | null>;
+  gap: TermGap[];
+  /** Paths on which both latest offers agree (tentatively settled). */
+  settled: string[];
+  /** The terms both sides accepted, once one side accepted the other's offer. */
+  agreedTerms: Terms | null;
+  signatures: Side[];
+  returnedBecause: string | null;
+  deadlines: DeadlineView[];
+  parentId: string | null;
+  unionOrganizationId: string;
+  enterpriseOrganizationId: string;
+  auditHead: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function seatsView(rows: Representative[], side: Side): SeatsView {
+  const seats = rows.filter((r) => r.side === side);
+  return { chief: seats.find((r) => r.chief)?.userId ?? null, members: seats.filter((r) => !r.chief).map((r) => r.userId) };
+}
+
+/** The latest accepted round's terms: what the parties agreed (and what is published). */
+export function agreedTerms(rounds: Round[]): Terms | null {
+  const accepted = [...rounds].reverse().find((r) => r.answerType === 'ACCEPT');
+  return accepted?.terms ?? null;
+}
+
+@Injectable()
+export class NegotiationViews {
+  constructor(private readonly deadlines: DeadlinesService) {}
+
+  async build(manager: EntityManager, n: Negotiation, can: EventType[]): Promise<NegotiationView> {
+    const [seats, rounds, deadlines] = await Promise.all([
+      manager.find(Representative, { where: { negotiationId: n.id } }),
+      manager.find(Round, { where: { negotiationId: n.id }, order: { round: 'ASC' } }),
+      this.deadlines.running(n.id, manager),
+    ]);
+    const latest = (side: Side) => {
+      const r = [...rounds].reverse().find((x) => x.proposer === side);
+      return r ? { terms: r.terms, round: r.round } : null;
+    };
+    const latestOffers = { union: latest('union'), enterprise: latest('enterprise') };
+    const agreed = n.state === 'bargaining' ? null : agreedTerms(rounds);
+    const ctx = n.context as { round?: number; turn?: Side | null; signatures?: Side[]; returnedBecause?: string | null };
+    const open = n.kind === 'collective_contract' && (n.state === 'bargaining' || n.state === 'requested');
+    return {
+      id: n.id,
+      kind: n.kind,
+      title: n.title,
+      scope: n.scope,
+      state: n.state,
+      version: n.version,
+      round: n.kind === 'collective_contract' ? (ctx.round ?? null) : null,
+      turn: open ? (ctx.turn ?? null) : null,
+      can,
+      representatives: { union: seatsView(seats, 'union'), enterprise: seatsView(seats, 'enterprise') },
+      latestOffers,
+      gap: agreed ? [] : gapBetween(latestOffers.union?.terms ?? null, latestOffers.enterprise?.terms ?? null),
+      settled: settledPaths(latestOffers.union?.terms ?? null, latestOffers.enterprise?.terms ?? null),
+      agreedTerms: agreed,
+      signatures: ctx.signatures ?? [],
+      returnedBecause: ctx.returnedBecause ?? null,
+      deadlines,
+      parentId: n.parentId,
+      unionOrganizationId: n.unionOrgId,
+      enterpriseOrganizationId: n.enterpriseOrgId,
+      auditHead: n.auditHead,
+      createdAt: n.createdAt,
+      updatedAt: n.updatedAt,
+    };
+  }
+}
+
+/** Relation helper for views: whether the caller holds a seat. */
+export const isParty = (r: Relation) => r.party === 'union' || r.party === 'enterprise';

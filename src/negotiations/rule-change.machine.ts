@@ -1,0 +1,60 @@
+import { assign, setup } from 'xstate';
+
+/**
+ * Rule-change consultation (劳动合同法 art. 4; 人社部发〔2021〕56号; DESIGN §1b): before a
+ * platform changes rules touching workers' vital interests it hears the union and the workers,
+ * answers every opinion, publishes the result and tells the workers. The comment window closes
+ * by itself (sweeper event CONSULTATION_WINDOW_CLOSED) or early on CLOSE_CONSULTATION.
+ */
+export interface RuleChangeContext {
+  /** Collective negotiations the union opened from this consultation. */
+  bargainingRequests: number;
+}
+
+export type RuleChangeEvent =
+  | { type: 'COMMENT' }
+  | { type: 'CLOSE_CONSULTATION' }
+  | { type: 'CONSULTATION_WINDOW_CLOSED' }
+  | { type: 'REQUEST_BARGAINING'; reason: string }
+  | { type: 'RESPOND_TO_OPINIONS' }
+  | { type: 'PUBLISH' }
+  | { type: 'WITHDRAW'; reason: string }
+  | { type: 'DEADLINE_PASSED'; deadline: string };
+
+export const ruleChangeMachine = setup({
+  types: {
+    context: {} as RuleChangeContext,
+    events: {} as RuleChangeEvent,
+  },
+  actions: {
+    countBargainingRequest: assign({ bargainingRequests: ({ context }) => context.bargainingRequests + 1 }),
+  },
+}).createMachine({
+  id: 'rule_change',
+  context: { bargainingRequests: 0 },
+  initial: 'consultation',
+  // a clock that only warns (the yearly round) goes on the record, state unchanged
+  on: { DEADLINE_PASSED: {} },
+  states: {
+    consultation: {
+      on: {
+        COMMENT: { target: 'consultation' },
+        REQUEST_BARGAINING: { target: 'consultation', actions: 'countBargainingRequest' },
+        CLOSE_CONSULTATION: { target: 'awaiting_response' },
+        CONSULTATION_WINDOW_CLOSED: { target: 'awaiting_response' },
+        WITHDRAW: { target: 'withdrawn' },
+      },
+    },
+    awaiting_response: {
+      on: {
+        RESPOND_TO_OPINIONS: { target: 'responded' },
+        WITHDRAW: { target: 'withdrawn' },
+      },
+    },
+    responded: { on: { PUBLISH: { target: 'published' } } },
+    published: { type: 'final' },
+    withdrawn: { type: 'final' },
+  },
+});
+
+export type RuleChangeState = keyof typeof ruleChangeMachine.config.states;

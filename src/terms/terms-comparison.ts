@@ -1,0 +1,63 @@
+import { Terms } from './terms';
+
+/**
+ * Term-by-term comparison of offers (DESIGN §3). Terms are flattened to JSON paths
+ * (`pieceRates[0].baseFen`) so each leaf can be compared, charted and marked settled.
+ */
+export type Leaf = string | number | boolean | null;
+
+/** A path absent from one side is null there. */
+export interface TermChange {
+  path: string;
+  from: Leaf;
+  to: Leaf;
+}
+
+export interface TermGap {
+  path: string;
+  union: Leaf;
+  enterprise: Leaf;
+}
+
+export function flattenTerms(value: unknown, prefix = ''): Map<string, Leaf> {
+  const leaves = new Map<string, Leaf>();
+  const walk = (node: unknown, path: string) => {
+    if (Array.isArray(node)) node.forEach((item, i) => walk(item, `${path}[${i}]`));
+    else if (node !== null && typeof node === 'object')
+      for (const [key, child] of Object.entries(node)) walk(child, path ? `${path}.${key}` : key);
+    else if (node !== undefined) leaves.set(path, node as Leaf);
+  };
+  walk(value, prefix);
+  return leaves;
+}
+
+function allPaths(a: Map<string, Leaf>, b: Map<string, Leaf>): string[] {
+  return [...new Set([...a.keys(), ...b.keys()])];
+}
+
+/** What moved between two offers; the first offer changes every path from undefined. */
+export function diffTerms(previous: Terms | null, next: Terms): TermChange[] {
+  const before = flattenTerms(previous ?? {});
+  const after = flattenTerms(next);
+  return allPaths(before, after)
+    .filter((path) => before.get(path) !== after.get(path))
+    .map((path) => ({ path, from: before.get(path) ?? null, to: after.get(path) ?? null }));
+}
+
+/** Where the two sides' latest positions still differ. */
+export function gapBetween(union: Terms | null, enterprise: Terms | null): TermGap[] {
+  if (!union || !enterprise) return [];
+  const u = flattenTerms(union);
+  const e = flattenTerms(enterprise);
+  return allPaths(u, e)
+    .filter((path) => u.get(path) !== e.get(path))
+    .map((path) => ({ path, union: u.get(path) ?? null, enterprise: e.get(path) ?? null }));
+}
+
+/** Terms on which both latest offers agree: a tentative agreement, so talks narrow to the rest. */
+export function settledPaths(union: Terms | null, enterprise: Terms | null): string[] {
+  if (!union || !enterprise) return [];
+  const u = flattenTerms(union);
+  const e = flattenTerms(enterprise);
+  return [...u.keys()].filter((path) => e.has(path) && e.get(path) === u.get(path));
+}
