@@ -24,6 +24,8 @@ export interface CollectiveContractContext {
   effectiveFrom: string | null;
   expiresOn: string | null;
   renewalOpensAt: string | null;
+  /** Clocks that ran out without changing the state (filing, publication, coordination overdue). */
+  lapsedDeadlines: string[];
 }
 
 export type CollectiveContractEvent =
@@ -49,6 +51,9 @@ export type CollectiveContractEvent =
   | { type: 'REVIEW_PERIOD_ELAPSED'; on: string }
   | { type: 'TERM_ENDED' }
   | { type: 'DEADLINE_PASSED'; deadline: string };
+
+/** A clock that only warns (filing, publication, coordination overdue) goes on the record; the state stays. */
+const recordsLapses = { DEADLINE_PASSED: { actions: 'recordLapse' } } as const;
 
 const reopenBargaining = (because: string) =>
   ({ turn: null, lastOfferBy: null, returnedBecause: because }) as const;
@@ -98,6 +103,10 @@ export const collectiveContractMachine = setup({
       event.type === 'REVIEW' ? reopenBargaining(`bureau objected: ${event.opinion ?? ''}`.trim()) : {},
     ),
     recordExtension: assign({ coordinationExtended: true }),
+    recordLapse: assign({
+      lapsedDeadlines: ({ context, event }) =>
+        event.type === 'DEADLINE_PASSED' ? [...context.lapsedDeadlines, event.deadline] : context.lapsedDeadlines,
+    }),
     recordEntryIntoForce: assign(({ event }) =>
       event.type === 'REVIEW' || event.type === 'REVIEW_PERIOD_ELAPSED' ? { effectiveFrom: event.on } : {},
     ),
@@ -117,13 +126,13 @@ export const collectiveContractMachine = setup({
     effectiveFrom: null,
     expiresOn: null,
     renewalOpensAt: null,
+    lapsedDeadlines: [],
   },
   initial: 'requested',
-  // a clock that only warns (filing, publication, coordination overdue) goes on the record, state unchanged
-  on: { DEADLINE_PASSED: {} },
   states: {
     requested: {
       on: {
+        ...recordsLapses,
         RESPOND: [{ guard: 'isAcceptance', target: 'bargaining' }, { target: 'disputed' }],
         RESPONSE_OVERDUE: { target: 'disputed' },
         WITHDRAW: { target: 'withdrawn' },
@@ -131,6 +140,7 @@ export const collectiveContractMachine = setup({
     },
     bargaining: {
       on: {
+        ...recordsLapses,
         OFFER: { guard: 'isSidesTurn', target: 'bargaining', actions: 'recordOffer' },
         ACCEPT: { guard: 'answersOfferOnTable', target: 'consultation' },
         SUSPEND: { target: 'suspended' },
@@ -140,6 +150,7 @@ export const collectiveContractMachine = setup({
     },
     suspended: {
       on: {
+        ...recordsLapses,
         RESUME: { target: 'bargaining' },
         RESUMPTION_DUE: { target: 'bargaining' },
         WITHDRAW: { target: 'withdrawn' },
@@ -147,6 +158,7 @@ export const collectiveContractMachine = setup({
     },
     disputed: {
       on: {
+        ...recordsLapses,
         COORDINATE: [
           { guard: 'isCoordinatedBackToTalks', target: 'bargaining' },
           { guard: 'isCoordinatedToEnd', target: 'terminated' },
@@ -157,6 +169,7 @@ export const collectiveContractMachine = setup({
     },
     consultation: {
       on: {
+        ...recordsLapses,
         COMMENT: { target: 'consultation' },
         RECORD_VOTE: [
           { guard: 'isRatifiedByVote', target: 'ratified' },
@@ -167,15 +180,17 @@ export const collectiveContractMachine = setup({
     ratified: {
       entry: 'clearSignatures',
       on: {
+        ...recordsLapses,
         SIGN: [
           { guard: 'completesSignatures', target: 'signed', actions: 'recordSignature' },
           { guard: 'hasNotSigned', target: 'ratified', actions: 'recordSignature', reenter: false },
         ],
       },
     },
-    signed: { on: { FILE: { target: 'under_review' } } },
+    signed: { on: { ...recordsLapses, FILE: { target: 'under_review' } } },
     under_review: {
       on: {
+        ...recordsLapses,
         REVIEW: [
           { guard: 'isApproval', target: 'effective', actions: 'recordEntryIntoForce' },
           { guard: 'isObjection', target: 'bargaining', actions: 'recordObjection' },
@@ -183,9 +198,10 @@ export const collectiveContractMachine = setup({
         REVIEW_PERIOD_ELAPSED: { target: 'effective', actions: 'recordEntryIntoForce' },
       },
     },
-    effective: { on: { PUBLISH: { target: 'published', actions: 'recordTerm' } } },
+    effective: { on: { ...recordsLapses, PUBLISH: { target: 'published', actions: 'recordTerm' } } },
     published: {
       on: {
+        ...recordsLapses,
         REQUEST_RENEWAL: { guard: 'isInRenewalWindow', target: 'published' },
         TERM_ENDED: { target: 'expired' },
       },

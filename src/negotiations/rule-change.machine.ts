@@ -9,6 +9,8 @@ import { assign, setup } from 'xstate';
 export interface RuleChangeContext {
   /** Collective negotiations the union opened from this consultation. */
   bargainingRequests: number;
+  /** Clocks that ran out without changing the state. */
+  lapsedDeadlines: string[];
 }
 
 export type RuleChangeEvent =
@@ -21,23 +23,29 @@ export type RuleChangeEvent =
   | { type: 'WITHDRAW'; reason: string }
   | { type: 'DEADLINE_PASSED'; deadline: string };
 
+/** A clock that only warns (the yearly round) goes on the record; the state stays. */
+const recordsLapses = { DEADLINE_PASSED: { actions: 'recordLapse' } } as const;
+
 export const ruleChangeMachine = setup({
   types: {
     context: {} as RuleChangeContext,
     events: {} as RuleChangeEvent,
   },
   actions: {
+    recordLapse: assign({
+      lapsedDeadlines: ({ context, event }) =>
+        event.type === 'DEADLINE_PASSED' ? [...context.lapsedDeadlines, event.deadline] : context.lapsedDeadlines,
+    }),
     countBargainingRequest: assign({ bargainingRequests: ({ context }) => context.bargainingRequests + 1 }),
   },
 }).createMachine({
   id: 'rule_change',
-  context: { bargainingRequests: 0 },
+  context: { bargainingRequests: 0, lapsedDeadlines: [] },
   initial: 'consultation',
-  // a clock that only warns (the yearly round) goes on the record, state unchanged
-  on: { DEADLINE_PASSED: {} },
   states: {
     consultation: {
       on: {
+        ...recordsLapses,
         COMMENT: { target: 'consultation' },
         REQUEST_BARGAINING: { target: 'consultation', actions: 'countBargainingRequest' },
         CLOSE_CONSULTATION: { target: 'awaiting_response' },
@@ -47,12 +55,14 @@ export const ruleChangeMachine = setup({
     },
     awaiting_response: {
       on: {
+        ...recordsLapses,
         RESPOND_TO_OPINIONS: { target: 'responded' },
         WITHDRAW: { target: 'withdrawn' },
       },
     },
-    responded: { on: { PUBLISH: { target: 'published' } } },
-    published: { type: 'final' },
+    responded: { on: { ...recordsLapses, PUBLISH: { target: 'published' } } },
+    // not final: the yearly-round reminder still lands on its record
+    published: { on: { ...recordsLapses } },
     withdrawn: { type: 'final' },
   },
 });

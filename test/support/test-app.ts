@@ -1,0 +1,86 @@
+import 'reflect-metadata';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../src/app';
+import { ManualClock } from '../../src/common/clock';
+import { AppConfig, loadConfig } from '../../src/config/app-config';
+import { DemoFixture } from '../../src/fixtures/demo-fixture';
+import { User } from '../../src/accounts/user.entity';
+import { Organization } from '../../src/accounts/organization.entity';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  http: () => ReturnType<typeof request>;
+  clock: ManualClock;
+  config: AppConfig;
+  dataSource: DataSource;
+  /** Logs in a demo person (password demo-pass) and returns the bearer header value. */
+  login(username: string): Promise<string>;
+  userId(username: string): Promise<string>;
+  orgId(name: 'union' | 'platform' | 'platform2' | 'bureau'): Promise<string>;
+  close(): Promise<void>;
+}
+
+const ORG_NAMES = {
+  union: '十堰市外卖配送行业工会联合会',
+  platform: '速达外卖（十堰）网络科技有限公司',
+  platform2: '飞驰同城配送有限公司',
+  bureau: '十堰市人力资源和社会保障局',
+};
+
+/**
+ * A real app on a fresh SQLite file (or DATABASE_URL when a Postgres tier sets it), with the
+ * demo people loaded and a clock the test moves. `scenario: false` skips the demo negotiations.
+ */
+export async function startTestApp(
+  options: { env?: Record<string, string>; scenario?: boolean; clock?: ManualClock } = {},
+): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'xieshang-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: process.env.TEST_DATABASE_URL ?? `sqlite:${join(dir, 'test.db')}`,
+    JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
+    DEMO_RIDERS: '12',
+    RATE_LIMIT_PER_MINUTE: '100000',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+    ...options.env,
+  });
+  const clock = options.clock ?? new ManualClock();
+  const app = await createApp(config, { clock });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  const fixture = app.get(DemoFixture);
+  if (options.scenario === false) await fixture.loadWorldOnly();
+  else await fixture.loadIfEmpty();
+  const dataSource = app.get(DataSource);
+  const tokens = new Map<string, string>();
+  const http = () => request(app.getHttpServer());
+  return {
+    app,
+    http,
+    clock,
+    config,
+    dataSource,
+    async login(username) {
+      if (!tokens.has(username)) {
+        const res = await http().post('/api/auth/login').send({ username, password: 'demo-pass' });
+        if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+        tokens.set(username, `Bearer ${res.body.accessToken}`);
+      }
+      return tokens.get(username)!;
+    },
+    async userId(username) {
+      return (await dataSource.getRepository(User).findOneByOrFail({ username })).id;
+    },
+    async orgId(key) {
+      return (await dataSource.getRepository(Organization).findOneByOrFail({ name: ORG_NAMES[key] })).id;
+    },
+    async close() {
+      await app.close();
+    },
+  };
+}
