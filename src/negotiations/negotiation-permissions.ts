@@ -29,7 +29,7 @@ const WHO_MAY: Record<EventType, (r: Relation, kind: NegotiationKind) => boolean
   WITHDRAW: (r, kind) => chiefOf(requesterSide(kind))(r),
   COORDINATE: bureau,
   EXTEND: bureau,
-  COMMENT: (r) => r.party === 'worker' || r.representative,
+  COMMENT: (r) => r.party === 'worker' || r.party === 'union' || r.party === 'enterprise',
   RECORD_VOTE: chiefOf('union'),
   SIGN: eitherChief,
   FILE: chiefOf('enterprise'),

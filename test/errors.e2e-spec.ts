@@ -1,0 +1,223 @@
+import { Negotiation } from '../src/negotiations/negotiation.entity';
+import { Round } from '../src/negotiations/round.entity';
+import { TestApp, startTestApp } from './support/test-app';
+import { contractBody, openContract, seats, send, sendOk, terms, toConsultation } from './support/negotiation-helpers';
+
+/** Every row of API.md's error table, at least once; a refused request leaves the data as it was. */
+describe('errors', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ scenario: false, env: { BODY_LIMIT_BYTES: '65536' } });
+  });
+  afterAll(() => t.close());
+
+  async function unchanged(id: string, action: () => Promise<unknown>) {
+    const before = await t.dataSource.getRepository(Negotiation).findOneByOrFail({ id });
+    const rounds = await t.dataSource.getRepository(Round).countBy({ negotiationId: id });
+    await action();
+    expect(await t.dataSource.getRepository(Negotiation).findOneByOrFail({ id })).toEqual(before);
+    expect(await t.dataSource.getRepository(Round).countBy({ negotiationId: id })).toBe(rounds);
+  }
+
+  describe('400', () => {
+    it('names every broken field, unknown ones included', async () => {
+      const body = await contractBody(t, { proposal: { ...terms(700), termMonths: 48, commission: { maxBasisPoints: 12000 } }, colour: 'red' });
+      body.scope.region = '4203';
+      const res = await t.http().post('/api/negotiations').set('Authorization', await t.login('union.chief')).send(body);
+      expect(res.status).toBe(400);
+      expect(res.body.message).toEqual(
+        expect.arrayContaining([
+          'property colour should not exist',
+          'scope.region must be a six-digit GB/T 2260 code',
+          'proposal.commission.maxBasisPoints must not be greater than 10000',
+          'proposal.termMonths must not be greater than 36',
+        ]),
+      );
+    });
+
+    it('rejects negative money, a day longer than 1440 minutes and holiday pay of 100 % or less', async () => {
+      const id = await openContract(t);
+      await sendOk(t, id, 'platform.chief', { type: 'RESPOND', accept: true, representatives: await seats(t, 'platform') });
+      const bad = terms(-5, { restSchedule: { maxDailyMinutes: 1500, holidayPayPercent: 100 } });
+      await unchanged(id, async () => {
+        const res = await send(t, id, 'platform.chief', { type: 'OFFER', terms: bad });
+        expect(res.status).toBe(400);
+        expect(res.body.message).toEqual([
+          'terms.pieceRates.0.baseFen must not be less than 0',
+          'terms.restSchedule.maxDailyMinutes must not be greater than 1440',
+          'terms.restSchedule.holidayPayPercent must not be less than 101',
+        ]);
+      });
+    });
+
+    it('refuses an unknown event type and an event body with a field it does not take', async () => {
+      const id = await openContract(t);
+      const unknown = await send(t, id, 'platform.chief', { type: 'SHRUG' });
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.message).toContain('type must be one of');
+      const extra = await send(t, id, 'platform.chief', { type: 'RESPOND', accept: false, reason: 'no', mood: 'bad' });
+      expect(extra.status).toBe(400);
+      expect(extra.body.message).toEqual(['property mood should not exist']);
+    });
+
+    it('refuses a collective contract proposal without a term', async () => {
+      const { termMonths: _, ...proposal } = terms(700);
+      const res = await t.http().post('/api/negotiations').set('Authorization', await t.login('union.chief')).send(await contractBody(t, { proposal }));
+      expect(res.status).toBe(400);
+      expect(res.body.message).toContain('termMonths');
+    });
+  });
+
+  describe('401', () => {
+    it('refuses a call without a token, with a bad token, and a wrong password', async () => {
+      expect((await t.http().get('/api/negotiations')).status).toBe(401);
+      expect((await t.http().get('/api/negotiations').set('Authorization', 'Bearer not.a.token')).status).toBe(401);
+      const login = await t.http().post('/api/auth/login').send({ username: 'union.chief', password: 'wrong' });
+      expect(login.status).toBe(401);
+      expect(login.body.accessToken).toBeUndefined();
+    });
+  });
+
+  describe('403', () => {
+    it('refuses a worker opening a negotiation and an enterprise opening a collective contract', async () => {
+      const body = await contractBody(t);
+      expect((await t.http().post('/api/negotiations').set('Authorization', await t.login('rider.0001')).send(body)).status).toBe(403);
+      expect((await t.http().post('/api/negotiations').set('Authorization', await t.login('platform.chief')).send(body)).status).toBe(403);
+    });
+
+    it('refuses a representative who is not chief where the API says chief, and the wrong side', async () => {
+      const id = await toConsultation(t);
+      await unchanged(id, async () => {
+        expect((await send(t, id, 'union.rep2', { type: 'RECORD_VOTE', eligible: 9, present: 9, inFavour: 9, against: 0, abstained: 0 })).status).toBe(403);
+        const wrongSide = await send(t, id, 'platform.chief', { type: 'RECORD_VOTE', eligible: 9, present: 9, inFavour: 9, against: 0, abstained: 0 });
+        expect(wrongSide.status).toBe(403);
+        expect(wrongSide.body.code).toBe('NEGOTIATION.NOT_YOURS_TO_SEND');
+        expect((await send(t, id, 'union.chief', { type: 'REVIEW', decision: 'approve' })).status).toBe(403);
+      });
+    });
+  });
+
+  describe('404', () => {
+    it('hides a negotiation from people with no part in it', async () => {
+      const id = await openContract(t);
+      const missing = await t.http().get('/api/negotiations/00000000-0000-4000-8000-000000000000').set('Authorization', await t.login('union.chief'));
+      expect(missing.status).toBe(404);
+      // a rider cannot see talks still in bargaining, only drafts under consultation
+      expect((await t.http().get(`/api/negotiations/${id}`).set('Authorization', await t.login('rider.0001'))).status).toBe(404);
+      expect((await send(t, id, 'rider.0001', { type: 'COMMENT', text: 'hi' })).status).toBe(404);
+      expect((await t.http().get(`/api/negotiations/${id}/audit`).set('Authorization', await t.login('rider.0001'))).status).toBe(404);
+    });
+  });
+
+  describe('409', () => {
+    it('refuses an offer out of turn, saying the state and what the caller may send', async () => {
+      const id = await openContract(t);
+      await sendOk(t, id, 'platform.chief', { type: 'RESPOND', accept: true, representatives: await seats(t, 'platform') });
+      await unchanged(id, async () => {
+        const res = await send(t, id, 'union.chief', { type: 'OFFER', terms: terms(690) });
+        expect(res.status).toBe(409);
+        expect(res.body).toMatchObject({ statusCode: 409, state: 'bargaining', allowed: ['SUSPEND', 'DISPUTE', 'WITHDRAW'] });
+      });
+    });
+
+    it('refuses an event the state does not allow', async () => {
+      const id = await openContract(t);
+      const res = await send(t, id, 'union.chief', { type: 'SIGN' });
+      expect(res.status).toBe(409);
+      expect(res.body).toMatchObject({ state: 'requested', allowed: ['WITHDRAW'] });
+    });
+
+    it('refuses a stale If-Match and writes nothing', async () => {
+      const id = await openContract(t);
+      await unchanged(id, async () => {
+        const res = await send(t, id, 'platform.chief', { type: 'RESPOND', accept: false, reason: '不同意' }, { 'If-Match': '7' });
+        expect(res.status).toBe(409);
+        expect(res.body).toMatchObject({ code: 'NEGOTIATION.STALE_VERSION', version: 1 });
+      });
+      expect((await send(t, id, 'platform.chief', { type: 'RESPOND', accept: false, reason: '不同意' }, { 'If-Match': '1' })).status).toBe(200);
+    });
+  });
+
+  describe('422', () => {
+    it('refuses an offer below the minimum wage, naming the field and the figure', async () => {
+      const id = await openContract(t);
+      await sendOk(t, id, 'platform.chief', { type: 'RESPOND', accept: true, representatives: await seats(t, 'platform') });
+      await unchanged(id, async () => {
+        const res = await send(t, id, 'platform.chief', { type: 'OFFER', terms: terms(500) });
+        expect(res.status).toBe(422);
+        expect(res.body.code).toBe('TERMS.BELOW_MINIMUM_WAGE');
+        expect(res.body.message).toContain('terms.pieceRates[0].baseFen: 500 fen × 4 tasks/hour = 2000 fen/hour');
+      });
+    });
+
+    it('refuses unequal and overlapping representatives, and fewer than three', async () => {
+      const id = await openContract(t);
+      const platform = await seats(t, 'platform');
+      await unchanged(id, async () => {
+        const unequal = await send(t, id, 'platform.chief', { type: 'RESPOND', accept: true, representatives: { ...platform, members: platform.members.slice(0, 1) } });
+        expect(unequal.status).toBe(422);
+        expect(unequal.body.message).toEqual(expect.arrayContaining([expect.stringContaining('equal number')]));
+        const overlap = await send(t, id, 'platform.chief', {
+          type: 'RESPOND',
+          accept: true,
+          representatives: { chief: platform.chief, members: [platform.members[0], await t.userId('union.rep2')] },
+        });
+        expect(overlap.status).toBe(422);
+        expect(String(overlap.body.message)).toContain('both sides (art. 24)');
+      });
+      const few = await t.http().post('/api/negotiations').set('Authorization', await t.login('union.chief'))
+        .send(await contractBody(t, { representatives: { chief: await t.userId('union.chief'), members: [] } }));
+      expect(few.status).toBe(422);
+    });
+
+    it('refuses vote arithmetic that cannot happen', async () => {
+      const id = await toConsultation(t);
+      await unchanged(id, async () => {
+        const res = await send(t, id, 'union.chief', { type: 'RECORD_VOTE', eligible: 10, present: 11, inFavour: 11, against: 0, abstained: 0 });
+        expect(res.status).toBe(422);
+        expect(res.body.message).toBe('present cannot exceed eligible');
+      });
+    });
+
+    it('refuses a coordination extension longer than the rule pack allows', async () => {
+      const id = await openContract(t);
+      await sendOk(t, id, 'platform.chief', { type: 'RESPOND', accept: false, reason: '不同意协商' });
+      const res = await send(t, id, 'bureau.reviewer', { type: 'EXTEND', days: 16 });
+      expect(res.status).toBe(422);
+      expect(res.body.code).toBe('NEGOTIATION.EXTENSION_TOO_LONG');
+    });
+
+    it('refuses a region that is not a GB/T 2260 code', async () => {
+      const body = await contractBody(t);
+      body.scope.region = '429999';
+      const res = await t.http().post('/api/negotiations').set('Authorization', await t.login('union.chief')).send(body);
+      expect(res.status).toBe(422);
+      expect(res.body.code).toBe('SCOPE.UNKNOWN_REGION');
+    });
+  });
+
+  describe('413', () => {
+    it('refuses a body over the limit', async () => {
+      const id = await openContract(t);
+      const res = await send(t, id, 'platform.chief', { type: 'RESPOND', accept: false, reason: 'x'.repeat(70_000) });
+      expect(res.status).toBe(413);
+    });
+  });
+});
+
+describe('429', () => {
+  it('limits requests per client, and logins more tightly', async () => {
+    const t = await startTestApp({ scenario: false, env: { RATE_LIMIT_PER_MINUTE: '8', LOGIN_RATE_LIMIT_PER_MINUTE: '3' } });
+    try {
+      const logins = [];
+      for (let i = 0; i < 4; i++) logins.push((await t.http().post('/api/auth/login').send({ username: 'union.chief', password: 'x' })).status);
+      expect(logins).toEqual([401, 401, 401, 429]);
+      const reads = [];
+      // the budget is per route and client (@nestjs/throttler's key)
+      for (let i = 0; i < 9; i++) reads.push((await t.http().get('/api/agreements')).status);
+      expect(reads).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 429]);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -1,0 +1,97 @@
+import { TestApp, startTestApp } from './support/test-app';
+import { seats, send, sendOk, terms } from './support/negotiation-helpers';
+
+describe('a rule-change consultation, end to end over HTTP', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ scenario: false });
+  });
+  afterAll(() => t.close());
+
+  async function proposeRuleChange() {
+    const res = await t.http().post('/api/negotiations').set('Authorization', await t.login('platform.chief')).send({
+      kind: 'rule_change',
+      title: '派单算法调整：恶劣天气延时配送规则',
+      scope: { industry: 'food_delivery', region: '420300', enterpriseIds: [], workerCategories: ['delivery_rider'] },
+      representatives: await seats(t, 'platform'),
+      proposal: terms(650, { termMonths: undefined, clauses: [{ topic: 'algorithm', text: '暴雨橙色预警期间，预计送达时间自动延长20分钟。' }] }),
+    });
+    expect(res.status).toBe(201);
+    return res.body;
+  }
+
+  it('hears the workers, answers every opinion, publishes the answers', async () => {
+    const created = await proposeRuleChange();
+    const id = created.id;
+    expect(created).toMatchObject({ kind: 'rule_change', state: 'consultation', scope: { enterpriseIds: [await t.orgId('platform')] } });
+    expect(created.deadlines).toEqual([{ kind: 'consultationWindow', dueAt: '2027-01-11T15:59:59.999Z', overdue: false }]);
+
+    // covered riders read and comment; the union, acting through its negotiators, comments too
+    const rider = await t.login('rider.0002');
+    expect((await t.http().get(`/api/negotiations/${id}`).set('Authorization', rider)).body.can).toEqual(['COMMENT']);
+    await sendOk(t, id, 'rider.0002', { type: 'COMMENT', text: '延长20分钟不够，建议30分钟。' });
+    await sendOk(t, id, 'rider.0003', { type: 'COMMENT', text: '超时不应扣款。' });
+    const unionView = await sendOk(t, id, 'union.rep2', { type: 'COMMENT', text: '工会建议同时取消恶劣天气差评。' });
+    expect(unionView.can).toEqual(['COMMENT', 'CLOSE_CONSULTATION', 'REQUEST_BARGAINING']);
+
+    const closed = await sendOk(t, id, 'union.chief', { type: 'CLOSE_CONSULTATION' });
+    expect(closed).toMatchObject({ state: 'awaiting_response', deadlines: [] });
+    expect((await send(t, id, 'rider.0002', { type: 'COMMENT', text: 'late' })).status).toBe(409);
+
+    const comments = (await t.http().get(`/api/negotiations/${id}/comments`).set('Authorization', await t.login('platform.chief'))).body;
+    expect(comments).toHaveLength(3);
+    const answers = comments.map((c: { id: string }, i: number) => ({ commentId: c.id, adopted: i !== 1, reason: i !== 1 ? '采纳' : '超时扣款另行协商' }));
+
+    const partial = await send(t, id, 'platform.chief', { type: 'RESPOND_TO_OPINIONS', answers: answers.slice(0, 2) });
+    expect(partial.status).toBe(422);
+    expect(String(partial.body.message)).toContain(`comment ${comments[2].id} has no answer`);
+    const twice = await send(t, id, 'platform.chief', { type: 'RESPOND_TO_OPINIONS', answers: [...answers, answers[0]] });
+    expect(twice.status).toBe(422);
+
+    expect((await sendOk(t, id, 'platform.chief', { type: 'RESPOND_TO_OPINIONS', answers })).state).toBe('responded');
+    expect((await send(t, id, 'union.chief', { type: 'PUBLISH' })).status).toBe(403);
+    const published = await sendOk(t, id, 'platform.chief', { type: 'PUBLISH' });
+    expect(published.state).toBe('published');
+    expect(published.deadlines.map((d: { kind: string }) => d.kind)).toEqual(['annualRound']);
+
+    const list = await t.http().get('/api/agreements?region=420302&industry=food_delivery&category=delivery_rider');
+    const agreement = list.body.items.find((a: { negotiationId: string }) => a.negotiationId === id);
+    expect(agreement).toMatchObject({ kind: 'rule_change', expiresOn: null, auditHead: published.auditHead });
+    expect(agreement.opinions).toEqual([
+      expect.objectContaining({ text: '延长20分钟不够，建议30分钟。', adopted: true, reason: '采纳' }),
+      expect.objectContaining({ text: '超时不应扣款。', adopted: false, reason: '超时扣款另行协商' }),
+      expect.objectContaining({ adopted: true }),
+    ]);
+    const verify = await t.http().get(`/api/negotiations/${id}/audit/verify`).set('Authorization', await t.login('bureau.reviewer'));
+    expect(verify.body).toMatchObject({ valid: true, entries: 7 });
+  });
+
+  it('lets the union open a linked collective negotiation from the consultation', async () => {
+    const { id } = await proposeRuleChange();
+    const view = await sendOk(t, id, 'union.chief', {
+      type: 'REQUEST_BARGAINING',
+      reason: '涉及计件单价，应集体协商',
+      representatives: await seats(t, 'union'),
+      proposal: terms(720),
+    });
+    expect(view.state).toBe('consultation');
+    const audit = (await t.http().get(`/api/negotiations/${id}/audit`).set('Authorization', await t.login('union.chief'))).body;
+    const linkedId = audit.at(-1).payload.openedNegotiationId;
+    const linked = await t.http().get(`/api/negotiations/${linkedId}`).set('Authorization', await t.login('union.chief'));
+    expect(linked.body).toMatchObject({ kind: 'collective_contract', state: 'requested', parentId: id, turn: 'enterprise' });
+    expect(linked.body.latestOffers.union.terms.pieceRates[0].baseFen).toBe(720);
+    expect(linked.body.representatives.union.chief).toBe(await t.userId('union.chief'));
+  });
+
+  it('refuses a rule change covering another enterprise', async () => {
+    const res = await t.http().post('/api/negotiations').set('Authorization', await t.login('platform.chief')).send({
+      kind: 'rule_change',
+      title: '越权的规则调整',
+      scope: { industry: 'food_delivery', region: '420300', enterpriseIds: [await t.orgId('platform2')], workerCategories: [] },
+      representatives: await seats(t, 'platform'),
+      proposal: terms(650),
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('SCOPE.OTHER_ENTERPRISE');
+  });
+});
