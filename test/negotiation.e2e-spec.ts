@@ -27,7 +27,7 @@ describe('a collective contract, end to end over HTTP', () => {
 
     view = await sendOk(t, id, 'platform.chief', { type: 'OFFER', terms: terms(600), note: '单价可提高' });
     expect(view).toMatchObject({ round: 2, turn: 'union' });
-    expect(view.gap).toEqual([{ path: 'pieceRates[0].baseFen', union: 700, enterprise: 600 }]);
+    expect(view.gap).toEqual([{ path: 'pieceRates[delivery].baseFen', union: 700, enterprise: 600 }]);
     expect(view.settled).toContain('commission.maxBasisPoints');
 
     view = await sendOk(t, id, 'union.chief', { type: 'OFFER', terms: terms(650) });
@@ -42,7 +42,7 @@ describe('a collective contract, end to end over HTTP', () => {
       [2, 'enterprise', 'OFFER'],
       [3, 'union', 'ACCEPT'],
     ]);
-    expect(rounds.body[2].changes).toEqual([{ path: 'pieceRates[0].baseFen', from: 600, to: 650 }]);
+    expect(rounds.body[2].changes).toEqual([{ path: 'pieceRates[delivery].baseFen', from: 600, to: 650 }]);
 
     // a covered rider reads the draft and comments on it
     const rider = await t.login('rider.0001');

@@ -6,7 +6,8 @@ import { DateTime, Duration, DurationLike } from 'luxon';
  * hours, minutes or seconds (a demo pack's PT5S) runs exactly.
  */
 export function dueAt(from: Date, period: Duration, zone: string): Date {
-  const { years, months, weeks, days } = period.shiftTo('years', 'months', 'weeks', 'days', 'hours', 'minutes', 'seconds', 'milliseconds').toObject();
+  // read the units as written: P2D counts calendar days, PT48H runs 48 hours exactly
+  const { years, months, weeks, days } = period.toObject();
   const calendar = Boolean(years || months || weeks || days);
   const start = DateTime.fromJSDate(from, { zone });
   return (calendar ? start.plus(period).endOf('day') : start.plus(period)).toJSDate();

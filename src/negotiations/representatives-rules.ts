@@ -11,7 +11,7 @@ export interface Seats {
   members: string[];
 }
 
-export const seatsOf = (s: Seats): string[] => [s.chief, ...s.members.filter((m) => m !== s.chief)];
+export const seatsOf = (s: Seats): string[] => [...new Set([s.chief, ...s.members])];
 
 export function seatProblems(side: Side, seats: Seats): string[] {
   const problems: string[] = [];

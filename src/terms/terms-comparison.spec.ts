@@ -16,7 +16,7 @@ const enterpriseOffer: Terms = {
 };
 
 describe('flattenTerms', () => {
-  it('names every leaf by its JSON path, with array items by index', () => {
+  it('names every leaf by its JSON path, piece rates by task', () => {
     expect(
       flattenTerms({
         pieceRates: [{ task: 'delivery', baseFen: 450 }, { task: 'pickup', baseFen: 300 }],
@@ -25,10 +25,8 @@ describe('flattenTerms', () => {
       }),
     ).toEqual(
       new Map<string, unknown>([
-        ['pieceRates[0].task', 'delivery'],
-        ['pieceRates[0].baseFen', 450],
-        ['pieceRates[1].task', 'pickup'],
-        ['pieceRates[1].baseFen', 300],
+        ['pieceRates[delivery].baseFen', 450],
+        ['pieceRates[pickup].baseFen', 300],
         ['commission.maxBasisPoints', 1500],
         ['termMonths', 24],
       ]),
@@ -60,9 +58,8 @@ describe('diffTerms', () => {
   it('the first offer changes every path from null', () => {
     const changes = diffTerms(null, enterpriseOffer);
     expect(changes).toEqual([
-      { path: 'pieceRates[0].task', from: null, to: 'delivery' },
-      { path: 'pieceRates[0].baseFen', from: null, to: 450 },
-      { path: 'pieceRates[0].perKmFen', from: null, to: 60 },
+      { path: 'pieceRates[delivery].baseFen', from: null, to: 450 },
+      { path: 'pieceRates[delivery].perKmFen', from: null, to: 60 },
       { path: 'commission.maxBasisPoints', from: null, to: 1500 },
       { path: 'laborQuota.standardTasksPerHour', from: null, to: 3 },
       { path: 'termMonths', from: null, to: 24 },
@@ -95,7 +92,7 @@ describe('diffTerms', () => {
 describe('gapBetween', () => {
   it('reports each term on which the two latest offers differ, with both positions', () => {
     expect(gapBetween(unionOffer, enterpriseOffer)).toEqual([
-      { path: 'pieceRates[0].baseFen', union: 500, enterprise: 450 },
+      { path: 'pieceRates[delivery].baseFen', union: 500, enterprise: 450 },
       { path: 'commission.maxBasisPoints', union: 1200, enterprise: 1500 },
     ]);
   });
@@ -122,8 +119,7 @@ describe('gapBetween', () => {
 describe('settledPaths', () => {
   it('a term on which both latest offers agree is settled; one on which they differ is not', () => {
     expect(settledPaths(unionOffer, enterpriseOffer)).toEqual([
-      'pieceRates[0].task',
-      'pieceRates[0].perKmFen',
+      'pieceRates[delivery].perKmFen',
       'laborQuota.standardTasksPerHour',
       'termMonths',
     ]);
@@ -151,10 +147,12 @@ describe('settledPaths', () => {
     expect(settled.filter((p) => gaps.includes(p))).toEqual([]);
   });
 
-  // BUG (terms-comparison.ts, flattenTerms → settledPaths/gapBetween): piece rates are matched
-  // by array index, not by task. Union [delivery 500, pickup 300] against enterprise
-  // [pickup 500, delivery 450] reports `pieceRates[0].baseFen` as settled, though it pairs the
-  // union's delivery rate with the enterprise's pickup rate and the sides disagree on delivery.
-  // The test: settledPaths(union, enterprise).filter((p) => p.endsWith('.baseFen')) should be [].
-  it.todo('piece rates are compared by task, not by their position in the list');
+  it('piece rates are compared by task, not by their position in the list', () => {
+    const union = { pieceRates: [{ task: 'delivery', baseFen: 500 }, { task: 'pickup', baseFen: 300 }], laborQuota: { standardTasksPerHour: 4 } };
+    const enterprise = { pieceRates: [{ task: 'pickup', baseFen: 500 }, { task: 'delivery', baseFen: 450 }], laborQuota: { standardTasksPerHour: 4 } };
+    expect(settledPaths(union, enterprise).filter((p) => p.endsWith('.baseFen'))).toEqual([]);
+    expect(gapBetween(union, enterprise)).toEqual(
+      expect.arrayContaining([{ path: 'pieceRates[delivery].baseFen', union: 500, enterprise: 450 }]),
+    );
+  });
 });

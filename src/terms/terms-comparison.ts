@@ -1,8 +1,10 @@
 import { Terms } from './terms';
 
 /**
- * Term-by-term comparison of offers (DESIGN §3). Terms are flattened to JSON paths
- * (`pieceRates[0].baseFen`) so each leaf can be compared, charted and marked settled.
+ * Term-by-term comparison of offers (DESIGN §3). Terms are flattened to JSON paths so each
+ * leaf can be compared, charted and marked settled. Piece rates are keyed by their task
+ * (`pieceRates[delivery].baseFen`), so two offers listing tasks in another order still compare
+ * delivery with delivery; other lists are keyed by position (`clauses[0].text`).
  */
 export type Leaf = string | number | boolean | null;
 
@@ -22,7 +24,9 @@ export interface TermGap {
 export function flattenTerms(value: unknown, prefix = ''): Map<string, Leaf> {
   const leaves = new Map<string, Leaf>();
   const walk = (node: unknown, path: string) => {
-    if (Array.isArray(node)) node.forEach((item, i) => walk(item, `${path}[${i}]`));
+    if (path === 'pieceRates' && Array.isArray(node))
+      for (const { task, ...rate } of node as Array<{ task: string }>) walk(rate, `${path}[${task}]`);
+    else if (Array.isArray(node)) node.forEach((item, i) => walk(item, `${path}[${i}]`));
     else if (node !== null && typeof node === 'object')
       for (const [key, child] of Object.entries(node)) walk(child, path ? `${path}.${key}` : key);
     else if (node !== undefined) leaves.set(path, node as Leaf);
@@ -35,7 +39,7 @@ function allPaths(a: Map<string, Leaf>, b: Map<string, Leaf>): string[] {
   return [...new Set([...a.keys(), ...b.keys()])];
 }
 
-/** What moved between two offers; the first offer changes every path from undefined. */
+/** What moved between two offers; the first offer changes every path from null. */
 export function diffTerms(previous: Terms | null, next: Terms): TermChange[] {
   const before = flattenTerms(previous ?? {});
   const after = flattenTerms(next);
