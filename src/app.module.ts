@@ -15,6 +15,7 @@ import { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
 import { FixturesModule } from './fixtures/fixtures.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
+import { SweeperModule } from './deadlines/sweeper.module';
 import { HealthController } from './health.controller';
 import { NegotiationsModule } from './negotiations/negotiations.module';
 
@@ -37,6 +38,7 @@ export class AppModule {
         CoreModule.register(clock),
         AccountsModule,
         DeadlinesModule,
+        SweeperModule,
         NegotiationsModule,
         AgreementsModule,
         FixturesModule,

@@ -19,7 +19,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     logger: config.NODE_ENV === 'test' ? false : { level: config.isProduction ? 'info' : 'warn' },
     trustProxy: config.isProduction,
   });
-  const options = { logger: config.NODE_ENV === 'test' ? (['error'] as const) : undefined, bufferLogs: false };
+  // abortOnError: false — a bad rule pack or database throws to the caller (main prints it) instead of exiting the process
+  const options = { logger: config.NODE_ENV === 'test' ? (['error'] as const) : undefined, bufferLogs: false, abortOnError: false };
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, overrides.clock), adapter, options as never);
   await app.register(helmet as never, {
     contentSecurityPolicy: {

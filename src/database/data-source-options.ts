@@ -12,6 +12,9 @@ import { Comment } from '../negotiations/comment.entity';
 import { IdempotencyKey } from '../negotiations/idempotency-key.entity';
 import { Deadline } from '../deadlines/deadline.entity';
 import { Agreement } from '../agreements/agreement.entity';
+import { Acknowledgement } from '../agreements/acknowledgement.entity';
+import { WebhookDelivery } from '../agreements/webhook-delivery.entity';
+import { Notification } from '../deadlines/notification.entity';
 import { MIGRATIONS } from '../migrations';
 
 export const ENTITIES = [
@@ -26,6 +29,9 @@ export const ENTITIES = [
   AuditEntry,
   Deadline,
   Agreement,
+  Acknowledgement,
+  WebhookDelivery,
+  Notification,
 ];
 
 /** `sqlite:./data/x.db` → embedded better-sqlite3 (WAL); `postgres://…` → PostgreSQL. */

@@ -6,6 +6,8 @@ import { DataSource, EntityManager } from 'typeorm';
  * Runs a unit of work in one transaction. better-sqlite3 has a single connection, and TypeORM
  * nests a second concurrent transaction on it as a savepoint of the first, so on SQLite the
  * units are queued; PostgreSQL runs them concurrently and the version check decides races.
+ * SQLite units begin IMMEDIATE: they take the write lock up front, so two processes on one
+ * file wait for each other (busy_timeout) instead of failing to upgrade a read lock.
  */
 @Injectable()
 export class Transactions {
@@ -20,8 +22,21 @@ export class Transactions {
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (this.dataSource.options.type !== 'better-sqlite3') return this.dataSource.transaction(work);
-    const next = this.queue.then(() => this.dataSource.transaction(work));
+    const next = this.queue.then(() => this.immediate(work));
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  private async immediate<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.query('BEGIN IMMEDIATE');
+    try {
+      const result = await work(runner.manager);
+      await runner.query('COMMIT');
+      return result;
+    } catch (error) {
+      await runner.query('ROLLBACK');
+      throw error;
+    }
   }
 }

@@ -6,6 +6,18 @@ import { Clock } from '../common/clock';
 import { Deadline } from './deadline.entity';
 import { PlannedDeadline } from './deadline-plan';
 import { DeadlineKind } from './rule-pack';
+import { AuthUser } from '../accounts/auth-user';
+import { partyCondition } from '../negotiations/negotiation-access';
+import { Negotiation } from '../negotiations/negotiation.entity';
+import { Notification } from './notification.entity';
+
+export interface DeadlineListItem {
+  negotiationId: string;
+  title: string;
+  kind: DeadlineKind;
+  dueAt: string;
+  overdue: boolean;
+}
 
 export interface DeadlineView {
   kind: DeadlineKind;
@@ -62,5 +74,37 @@ export class DeadlinesService {
     const rows = await manager.find(Deadline, { where: { negotiationId, clearedAt: IsNull() }, order: { dueAt: 'ASC' } });
     const now = this.clock.now().toISOString();
     return rows.map((row) => ({ kind: row.kind, dueAt: row.dueAt, overdue: row.dueAt < now }));
+  }
+
+  /**
+   * The caller's running clocks across negotiations: upcoming within `dueWithinDays`, and/or
+   * already overdue; with neither filter, all of them.
+   */
+  async forUser(user: AuthUser, filter: { dueWithinDays?: number; overdue?: boolean }): Promise<DeadlineListItem[]> {
+    const party = partyCondition(user);
+    if (party === 'none') return [];
+    const now = this.clock.now();
+    const qb = this.dataSource
+      .getRepository(Deadline)
+      .createQueryBuilder('d')
+      .innerJoin(Negotiation, 'n', 'n.id = d.negotiation_id')
+      .select(['d.negotiation_id AS "negotiationId"', 'n.title AS "title"', 'd.kind AS "kind"', 'd.due_at AS "dueAt"'])
+      .where('d.cleared_at IS NULL')
+      .orderBy('d.due_at', 'ASC');
+    if (party !== 'all') qb.andWhere(party.where, party.params);
+    const windows: string[] = [];
+    if (filter.overdue) windows.push('d.due_at <= :now');
+    if (filter.dueWithinDays !== undefined) windows.push('(d.due_at > :now AND d.due_at <= :horizon)');
+    if (windows.length)
+      qb.andWhere(`(${windows.join(' OR ')})`, {
+        now: now.toISOString(),
+        horizon: new Date(now.getTime() + (filter.dueWithinDays ?? 0) * 24 * 3600 * 1000).toISOString(),
+      });
+    const rows = await qb.getRawMany<Omit<DeadlineListItem, 'overdue'>>();
+    return rows.map((r) => ({ ...r, overdue: r.dueAt <= now.toISOString() }));
+  }
+
+  notifications(user: AuthUser): Promise<Notification[]> {
+    return this.dataSource.getRepository(Notification).find({ where: { userId: user.id }, order: { createdAt: 'DESC' }, take: 100 });
   }
 }

@@ -10,6 +10,20 @@ import { Representative } from './representative.entity';
 /** Collective-contract states in which covered workers can read the draft they comment on and vote on. */
 const WORKER_VISIBLE_STATES = new Set(['consultation', 'ratified', 'signed', 'under_review', 'effective', 'published', 'expired']);
 
+/**
+ * Which negotiations a negotiator is party to, as a condition on `negotiations n`: those of
+ * their organisation's side, and any where they hold a seat. Bureau and admin see all.
+ */
+export function partyCondition(user: AuthUser): { where: string; params: Record<string, unknown> } | 'all' | 'none' {
+  if (user.role === 'bureau_reviewer' || user.role === 'admin') return 'all';
+  if (user.role !== 'union_negotiator' && user.role !== 'enterprise_rep') return 'none';
+  const orgColumn = user.role === 'union_negotiator' ? 'n.union_org_id' : 'n.enterprise_org_id';
+  return {
+    where: `(${orgColumn} = :partyOrg OR n.id IN (SELECT r.negotiation_id FROM representatives r WHERE r.user_id = :partyUser))`,
+    params: { partyOrg: user.organizationId, partyUser: user.id },
+  };
+}
+
 export function visibleToWorkers(n: Pick<Negotiation, 'kind' | 'state'>): boolean {
   return n.kind === 'rule_change' || WORKER_VISIBLE_STATES.has(n.state);
 }

@@ -14,6 +14,7 @@ import { AppConfig } from '../config/app-config';
 import { Transactions } from '../database/transactions';
 import { DEADLINE_EVENTS, deadlinesOnEntering } from '../deadlines/deadline-plan';
 import { DeadlinesService } from '../deadlines/deadlines.service';
+import { Deadline } from '../deadlines/deadline.entity';
 import { dateIn } from '../deadlines/due-at';
 import { DeadlineKind, RulePacks } from '../deadlines/rule-pack';
 import { MinimumWageTable } from '../terms/minimum-wage';
@@ -23,7 +24,7 @@ import { checkTerms } from '../terms/terms-rules';
 import { CreateNegotiationDto } from './dto/create-negotiation.dto';
 import { EVENT_DTOS, EVENT_TYPES, EventType } from './dto/events.dto';
 import { IdempotencyKey } from './idempotency-key.entity';
-import { NegotiationAccess, visibleToWorkers } from './negotiation-access';
+import { NegotiationAccess, partyCondition, visibleToWorkers } from './negotiation-access';
 import { Command, LinkedOpening, NegotiationEffects } from './negotiation-effects';
 import { allowedEvents, initial, machineEvent, next, procedureAllows } from './negotiation-machines';
 import { EVENTS_BY_KIND, Relation, mayCallerSend, requesterSide } from './negotiation-permissions';
@@ -104,13 +105,9 @@ export class NegotiationsService {
     const qb = m.createQueryBuilder(Negotiation, 'n').orderBy('n.updated_at', 'DESC');
     if (query.state) qb.andWhere('n.state = :state', { state: query.state });
     if (query.kind) qb.andWhere('n.kind = :kind', { kind: query.kind });
-    if (user.role === 'union_negotiator' || user.role === 'enterprise_rep') {
-      const orgColumn = user.role === 'union_negotiator' ? 'n.union_org_id' : 'n.enterprise_org_id';
-      qb.andWhere(`(${orgColumn} = :org OR n.id IN (SELECT r.negotiation_id FROM representatives r WHERE r.user_id = :user))`, {
-        org: user.organizationId,
-        user: user.id,
-      });
-    } else if (user.role === 'worker') {
+    const party = partyCondition(user);
+    if (typeof party === 'object') qb.andWhere(party.where, party.params);
+    else if (user.role === 'worker') {
       const worker = user.workerId ? await m.findOne(Worker, { where: { id: user.workerId } }) : null;
       if (!worker) return { items: [], total: 0 };
       const candidates = await qb.andWhere('n.industry = :industry', { industry: worker.industry }).getMany();
@@ -182,14 +179,21 @@ export class NegotiationsService {
     return this.tx.run(async (m) => {
       const claimed = await m
         .createQueryBuilder()
-        .update('deadlines')
-        .set({ fired_at: this.clock.now().toISOString() })
+        .update(Deadline)
+        .set({ firedAt: this.clock.now().toISOString() })
         .where('id = :id AND fired_at IS NULL AND cleared_at IS NULL', { id: deadline.id })
         .execute();
       if (claimed.affected !== 1) return false;
       const n = await m.findOneOrFail(Negotiation, { where: { id: deadline.negotiationId } });
       const type = DEADLINE_EVENTS[deadline.kind] ?? 'DEADLINE_PASSED';
-      await this.commit(m, n, null, null, type, { deadline: deadline.kind, dueAt: deadline.dueAt });
+      const payload = { deadline: deadline.kind, dueAt: deadline.dueAt };
+      const at = this.clock.now();
+      if (!procedureAllows(n, machineEvent(type, payload, null, at, dateIn(at, this.config.TZ_NAME)))) {
+        // the clock outlived its state (it should have been cleared): retire it rather than retry forever
+        await m.update(Deadline, { id: deadline.id }, { clearedAt: at.toISOString() });
+        return false;
+      }
+      await this.commit(m, n, null, null, type, payload);
       return true;
     });
   }

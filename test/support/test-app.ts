@@ -37,16 +37,17 @@ const ORG_NAMES = {
  * demo people loaded and a clock the test moves. `scenario: false` skips the demo negotiations.
  */
 export async function startTestApp(
-  options: { env?: Record<string, string>; scenario?: boolean; clock?: ManualClock } = {},
+  options: { env?: Record<string, string>; scenario?: boolean; clock?: ManualClock; databaseUrl?: string } = {},
 ): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'xieshang-'));
   const config = loadConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: process.env.TEST_DATABASE_URL ?? `sqlite:${join(dir, 'test.db')}`,
+    DATABASE_URL: options.databaseUrl ?? process.env.TEST_DATABASE_URL ?? `sqlite:${join(dir, 'test.db')}`,
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
     DEMO_RIDERS: '12',
     RATE_LIMIT_PER_MINUTE: '100000',
     LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+    SWEEP_INTERVAL_MS: '0',
     ...options.env,
   });
   const clock = options.clock ?? new ManualClock();
@@ -54,8 +55,9 @@ export async function startTestApp(
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const fixture = app.get(DemoFixture);
-  if (options.scenario === false) await fixture.loadWorldOnly();
-  else await fixture.loadIfEmpty();
+  const empty = (await app.get(DataSource).getRepository(User).count()) === 0;
+  if (empty && options.scenario === false) await fixture.loadWorldOnly();
+  else if (empty) await fixture.loadIfEmpty();
   const dataSource = app.get(DataSource);
   const tokens = new Map<string, string>();
   const http = () => request(app.getHttpServer());
