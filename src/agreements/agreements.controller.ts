@@ -1,8 +1,10 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuthUser } from '../accounts/auth-user';
+import { InboxService } from './inbox.service';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { Public } from '../accounts/auth.decorators';
+import { CurrentUser, Public } from '../accounts/auth.decorators';
 import { AgreementsService } from './agreements.service';
 
 export class AgreementQueryDto {
@@ -25,7 +27,10 @@ export class AgreementQueryDto {
 @ApiTags('agreements')
 @Controller('api/agreements')
 export class AgreementsController {
-  constructor(private readonly agreements: AgreementsService) {}
+  constructor(
+    private readonly agreements: AgreementsService,
+    private readonly inbox: InboxService,
+  ) {}
 
   @Public()
   @Get()
@@ -37,5 +42,11 @@ export class AgreementsController {
   @Get(':id')
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.agreements.get(id);
+  }
+
+  @ApiBearerAuth()
+  @Get(':id/acknowledgements')
+  acknowledgements(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+    return this.inbox.acknowledgements(user, id);
   }
 }

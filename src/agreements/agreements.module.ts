@@ -1,6 +1,14 @@
 import { Module } from '@nestjs/common';
+import { NegotiationsModule } from '../negotiations/negotiations.module';
 import { AgreementsController } from './agreements.controller';
 import { AgreementsService } from './agreements.service';
+import { InboxService } from './inbox.service';
+import { MeController } from './me.controller';
 
-@Module({ controllers: [AgreementsController], providers: [AgreementsService], exports: [AgreementsService] })
+@Module({
+  imports: [NegotiationsModule],
+  controllers: [AgreementsController, MeController],
+  providers: [AgreementsService, InboxService],
+  exports: [AgreementsService, InboxService],
+})
 export class AgreementsModule {}

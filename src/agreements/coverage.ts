@@ -32,3 +32,26 @@ export function covers(scope: Scope, worker: CoveredParty): boolean {
     (scope.enterpriseIds.length === 0 || scope.enterpriseIds.includes(worker.enterpriseId))
   );
 }
+
+/** Scope regions that can cover a worker working in `region`: the district, its city, its province. */
+export function regionsCovering(region: string): string[] {
+  return [...new Set([`${region.slice(0, 2)}0000`, `${region.slice(0, 4)}00`, region])];
+}
+
+/**
+ * covers(), as a condition on the workers table, for counting covered workers in the
+ * database instead of in memory. coverage.spec.ts checks the two agree.
+ */
+export function coveredWorkersCondition(scope: Scope, alias = 'w'): { where: string; params: Record<string, unknown> } {
+  const clauses = [`${alias}.industry = :coverIndustry`, `${alias}.region LIKE :coverRegion`];
+  const params: Record<string, unknown> = { coverIndustry: scope.industry, coverRegion: `${regionPrefix(scope.region)}%` };
+  if (scope.enterpriseIds.length) {
+    clauses.push(`${alias}.enterprise_id IN (:...coverEnterprises)`);
+    params.coverEnterprises = scope.enterpriseIds;
+  }
+  if (scope.workerCategories.length) {
+    clauses.push(`${alias}.category IN (:...coverCategories)`);
+    params.coverCategories = scope.workerCategories;
+  }
+  return { where: clauses.join(' AND '), params };
+}

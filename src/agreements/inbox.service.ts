@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { AuthUser } from '../accounts/auth-user';
+import { Worker } from '../accounts/worker.entity';
+import { Clock } from '../common/clock';
+import { forbidden, notFound } from '../common/domain-error';
+import { NegotiationAccess } from '../negotiations/negotiation-access';
+import { Negotiation } from '../negotiations/negotiation.entity';
+import { Acknowledgement } from './acknowledgement.entity';
+import { Agreement } from './agreement.entity';
+import { toAgreementView } from './agreements.service';
+import { coveredWorkersCondition, covers, regionsCovering } from './coverage';
+
+export interface InboxItem {
+  agreement: ReturnType<typeof toAgreementView>;
+  publishedAt: string;
+  acknowledgedAt: string | null;
+}
+
+/**
+ * A worker's inbox is a query over publication scopes (fan-out-on-read): publishing writes
+ * one row whatever the number of workers; only acknowledgements are per-worker rows.
+ */
+@Injectable()
+export class InboxService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly access: NegotiationAccess,
+  ) {}
+
+  async workerOf(user: AuthUser): Promise<Worker> {
+    const worker = user.role === 'worker' && user.workerId ? await this.dataSource.getRepository(Worker).findOneBy({ id: user.workerId }) : null;
+    if (!worker) throw forbidden('INBOX.NOT_A_WORKER', 'the inbox is for registered workers');
+    return worker;
+  }
+
+  /** Every publication covering the worker, newest first. */
+  async covering(worker: Worker): Promise<Agreement[]> {
+    const candidates = await this.dataSource.getRepository(Agreement).find({
+      where: { industry: worker.industry, region: In(regionsCovering(worker.region)) },
+      order: { publishedAt: 'DESC' },
+    });
+    return candidates.filter((a) => covers(a.scope, worker));
+  }
+
+  async inbox(user: AuthUser, page = 1, pageSize = 20): Promise<{ items: InboxItem[]; unread: number; total: number }> {
+    const worker = await this.workerOf(user);
+    const agreements = await this.covering(worker);
+    const acks = agreements.length
+      ? await this.dataSource.getRepository(Acknowledgement).find({ where: { workerId: worker.id, agreementId: In(agreements.map((a) => a.id)) } })
+      : [];
+    const ackedAt = new Map(acks.map((a) => [a.agreementId, a.acknowledgedAt]));
+    const items = agreements.map((a) => ({ agreement: toAgreementView(a), publishedAt: a.publishedAt, acknowledgedAt: ackedAt.get(a.id) ?? null }));
+    return {
+      items: items.slice((page - 1) * pageSize, page * pageSize),
+      unread: items.filter((i) => i.acknowledgedAt === null).length,
+      total: items.length,
+    };
+  }
+
+  /** Idempotent: a repeat keeps the first time. 403 for a worker the publication does not cover. */
+  async acknowledge(user: AuthUser, agreementId: string): Promise<{ agreementId: string; acknowledgedAt: string }> {
+    const worker = await this.workerOf(user);
+    const agreement = await this.dataSource.getRepository(Agreement).findOneBy({ id: agreementId });
+    if (!agreement) throw notFound('agreement');
+    if (!covers(agreement.scope, worker)) throw forbidden('INBOX.NOT_COVERED', 'this publication does not cover you');
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(Acknowledgement)
+      .values({ agreementId, workerId: worker.id, acknowledgedAt: this.clock.now().toISOString() })
+      .orIgnore()
+      .execute();
+    const ack = await this.dataSource.getRepository(Acknowledgement).findOneByOrFail({ agreementId, workerId: worker.id });
+    return { agreementId, acknowledgedAt: ack.acknowledgedAt };
+  }
+
+  /** How many covered workers have acknowledged: for the negotiation's parties and the bureau. */
+  async acknowledgements(user: AuthUser, agreementId: string): Promise<{ covered: number; acknowledged: number }> {
+    const agreement = await this.dataSource.getRepository(Agreement).findOneBy({ id: agreementId });
+    if (!agreement) throw notFound('agreement');
+    const negotiation = await this.dataSource.getRepository(Negotiation).findOneByOrFail({ id: agreement.negotiationId });
+    const relation = await this.access.relationOf(this.dataSource.manager, user, negotiation);
+    if (!relation || relation.party === 'worker')
+      throw forbidden('AGREEMENT.COUNTS_RESTRICTED', "acknowledgement counts are for the negotiation's parties and the bureau");
+    const { where, params } = coveredWorkersCondition(agreement.scope);
+    const [covered, acknowledged] = await Promise.all([
+      this.dataSource.getRepository(Worker).createQueryBuilder('w').where(where, params).getCount(),
+      this.dataSource.getRepository(Acknowledgement).countBy({ agreementId }),
+    ]);
+    return { covered, acknowledged };
+  }
+}
