@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { Clock } from './common/clock';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { AppConfig } from './config/app-config';
+import { IMPORT_CONTENT_TYPES } from './accounts/workers.controller';
 
 export interface AppOverrides {
   clock?: Clock;
@@ -33,6 +34,13 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       },
     },
   });
+  // bulk worker imports arrive as text, with their own (larger) size limit
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addContentTypeParser(IMPORT_CONTENT_TYPES, { parseAs: 'string', bodyLimit: config.IMPORT_BODY_LIMIT_BYTES }, (_req, body, done) =>
+      done(null, body),
+    );
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new DomainErrorFilter());
   app.enableShutdownHooks();

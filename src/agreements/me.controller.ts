@@ -1,4 +1,8 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, MessageEvent, Param, ParseUUIDPipe, Post, Query, Sse } from '@nestjs/common';
+import { Observable, filter, from, interval, map, merge, switchMap } from 'rxjs';
+import { covers } from './coverage';
+import { PublicationBus } from './publication-bus';
+import { toAgreementView } from './agreements.service';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
@@ -19,7 +23,10 @@ export class PageQuery {
 @Roles('worker')
 @Controller('api/me')
 export class MeController {
-  constructor(private readonly inbox: InboxService) {}
+  constructor(
+    private readonly inbox: InboxService,
+    private readonly bus: PublicationBus,
+  ) {}
 
   @Get('inbox')
   list(@CurrentUser() user: AuthUser, @Query() query: PageQuery) {
@@ -30,5 +37,21 @@ export class MeController {
   @HttpCode(200)
   acknowledge(@CurrentUser() user: AuthUser, @Param('agreementId', ParseUUIDPipe) agreementId: string) {
     return this.inbox.acknowledge(user, agreementId);
+  }
+
+  /** Server-Sent Events: one `publication` event per new publication covering the caller; a `ping` every 25 s keeps proxies from closing the line. */
+  @Sse('stream')
+  stream(@CurrentUser() user: AuthUser): Observable<MessageEvent> {
+    return from(this.inbox.workerOf(user)).pipe(
+      switchMap((worker) =>
+        merge(
+          this.bus.publications.pipe(
+            filter((agreement) => covers(agreement.scope, worker)),
+            map((agreement): MessageEvent => ({ type: 'publication', id: agreement.id, data: toAgreementView(agreement) })),
+          ),
+          interval(25_000).pipe(map((): MessageEvent => ({ type: 'ping', data: '' }))),
+        ),
+      ),
+    );
   }
 }

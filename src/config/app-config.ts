@@ -34,6 +34,12 @@ export class AppConfig {
   @Min(1024)
   BODY_LIMIT_BYTES = 256 * 1024;
 
+  /** Bulk worker imports (CSV, JSON lines) may be larger than other bodies: 100 000 rows. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1024)
+  IMPORT_BODY_LIMIT_BYTES = 32 * 1024 * 1024;
+
   /** How many demo riders the development fixture registers. */
   @Transform(({ value }) => Number(value))
   @IsInt()

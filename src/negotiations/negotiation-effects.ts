@@ -34,6 +34,7 @@ import { impossibleTally } from './ratification';
 import { Representative } from './representative.entity';
 import { Round } from './round.entity';
 import { SeatChecks } from './seat-checks';
+import { WebhookQueue } from '../agreements/webhook-queue';
 
 /** Everything one accepted event needs to check its substance and write its consequences. */
 export interface Command {
@@ -55,6 +56,8 @@ export interface Command {
   machineExtras: Record<string, unknown>;
   /** A linked negotiation to open in the same transaction (REQUEST_BARGAINING, REQUEST_RENEWAL). */
   opens?: LinkedOpening;
+  /** The publication written, to announce once the transaction has committed. */
+  published?: Agreement;
 }
 
 export interface LinkedOpening {
@@ -75,6 +78,7 @@ export class NegotiationEffects {
     private readonly packs: RulePacks,
     private readonly deadlines: DeadlinesService,
     private readonly seats: SeatChecks,
+    private readonly webhooks: WebhookQueue,
   ) {}
 
   private today(c: Command): string {
@@ -262,7 +266,7 @@ export class NegotiationEffects {
           adopted: Boolean(x.adopted),
           reason: x.answerReason ?? '',
         }));
-    await c.manager.insert(Agreement, {
+    const agreement: Agreement = {
       id: c.recorded.agreementId as string,
       negotiationId: n.id,
       kind: n.kind,
@@ -276,6 +280,9 @@ export class NegotiationEffects {
       expiresOn: isContract ? ctx.expiresOn! : null,
       publishedAt: c.at.toISOString(),
       auditHead: c.auditHead,
-    });
+    };
+    await c.manager.insert(Agreement, agreement as never);
+    await this.webhooks.enqueue(c.manager, agreement, c.at);
+    c.published = agreement;
   }
 }

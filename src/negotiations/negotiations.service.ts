@@ -2,6 +2,8 @@ import { Injectable, ValidationPipe } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
 import { AuthUser } from '../accounts/auth-user';
+import { Agreement } from '../agreements/agreement.entity';
+import { PublicationBus } from '../agreements/publication-bus';
 import { Organization } from '../accounts/organization.entity';
 import { Worker } from '../accounts/worker.entity';
 import { regionContains, covers } from '../agreements/coverage';
@@ -71,6 +73,7 @@ export class NegotiationsService {
     private readonly deadlines: DeadlinesService,
     private readonly packs: RulePacks,
     private readonly wages: MinimumWageTable,
+    private readonly bus: PublicationBus,
   ) {}
 
   async create(user: AuthUser, dto: CreateNegotiationDto): Promise<NegotiationView> {
@@ -142,14 +145,14 @@ export class NegotiationsService {
     if (typeof type !== 'string' || !EVENT_TYPES.includes(type as EventType))
       throw badRequest('EVENT.UNKNOWN_TYPE', `type must be one of: ${EVENT_TYPES.join(', ')}`);
     const payload = (await eventPipe.transform(body, { type: 'body', metatype: EVENT_DTOS[type as EventType] })) as object;
-    return this.tx.run(async (m) => {
+    const { view, published } = await this.tx.run(async (m) => {
       const { idempotencyKey } = options;
       if (idempotencyKey) {
         const prior = await m.findOne(IdempotencyKey, { where: { userId: user.id, key: idempotencyKey } });
         if (prior) {
           if (prior.negotiationId !== id)
             throw unprocessable('EVENT.IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for another negotiation');
-          return JSON.parse(prior.response) as NegotiationView;
+          return { view: JSON.parse(prior.response) as NegotiationView, published: undefined };
         }
       }
       const [n, relation] = await this.load(m, user, id);
@@ -157,7 +160,7 @@ export class NegotiationsService {
       if (!EVENTS_BY_KIND[n.kind].includes(type as EventType)) throw this.notAllowed(n, relation, `${type} is not an event of a ${n.kind}`);
       if (!mayCallerSend(type as EventType, relation, n.kind))
         throw forbidden('NEGOTIATION.NOT_YOURS_TO_SEND', `you may not send ${type} in this negotiation`);
-      const updated = await this.commit(m, n, user, relation, type, payload as Record<string, unknown>);
+      const { negotiation: updated, published } = await this.commit(m, n, user, relation, type, payload as Record<string, unknown>);
       const view = await this.viewFor(m, user, updated);
       if (idempotencyKey)
         await m.insert(IdempotencyKey, {
@@ -167,8 +170,10 @@ export class NegotiationsService {
           response: JSON.stringify(view),
           createdAt: this.clock.now().toISOString(),
         });
-      return view;
+      return { view, published };
     });
+    if (published) this.bus.emit(published);
+    return view;
   }
 
   /**
@@ -176,14 +181,14 @@ export class NegotiationsService {
    * event as actor `system`, in one transaction. Returns false when someone else claimed it.
    */
   async fireDeadline(deadline: { id: string; negotiationId: string; kind: DeadlineKind; dueAt: string }): Promise<boolean> {
-    return this.tx.run(async (m) => {
+    const { fired, published } = await this.tx.run(async (m) => {
       const claimed = await m
         .createQueryBuilder()
         .update(Deadline)
         .set({ firedAt: this.clock.now().toISOString() })
         .where('id = :id AND fired_at IS NULL AND cleared_at IS NULL', { id: deadline.id })
         .execute();
-      if (claimed.affected !== 1) return false;
+      if (claimed.affected !== 1) return { fired: false };
       const n = await m.findOneOrFail(Negotiation, { where: { id: deadline.negotiationId } });
       const type = DEADLINE_EVENTS[deadline.kind] ?? 'DEADLINE_PASSED';
       const payload = { deadline: deadline.kind, dueAt: deadline.dueAt };
@@ -191,11 +196,12 @@ export class NegotiationsService {
       if (!procedureAllows(n, machineEvent(type, payload, null, at, dateIn(at, this.config.TZ_NAME)))) {
         // the clock outlived its state (it should have been cleared): retire it rather than retry forever
         await m.update(Deadline, { id: deadline.id }, { clearedAt: at.toISOString() });
-        return false;
+        return { fired: false };
       }
-      await this.commit(m, n, null, null, type, payload);
-      return true;
+      return { fired: true, published: (await this.commit(m, n, null, null, type, payload)).published };
     });
+    if (published) this.bus.emit(published);
+    return fired;
   }
 
   private async commit(
@@ -205,7 +211,7 @@ export class NegotiationsService {
     relation: Relation | null,
     type: string,
     payload: Record<string, unknown>,
-  ): Promise<Negotiation> {
+  ): Promise<{ negotiation: Negotiation; published?: Agreement }> {
     const at = this.clock.now();
     const today = dateIn(at, this.config.TZ_NAME);
     const { type: _, ...fields } = payload;
@@ -282,7 +288,7 @@ export class NegotiationsService {
         enterpriseOrgId: n.enterpriseOrgId,
         parentId: n.id,
       });
-    return m.findOneOrFail(Negotiation, { where: { id: n.id } });
+    return { negotiation: await m.findOneOrFail(Negotiation, { where: { id: n.id } }), published: c.published };
   }
 
   /** Writes a new negotiation: row, seats, the opening proposal as round 1, clocks, and the chain's first link. */

@@ -1,0 +1,117 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Subscription } from 'rxjs';
+import { DataSource } from 'typeorm';
+import { Organization } from '../accounts/organization.entity';
+import { Clock } from '../common/clock';
+import { AppConfig } from '../config/app-config';
+import { Agreement } from './agreement.entity';
+import { toAgreementView } from './agreements.service';
+import { PublicationBus } from './publication-bus';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, signWebhook } from './webhook-signature';
+import { DeliveryAttempt, WebhookDelivery } from './webhook-delivery.entity';
+
+/** Retry with exponential back-off: 10 s, 20 s, 40 s … for 8 attempts (about 21 minutes). */
+export const WEBHOOK_RETRY = { attempts: 8, firstDelayMs: 10_000, timeoutMs: 5_000 } as const;
+
+/**
+ * Sends queued publication webhooks, signed, and retries failures from their rows, recording
+ * every attempt. It runs apart from publishing: a failing platform never blocks or undoes it.
+ */
+@Injectable()
+export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('WebhookDispatcher');
+  private subscription?: Subscription;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+    private readonly bus: PublicationBus,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.subscription = this.bus.publications.subscribe(() => this.kick());
+    if (this.config.SWEEP_INTERVAL_MS === 0) return;
+    this.timer = setInterval(() => this.kick(), this.config.SWEEP_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.subscription?.unsubscribe();
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Starts a delivery pass unless one is running. */
+  kick(): void {
+    this.running ??= this.deliverDue()
+      .catch((error) => this.logger.error(error))
+      .finally(() => (this.running = undefined));
+  }
+
+  /** Sends every delivery that is due; returns how many were attempted. */
+  async deliverDue(): Promise<number> {
+    const now = this.clock.now();
+    const due = await this.dataSource
+      .getRepository(WebhookDelivery)
+      .createQueryBuilder('d')
+      .where("d.status = 'pending' AND d.next_attempt_at <= :now", { now: now.toISOString() })
+      .orderBy('d.next_attempt_at', 'ASC')
+      .getMany();
+    let attempted = 0;
+    for (const delivery of due) if (await this.claim(delivery, now)) attempted += await this.attempt(delivery).then(() => 1);
+    return attempted;
+  }
+
+  /** A short lease, so a second instance does not send the same delivery at the same time. */
+  private async claim(delivery: WebhookDelivery, now: Date): Promise<boolean> {
+    const lease = new Date(now.getTime() + 2 * WEBHOOK_RETRY.timeoutMs).toISOString();
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(WebhookDelivery)
+      .set({ nextAttemptAt: lease })
+      .where("id = :id AND status = 'pending' AND next_attempt_at = :seen", { id: delivery.id, seen: delivery.nextAttemptAt })
+      .execute();
+    return result.affected === 1;
+  }
+
+  private async attempt(delivery: WebhookDelivery): Promise<void> {
+    const [enterprise, agreement] = await Promise.all([
+      this.dataSource.getRepository(Organization).findOneByOrFail({ id: delivery.enterpriseId }),
+      this.dataSource.getRepository(Agreement).findOneByOrFail({ id: delivery.agreementId }),
+    ]);
+    const at = this.clock.now();
+    const attempt: DeliveryAttempt = { at: at.toISOString(), status: null, error: null };
+    if (!enterprise.webhookUrl || !enterprise.webhookSecret) attempt.error = 'no webhook configured';
+    else {
+      const body = JSON.stringify({ event: 'publication', deliveryId: delivery.id, agreement: toAgreementView(agreement) });
+      const timestamp = Math.floor(at.getTime() / 1000);
+      try {
+        const response = await fetch(enterprise.webhookUrl, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            [TIMESTAMP_HEADER]: String(timestamp),
+            [SIGNATURE_HEADER]: signWebhook(enterprise.webhookSecret, timestamp, body),
+          },
+          body,
+          signal: AbortSignal.timeout(WEBHOOK_RETRY.timeoutMs),
+        });
+        attempt.status = response.status;
+      } catch (error) {
+        attempt.error = (error as Error).message;
+      }
+    }
+    const attempts = [...delivery.attempts, attempt];
+    const delivered = attempt.status !== null && attempt.status >= 200 && attempt.status < 300;
+    const gaveUp = !delivered && attempts.length >= WEBHOOK_RETRY.attempts;
+    const retryAt = new Date(at.getTime() + WEBHOOK_RETRY.firstDelayMs * 2 ** (attempts.length - 1)).toISOString();
+    await this.dataSource.getRepository(WebhookDelivery).update(
+      { id: delivery.id },
+      { attempts, status: delivered ? 'delivered' : gaveUp ? 'failed' : 'pending', nextAttemptAt: delivered || gaveUp ? at.toISOString() : retryAt },
+    );
+  }
+}

@@ -1,0 +1,204 @@
+import { createServer, IncomingMessage, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { request as httpRequest } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { Acknowledgement } from '../src/agreements/acknowledgement.entity';
+import { WebhookDelivery } from '../src/agreements/webhook-delivery.entity';
+import { WebhookDispatcher } from '../src/agreements/webhook-dispatcher';
+import { isValidWebhookSignature } from '../src/agreements/webhook-signature';
+import { User } from '../src/accounts/user.entity';
+import { Worker } from '../src/accounts/worker.entity';
+import { Agreement } from '../src/agreements/agreement.entity';
+import { covers } from '../src/agreements/coverage';
+import { TestApp, startTestApp } from './support/test-app';
+import { toPublished } from './support/negotiation-helpers';
+
+describe('publication reaches every covered worker', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ scenario: false });
+  });
+  afterAll(() => t.close());
+
+  /** A worker with a login, registered by `enterprise` (default: the demo platform). */
+  async function workerLogin(username: string, fields: Partial<Worker> = {}) {
+    const worker = {
+      id: randomUUID(),
+      enterpriseId: await t.orgId('platform'),
+      externalId: username,
+      industry: 'food_delivery',
+      region: '420302',
+      category: 'delivery_rider',
+      displayName: username,
+      createdAt: new Date().toISOString(),
+      ...fields,
+    };
+    await t.dataSource.getRepository(Worker).insert(worker);
+    const rider = await t.dataSource.getRepository(User).findOneByOrFail({ username: 'rider.0001' });
+    await t.dataSource.getRepository(User).insert({ ...rider, id: randomUUID(), username, workerId: worker.id, organizationId: worker.enterpriseId });
+    return t.login(username);
+  }
+
+  const agreementOf = (negotiationId: string) => t.dataSource.getRepository(Agreement).findOneByOrFail({ negotiationId });
+
+  it('lists and shows publications to anyone, filtered by region, industry and category', async () => {
+    const agreement = await agreementOf(await toPublished(t));
+    const page = await t.http().get('/api/agreements?region=420303&industry=food_delivery&category=delivery_rider&pageSize=5');
+    expect(page.status).toBe(200);
+    expect(page.body.items.map((a: { id: string }) => a.id)).toContain(agreement.id);
+    for (const query of ['region=430100', 'industry=ride_hailing', 'category=truck_driver'])
+      expect((await t.http().get(`/api/agreements?${query}`)).body.items.map((a: { id: string }) => a.id)).not.toContain(agreement.id);
+    const one = await t.http().get(`/api/agreements/${agreement.id}`);
+    expect(one.body).toMatchObject({ id: agreement.id, auditHead: agreement.auditHead, terms: agreement.terms, effectiveFrom: agreement.effectiveFrom });
+    expect((await t.http().get('/api/agreements?pageSize=1000')).status).toBe(400);
+    expect((await t.http().get(`/api/agreements/${randomUUID()}`)).status).toBe(404);
+  });
+
+  it('puts the publication in every covered inbox without writing a row per worker; acknowledging is idempotent', async () => {
+    const ackRows = await t.dataSource.getRepository(Acknowledgement).count();
+    const agreement = await agreementOf(await toPublished(t));
+    expect(await t.dataSource.getRepository(Acknowledgement).count()).toBe(ackRows);
+
+    const rider = await t.login('rider.0004');
+    const inbox = await t.http().get('/api/me/inbox').set('Authorization', rider);
+    expect(inbox.status).toBe(200);
+    expect(inbox.body.items[0]).toMatchObject({ agreement: { id: agreement.id }, acknowledgedAt: null });
+    const unread = inbox.body.unread;
+
+    const first = await t.http().post(`/api/me/inbox/${agreement.id}/ack`).set('Authorization', rider);
+    expect(first.status).toBe(200);
+    t.clock.advance(60_000);
+    const again = await t.http().post(`/api/me/inbox/${agreement.id}/ack`).set('Authorization', rider);
+    expect(again.body).toEqual(first.body);
+    const after = await t.http().get('/api/me/inbox').set('Authorization', rider);
+    expect(after.body.unread).toBe(unread - 1);
+    expect(after.body.items.find((i: { agreement: { id: string } }) => i.agreement.id === agreement.id).acknowledgedAt).toBe(first.body.acknowledgedAt);
+  });
+
+  it('refuses an acknowledgement from a worker the publication does not cover, and the inbox to non-workers', async () => {
+    const agreement = await agreementOf(await toPublished(t));
+    const courier = await workerLogin('courier.1', { category: 'courier' });
+    expect((await t.http().post(`/api/me/inbox/${agreement.id}/ack`).set('Authorization', courier)).status).toBe(403);
+    expect((await t.http().get('/api/me/inbox').set('Authorization', courier)).body.items.map((i: { agreement: { id: string } }) => i.agreement.id)).not.toContain(agreement.id);
+    const elsewhere = await workerLogin('rider.wuhan', { region: '420102' });
+    expect((await t.http().post(`/api/me/inbox/${agreement.id}/ack`).set('Authorization', elsewhere)).status).toBe(403);
+    const otherPlatform = await workerLogin('rider.feichi', { enterpriseId: await t.orgId('platform2') });
+    expect((await t.http().post(`/api/me/inbox/${agreement.id}/ack`).set('Authorization', otherPlatform)).status).toBe(403);
+    expect((await t.http().get('/api/me/inbox').set('Authorization', await t.login('union.chief'))).status).toBe(403);
+    expect((await t.http().post(`/api/me/inbox/${randomUUID()}/ack`).set('Authorization', await t.login('rider.0001'))).status).toBe(404);
+  });
+
+  it('counts covered and acknowledged workers for the parties and the bureau only', async () => {
+    const agreement = await agreementOf(await toPublished(t));
+    await t.http().post(`/api/me/inbox/${agreement.id}/ack`).set('Authorization', await t.login('rider.0001'));
+    await t.http().post(`/api/me/inbox/${agreement.id}/ack`).set('Authorization', await t.login('rider.0002'));
+    // the SQL count must agree with the one coverage rule, applied here worker by worker
+    const covered = (await t.dataSource.getRepository(Worker).find()).filter((w) => covers(agreement.scope, w)).length;
+    expect(covered).toBeGreaterThan(10);
+    for (const who of ['union.chief', 'platform.chief', 'bureau.reviewer']) {
+      const res = await t.http().get(`/api/agreements/${agreement.id}/acknowledgements`).set('Authorization', await t.login(who));
+      expect(res.body).toEqual({ covered, acknowledged: 2 });
+    }
+    expect((await t.http().get(`/api/agreements/${agreement.id}/acknowledgements`).set('Authorization', await t.login('rider.0001'))).status).toBe(403);
+    expect((await t.http().get(`/api/agreements/${agreement.id}/acknowledgements`)).status).toBe(401);
+  });
+
+  it('pushes a publication event over SSE to a connected covered worker within a second', async () => {
+    await t.app.listen(0, '127.0.0.1');
+    const { port } = t.app.getHttpServer().address() as AddressInfo;
+    const token = await t.login('rider.0005');
+    const received: string[] = [];
+    const response = await new Promise<IncomingMessage>((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port, path: '/api/me/stream', headers: { Authorization: token, Accept: 'text/event-stream' } }, resolve);
+      req.on('error', reject);
+      req.end();
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/event-stream');
+    response.setEncoding('utf8');
+    response.on('data', (chunk: string) => received.push(chunk));
+    try {
+      const negotiationId = await toPublished(t);
+      const agreement = await agreementOf(negotiationId);
+      const deadline = Date.now() + 1000;
+      while (!received.join('').includes(agreement.id) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      const text = received.join('');
+      expect(text).toContain('event: publication');
+      expect(text).toContain(`id: ${agreement.id}`);
+    } finally {
+      response.destroy();
+    }
+  });
+
+  describe('signed webhooks', () => {
+    let receiver: Server;
+    let url: string;
+    const calls: Array<{ body: string; signature: string; timestamp: string }> = [];
+    let statuses: number[] = [];
+    beforeAll(async () => {
+      receiver = createServer((req, res) => {
+        let body = '';
+        req.on('data', (c) => (body += c));
+        req.on('end', () => {
+          calls.push({ body, signature: String(req.headers['x-xieshang-signature']), timestamp: String(req.headers['x-xieshang-timestamp']) });
+          res.statusCode = statuses.shift() ?? 200;
+          res.end();
+        });
+      });
+      await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+      url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/xieshang`;
+    });
+    afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
+
+    const secret = 'platform-webhook-secret-123';
+    const configure = async (target: string) =>
+      t.http().put('/api/organizations/mine/webhook').set('Authorization', await t.login('platform.chief')).send({ url: target, secret });
+
+    it('signs each delivery, retries after a 500 with back-off, and records every attempt', async () => {
+      expect((await configure(url)).status).toBe(200);
+      statuses = [500, 200];
+      calls.length = 0;
+      const agreement = await agreementOf(await toPublished(t));
+      const dispatcher = t.app.get(WebhookDispatcher);
+      await waitFor(() => calls.length === 1);
+      expect(isValidWebhookSignature(secret, calls[0].timestamp, calls[0].body, calls[0].signature)).toBe(true);
+      expect(isValidWebhookSignature('wrong-secret-wrong-secret', calls[0].timestamp, calls[0].body, calls[0].signature)).toBe(false);
+      expect(JSON.parse(calls[0].body)).toMatchObject({ event: 'publication', agreement: { id: agreement.id } });
+
+      await waitFor(async () => (await t.dataSource.getRepository(WebhookDelivery).findOneByOrFail({ agreementId: agreement.id })).attempts.length === 1);
+      expect(await dispatcher.deliverDue()).toBe(0); // not yet: the retry waits 10 s
+      t.clock.advance(10_000);
+      expect(await dispatcher.deliverDue()).toBe(1);
+      const delivery = await t.dataSource.getRepository(WebhookDelivery).findOneByOrFail({ agreementId: agreement.id });
+      expect(delivery.status).toBe('delivered');
+      expect(delivery.attempts.map((a) => a.status)).toEqual([500, 200]);
+      expect(calls).toHaveLength(2);
+    });
+
+    it('publishes even when the platform cannot be reached', async () => {
+      await configure('http://127.0.0.1:9/unreachable');
+      const negotiationId = await toPublished(t);
+      const agreement = await agreementOf(negotiationId);
+      await waitFor(async () => (await t.dataSource.getRepository(WebhookDelivery).findOneByOrFail({ agreementId: agreement.id })).attempts.length === 1);
+      const delivery = await t.dataSource.getRepository(WebhookDelivery).findOneByOrFail({ agreementId: agreement.id });
+      expect(delivery).toMatchObject({ status: 'pending' });
+      expect(delivery.attempts[0].error).toBeTruthy();
+      expect((await t.http().get(`/api/agreements/${agreement.id}`)).status).toBe(200);
+    });
+
+    it('refuses a webhook without a URL scheme or with a short secret', async () => {
+      const bad = await t.http().put('/api/organizations/mine/webhook').set('Authorization', await t.login('platform.chief')).send({ url: 'example', secret: 'short' });
+      expect(bad.status).toBe(400);
+      expect(bad.body.message).toHaveLength(2);
+      expect((await t.http().put('/api/organizations/mine/webhook').set('Authorization', await t.login('union.chief')).send({ url, secret })).status).toBe(403);
+    });
+  });
+});
+
+async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 3000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
