@@ -48,6 +48,8 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: [`/node_modules/(?!(${esModulePackages().map(escape).join('|')})/)`],
+  // @fastify/cookie is CommonJS but loads `cookie` (ESM) with import(), which Jest's module system cannot run untransformed
+  transformIgnorePatterns: [`/node_modules/(?!(${[...esModulePackages(), '@fastify/cookie'].map(escape).join('|')})/)`],
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };
