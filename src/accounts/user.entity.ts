@@ -1,7 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export type Role = 'union_negotiator' | 'enterprise_rep' | 'bureau_reviewer' | 'worker' | 'admin';
-export const ROLES: readonly Role[] = ['union_negotiator', 'enterprise_rep', 'bureau_reviewer', 'worker', 'admin'];
 
 @Entity('users')
 export class User {

@@ -32,10 +32,6 @@ export function next(p: Persisted, event: AnyEventObject): { state: string; cont
   return { state: String(snapshot.value), context: snapshot.context as Record<string, unknown> };
 }
 
-export function isFinal(p: Persisted): boolean {
-  return restore(p).status === 'done';
-}
-
 /**
  * The event as the machine sees it: the payload plus who sends it (`side`) and when (`at`,
  * `on`). Payload fields the machine doesn't read are harmless.

@@ -5,7 +5,6 @@ import { Terms } from '../terms/terms';
 import { TermGap, gapBetween, settledPaths } from '../terms/terms-comparison';
 import { Negotiation } from './negotiation.entity';
 import { NegotiationKind, Scope, Side } from './negotiation.types';
-import { Relation } from './negotiation-permissions';
 import { Representative } from './representative.entity';
 import { Round } from './round.entity';
 import { EventType } from './dto/events.dto';
@@ -99,6 +98,3 @@ export class NegotiationViews {
     };
   }
 }
-
-/** Relation helper for views: whether the caller holds a seat. */
-export const isParty = (r: Relation) => r.party === 'union' || r.party === 'enterprise';

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -22,11 +23,8 @@ import { TermsDto } from '../../terms/terms';
 import { RepresentativesDto } from './create-negotiation.dto';
 
 /** One DTO per event payload (API.md "POST /api/negotiations/:id/events"). */
-const reason = () => [IsString(), MinLength(1), MaxLength(2000)];
-const applyAll = (decorators: PropertyDecorator[]): PropertyDecorator => (target, key) =>
-  decorators.forEach((d) => d(target, key));
-const Reason = () => applyAll(reason());
-const Note = () => applyAll([IsOptional(), IsString(), MaxLength(2000)]);
+const Reason = () => applyDecorators(IsString(), MinLength(1), MaxLength(2000));
+const Note = () => applyDecorators(IsOptional(), IsString(), MaxLength(2000));
 
 export class RespondEventDto {
   @Equals('RESPOND') type!: 'RESPOND';
