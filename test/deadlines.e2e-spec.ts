@@ -103,6 +103,69 @@ describe('statutory deadlines', () => {
     expect(filed.deadlines.map((d: { kind: string }) => d.kind)).toEqual(['review']);
   });
 
+  describe('a clock stopped in time never fires', () => {
+    const systemEntries = async (id: string) => (await entries(id)).filter((e) => e.actorId === 'system');
+    const cases: Array<[string, string, (id: string) => Promise<void>, () => Promise<string>]> = [
+      ['review, answered by the bureau', 'review', async (id) => void (await sendOk(t, id, 'bureau.reviewer', { type: 'REVIEW', decision: 'approve' })), async () => {
+        const id = await toConsultation(t);
+        await sendOk(t, id, 'union.chief', { type: 'RECORD_VOTE', eligible: 3, present: 2, inFavour: 2, against: 0, abstained: 0 });
+        await sendOk(t, id, 'union.chief', { type: 'SIGN' });
+        await sendOk(t, id, 'platform.chief', { type: 'SIGN' });
+        await sendOk(t, id, 'platform.chief', { type: 'FILE' });
+        return id;
+      }],
+      ['coordination, concluded', 'coordination', async (id) => void (await sendOk(t, id, 'bureau.reviewer', { type: 'COORDINATE', outcome: 'resume', opinion: '继续协商' })), async () => {
+        const id = await openContract(t);
+        await sendOk(t, id, 'platform.chief', { type: 'RESPOND', accept: false, reason: '不同意' });
+        return id;
+      }],
+      ['resumption, resumed early', 'resumption', async (id) => void (await sendOk(t, id, 'union.chief', { type: 'RESUME' })), async () => {
+        const id = await openContract(t);
+        await sendOk(t, id, 'platform.chief', { type: 'RESPOND', accept: true, representatives: await seats(t, 'platform') });
+        await sendOk(t, id, 'platform.chief', { type: 'SUSPEND', resumeOn: '2027-01-20', reason: '盘点' });
+        return id;
+      }],
+      ['publication, published in time', 'publication', async (id) => void (await sendOk(t, id, 'platform.chief', { type: 'PUBLISH' })), async () => {
+        const id = await toConsultation(t);
+        await sendOk(t, id, 'union.chief', { type: 'RECORD_VOTE', eligible: 3, present: 2, inFavour: 2, against: 0, abstained: 0 });
+        await sendOk(t, id, 'union.chief', { type: 'SIGN' });
+        await sendOk(t, id, 'platform.chief', { type: 'SIGN' });
+        await sendOk(t, id, 'platform.chief', { type: 'FILE' });
+        await sendOk(t, id, 'bureau.reviewer', { type: 'REVIEW', decision: 'approve' });
+        return id;
+      }],
+    ];
+    it.each(cases)('%s', async (_name, kind, stop, reach) => {
+      const id = await reach();
+      expect((await view(id)).deadlines.map((d: { kind: string }) => d.kind)).toContain(kind);
+      t.clock.advance(2 * DAY);
+      await stop(id);
+      t.clock.advance(60 * DAY);
+      await sweep();
+      // clocks the stopping step itself started may run; the stopped one never does
+      const fired = (await systemEntries(id)).map((e) => JSON.parse(e.payload).deadline);
+      expect(fired).not.toContain(kind);
+    });
+  });
+
+  it('marks coordination and publication overdue without changing the state', async () => {
+    const disputed = await openContract(t);
+    await sendOk(t, disputed, 'platform.chief', { type: 'RESPOND', accept: false, reason: '不同意' });
+    const effective = await toConsultation(t);
+    await sendOk(t, effective, 'union.chief', { type: 'RECORD_VOTE', eligible: 3, present: 2, inFavour: 2, against: 0, abstained: 0 });
+    await sendOk(t, effective, 'union.chief', { type: 'SIGN' });
+    await sendOk(t, effective, 'platform.chief', { type: 'SIGN' });
+    await sendOk(t, effective, 'platform.chief', { type: 'FILE' });
+    await sendOk(t, effective, 'bureau.reviewer', { type: 'REVIEW', decision: 'approve' });
+    t.clock.advance(31 * DAY);
+    await sweep();
+    expect(await state(disputed)).toBe('disputed');
+    expect(await state(effective)).toBe('effective');
+    expect((await view(disputed)).deadlines).toEqual([expect.objectContaining({ kind: 'coordination', overdue: true })]);
+    expect((await view(effective)).deadlines).toEqual([expect.objectContaining({ kind: 'publication', overdue: true })]);
+    expect(await t.dataSource.getRepository(Notification).countBy({ negotiationId: disputed, kind: 'deadline_overdue' })).toBeGreaterThan(0);
+  });
+
   it('closes a rule-change comment window after 7 days', async () => {
     const res = await t.http().post('/api/negotiations').set('Authorization', await t.login('platform.chief')).send({
       kind: 'rule_change',
