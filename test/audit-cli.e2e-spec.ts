@@ -1,15 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuditEntry } from '../src/audit/audit-entry.entity';
-import { TestApp, startTestApp } from './support/test-app';
+import { TestApp, freshDatabaseUrl, startTestApp } from './support/test-app';
 
 /** The verification CLI reads the database directly, as an auditor without the service would. */
 describe('npm run audit:verify', () => {
   let t: TestApp;
-  const databaseUrl = `sqlite:${join(mkdtempSync(join(tmpdir(), 'cli-')), 'x.db')}`;
+  let databaseUrl: string;
   beforeAll(async () => {
+    databaseUrl = await freshDatabaseUrl();
     t = await startTestApp({ databaseUrl });
   });
   afterAll(() => t.close());

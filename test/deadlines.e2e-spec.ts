@@ -9,7 +9,7 @@ import { Deadline } from '../src/deadlines/deadline.entity';
 import { Notification } from '../src/deadlines/notification.entity';
 import { Negotiation } from '../src/negotiations/negotiation.entity';
 import { NegotiationsService } from '../src/negotiations/negotiations.service';
-import { TestApp, startTestApp } from './support/test-app';
+import { TestApp, freshDatabaseUrl, startTestApp } from './support/test-app';
 import { contractBody, openContract, seats, sendOk, terms, toConsultation, toPublished } from './support/negotiation-helpers';
 
 const DAY = 24 * 3600 * 1000;
@@ -261,7 +261,7 @@ describe('rule packs from the operator', () => {
 
 describe('durability', () => {
   it('fires, right after start-up, a deadline that fell due while the service was down — once', async () => {
-    const databaseUrl = `sqlite:${join(mkdtempSync(join(tmpdir(), 'restart-')), 'x.db')}`;
+    const databaseUrl = await freshDatabaseUrl();
     const clock = new ManualClock();
     const first = await startTestApp({ scenario: false, databaseUrl, clock });
     const id = await openContract(first);
@@ -278,7 +278,7 @@ describe('durability', () => {
   });
 
   it('fires a deadline once when two instances (two processes) sweep the same database', async () => {
-    const databaseUrl = `sqlite:${join(mkdtempSync(join(tmpdir(), 'twins-')), 'x.db')}`;
+    const databaseUrl = await freshDatabaseUrl();
     const clock = new ManualClock();
     const a = await startTestApp({ scenario: false, databaseUrl, clock });
     try {

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
+import { Client } from 'pg';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -33,16 +35,46 @@ const ORG_NAMES = {
 };
 
 /**
- * A real app on a fresh SQLite file (or DATABASE_URL when a Postgres tier sets it), with the
- * demo people loaded and a clock the test moves. `scenario: false` skips the demo negotiations.
+ * A fresh, empty database: a SQLite file, or — when the PostgreSQL tier sets
+ * TEST_DATABASE_URL=postgres://… — a new database on that server, dropped at exit.
+ */
+export async function freshDatabaseUrl(): Promise<string> {
+  const server = process.env.TEST_DATABASE_URL;
+  if (!server?.startsWith('postgres')) return `sqlite:${join(mkdtempSync(join(tmpdir(), 'xieshang-')), 'test.db')}`;
+  const name = `xieshang_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const admin = new Client({ connectionString: server });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  createdDatabases.push(name);
+  return url.toString();
+}
+
+const createdDatabases: string[] = [];
+afterAll(async () => {
+  const server = process.env.TEST_DATABASE_URL;
+  if (!server || !createdDatabases.length) return;
+  const admin = new Client({ connectionString: server });
+  await admin.connect();
+  for (const name of createdDatabases.splice(0)) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.end();
+});
+
+/**
+ * A real app on a fresh database (see freshDatabaseUrl), with the demo people loaded and a
+ * clock the test moves. `scenario: false` skips the demo negotiations.
  */
 export async function startTestApp(
   options: { env?: Record<string, string>; scenario?: boolean; clock?: ManualClock; databaseUrl?: string } = {},
 ): Promise<TestApp> {
-  const dir = mkdtempSync(join(tmpdir(), 'xieshang-'));
   const config = loadConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: options.databaseUrl ?? process.env.TEST_DATABASE_URL ?? `sqlite:${join(dir, 'test.db')}`,
+    DATABASE_URL: options.databaseUrl ?? (await freshDatabaseUrl()),
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
     DEMO_RIDERS: '12',
     RATE_LIMIT_PER_MINUTE: '100000',
