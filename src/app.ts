@@ -7,7 +7,8 @@ import { AppModule } from './app.module';
 import { Clock } from './common/clock';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { AppConfig } from './config/app-config';
-import { IMPORT_CONTENT_TYPES } from './accounts/workers.controller';
+import { registerWebPlugins } from './web/web-plugins';
+import { registerImportBody } from './accounts/import-body';
 
 export interface AppOverrides {
   clock?: Clock;
@@ -34,13 +35,9 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       },
     },
   });
-  // bulk worker imports arrive as text, with their own (larger) size limit
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addContentTypeParser(IMPORT_CONTENT_TYPES, { parseAs: 'string', bodyLimit: config.IMPORT_BODY_LIMIT_BYTES }, (_req, body, done) =>
-      done(null, body),
-    );
+  registerImportBody(app, config);
+  // the web pages: cookies, CSRF tokens and nunjucks templates (src/web/web-plugins.ts)
+  await registerWebPlugins(app, config);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new DomainErrorFilter());
   app.enableShutdownHooks();

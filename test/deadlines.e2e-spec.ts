@@ -1,4 +1,7 @@
 import { fork } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { Organization } from '../src/accounts/organization.entity';
+import { User } from '../src/accounts/user.entity';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,9 +80,10 @@ describe('statutory deadlines', () => {
     t.clock.advance(14 * DAY);
     await sweep();
     expect(await state(id)).toBe('under_review');
-    t.clock.advance(2 * DAY);
+    t.clock.advance(5 * DAY); // the sweep runs days late (an outage): the legal date does not move
     await sweep();
     expect(await state(id)).toBe('effective');
+    // filed on 4 Jan: the 15 days end with 19 Jan, so it is in force from 20 Jan
     expect((await t.dataSource.getRepository(Negotiation).findOneByOrFail({ id })).context).toMatchObject({ effectiveFrom: '2027-01-20' });
   });
 
@@ -228,8 +232,18 @@ describe('statutory deadlines', () => {
   });
 
   it("counts 15 days for a reply in Shanghai (the region's rule pack)", async () => {
-    const res = await t.http().post('/api/negotiations').set('Authorization', await t.login('union.chief'))
-      .send(await contractBody(t, { scope: { industry: 'food_delivery', region: '310101', enterpriseIds: [await t.orgId('platform')], workerCategories: [] }, proposal: terms(700) }));
+    // a Shanghai union with three negotiators
+    const union = { id: randomUUID(), name: '上海市快递外卖行业工会', kind: 'union' as const, industry: 'food_delivery', region: '310000', webhookUrl: null, webhookSecret: null, createdAt: '2027-01-01T00:00:00.000Z' };
+    await t.dataSource.getRepository(Organization).insert(union);
+    const template = await t.dataSource.getRepository(User).findOneByOrFail({ username: 'union.chief' });
+    const people = ['sh.chief', 'sh.rep2', 'sh.rep3'].map((username) => ({ ...template, id: randomUUID(), username, organizationId: union.id }));
+    await t.dataSource.getRepository(User).insert(people);
+    const res = await t.http().post('/api/negotiations').set('Authorization', await t.login('sh.chief')).send(
+      await contractBody(t, {
+        scope: { industry: 'food_delivery', region: '310101', enterpriseIds: [await t.orgId('platform')], workerCategories: [] },
+        representatives: { chief: people[0].id, members: [people[1].id, people[2].id] },
+      }),
+    );
     expect(res.status).toBe(201);
     expect(res.body.deadlines).toEqual([{ kind: 'response', dueAt: '2027-01-19T15:59:59.999Z', overdue: false }]);
   });

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { User } from '../src/accounts/user.entity';
 import { Negotiation } from '../src/negotiations/negotiation.entity';
 import { Round } from '../src/negotiations/round.entity';
 import { TestApp, startTestApp } from './support/test-app';
@@ -60,6 +62,13 @@ describe('errors', () => {
       expect(extra.body.message).toEqual(['property mood should not exist']);
     });
 
+    it('refuses an acceptance that names no representatives', async () => {
+      const id = await openContract(t);
+      const res = await send(t, id, 'platform.chief', { type: 'RESPOND', accept: true });
+      expect(res.status).toBe(400);
+      expect(res.body.message).toEqual(['representatives should not be null or undefined']);
+    });
+
     it('refuses a collective contract proposal without a term', async () => {
       const { termMonths: _, ...proposal } = terms(700);
       const res = await t.http().post('/api/negotiations').set('Authorization', await t.login('union.chief')).send(await contractBody(t, { proposal }));
@@ -107,6 +116,18 @@ describe('errors', () => {
       expect((await send(t, id, 'rider.0001', { type: 'COMMENT', text: 'hi' })).status).toBe(404);
       expect((await t.http().get(`/api/negotiations/${id}/audit`).set('Authorization', await t.login('rider.0001'))).status).toBe(404);
     });
+  });
+
+  it('404s a negotiator of a party who holds no seat once the side is seated', async () => {
+    const id = await openContract(t);
+    const template = await t.dataSource.getRepository(User).findOneByOrFail({ username: 'union.rep3' });
+    await t.dataSource.getRepository(User).insert({ ...template, id: randomUUID(), username: 'union.staff' });
+    const staff = await t.login('union.staff');
+    expect((await t.http().get(`/api/negotiations/${id}`).set('Authorization', staff)).status).toBe(404);
+    expect((await send(t, id, 'union.staff', { type: 'WITHDRAW', reason: 'x' })).status).toBe(404);
+    expect((await t.http().get('/api/negotiations').set('Authorization', staff)).body.items.map((n: { id: string }) => n.id)).not.toContain(id);
+    // while the enterprise has no seats, its negotiators act for it
+    expect((await t.http().get(`/api/negotiations/${id}`).set('Authorization', await t.login('platform.rep3'))).body.can).toEqual(['RESPOND']);
   });
 
   describe('409', () => {
@@ -187,6 +208,18 @@ describe('errors', () => {
       expect(res.body.code).toBe('NEGOTIATION.EXTENSION_TOO_LONG');
     });
 
+    it('refuses an enterprise party the scope does not bind, and a scope outside the union', async () => {
+      const stranger = await t.http().post('/api/negotiations').set('Authorization', await t.login('union.chief'))
+        .send(await contractBody(t, { counterpartyId: await t.orgId('platform2') }));
+      expect(stranger.status).toBe(422);
+      expect(stranger.body.code).toBe('NEGOTIATION.COUNTERPARTY_OUTSIDE_SCOPE');
+      const body = await contractBody(t);
+      body.scope.region = '420102'; // 武汉市江岸区: not the 十堰 union's
+      const elsewhere = await t.http().post('/api/negotiations').set('Authorization', await t.login('union.chief')).send(body);
+      expect(elsewhere.status).toBe(422);
+      expect(elsewhere.body.code).toBe('SCOPE.OUTSIDE_UNION');
+    });
+
     it('refuses a region that is not a GB/T 2260 code', async () => {
       const body = await contractBody(t);
       body.scope.region = '429999';
@@ -201,6 +234,15 @@ describe('errors', () => {
       const id = await openContract(t);
       const res = await send(t, id, 'platform.chief', { type: 'RESPOND', accept: false, reason: 'x'.repeat(70_000) });
       expect(res.status).toBe(413);
+    });
+
+    it('keeps the larger import limit to the import route', async () => {
+      const big = 'x'.repeat(200_000);
+      const login = await t.http().post('/api/auth/login').set('Content-Type', 'text/csv').send(big);
+      expect(login.status).toBe(415);
+      const id = await openContract(t);
+      const events = await t.http().post(`/api/negotiations/${id}/events`).set('Authorization', await t.login('platform.chief')).set('Content-Type', 'text/csv').send(big);
+      expect(events.status).toBe(415);
     });
   });
 });

@@ -104,6 +104,16 @@ describe('a collective contract, end to end over HTTP', () => {
     expect(verify.body).toMatchObject({ valid: false, firstBrokenSeq: 3 });
   });
 
+  it('notices when the last entries of a chain were deleted', async () => {
+    const union = await t.login('union.chief');
+    const id = (await t.http().post('/api/negotiations').set('Authorization', union).send(await contractBody(t))).body.id;
+    await sendOk(t, id, 'platform.chief', { type: 'RESPOND', accept: true, representatives: await seats(t, 'platform') });
+    await sendOk(t, id, 'platform.chief', { type: 'OFFER', terms: terms(600) });
+    await t.dataSource.getRepository(AuditEntry).delete({ negotiationId: id, seq: 3 });
+    const verify = await t.http().get(`/api/negotiations/${id}/audit/verify`).set('Authorization', union);
+    expect(verify.body).toMatchObject({ valid: false, firstBrokenSeq: 3 });
+  });
+
   it('sends talks back to bargaining when the vote fails, and lets either chief offer', async () => {
     const union = await t.login('union.chief');
     const id = (await t.http().post('/api/negotiations').set('Authorization', union).send(await contractBody(t))).body.id;

@@ -40,6 +40,10 @@ describe('a rule-change consultation, end to end over HTTP', () => {
 
     const comments = (await t.http().get(`/api/negotiations/${id}/comments`).set('Authorization', await t.login('platform.chief'))).body;
     expect(comments).toHaveLength(3);
+    // the platform reads what its riders said, not who said it; the union's own comment keeps its name
+    expect(comments.map((c: { authorId: string | null }) => c.authorId === null)).toEqual([true, true, false]);
+    const unionSees = (await t.http().get(`/api/negotiations/${id}/comments`).set('Authorization', await t.login('union.chief'))).body;
+    expect(unionSees[0].authorId).toBe(await t.userId('rider.0002'));
     const answers = comments.map((c: { id: string }, i: number) => ({ commentId: c.id, adopted: i !== 1, reason: i !== 1 ? '采纳' : '超时扣款另行协商' }));
 
     const partial = await send(t, id, 'platform.chief', { type: 'RESPOND_TO_OPINIONS', answers: answers.slice(0, 2) });

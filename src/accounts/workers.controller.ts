@@ -5,8 +5,11 @@ import { AuthUser } from './auth-user';
 import { CurrentUser, Roles } from './auth.decorators';
 import { Organization } from './organization.entity';
 import { WorkersService } from './workers.service';
+import { IMPORT_CONTENT_TYPES } from './import-body';
 import { Transactions } from '../database/transactions';
-import { badRequest } from '../common/domain-error';
+import { badRequest, unprocessable } from '../common/domain-error';
+import { AppConfig } from '../config/app-config';
+import { isIP } from 'node:net';
 
 export class WebhookDto {
   /** Where publications covering this enterprise's workers are POSTed. */
@@ -18,7 +21,18 @@ export class WebhookDto {
   secret!: string;
 }
 
-export const IMPORT_CONTENT_TYPES = ['text/csv', 'application/x-ndjson', 'application/jsonl'];
+
+/**
+ * A webhook may not point the server at itself or its private network (SSRF): https, and a
+ * host that is not localhost or a loopback, private or link-local address literal.
+ */
+export function isPublicHttpsUrl(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  const host = hostname.replace(/^\[|\]$/g, '');
+  if (protocol !== 'https:' || host === 'localhost' || host.endsWith('.localhost')) return false;
+  if (!isIP(host)) return true;
+  return !/^(127\.|10\.|192\.168\.|169\.254\.|172\.(1[6-9]|2\d|3[01])\.|0\.|::1$|fc|fd|fe80:)/i.test(host);
+}
 
 @ApiTags('workers')
 @ApiBearerAuth()
@@ -28,6 +42,7 @@ export class WorkersController {
   constructor(
     private readonly workers: WorkersService,
     private readonly tx: Transactions,
+    private readonly config: AppConfig,
   ) {}
 
   /** Register or update workers: CSV (externalId,region,category,displayName) or JSON lines, up to 100 000 rows. */
@@ -43,6 +58,8 @@ export class WorkersController {
   /** The caller's enterprise webhook for publications. */
   @Put('organizations/mine/webhook')
   async setWebhook(@CurrentUser() user: AuthUser, @Body() body: WebhookDto) {
+    if (this.config.isProduction && !isPublicHttpsUrl(body.url))
+      throw unprocessable('WEBHOOK.NOT_PUBLIC_HTTPS', 'in production a webhook must be an https URL on a public host');
     await this.tx.run((m) => m.update(Organization, { id: user.organizationId!, kind: 'enterprise' }, { webhookUrl: body.url, webhookSecret: body.secret }));
     return { url: body.url };
   }

@@ -4,6 +4,7 @@ import { DataSource, In } from 'typeorm';
 import { AuthUser } from '../accounts/auth-user';
 import { Worker } from '../accounts/worker.entity';
 import { Clock } from '../common/clock';
+import { Transactions } from '../database/transactions';
 import { forbidden, notFound } from '../common/domain-error';
 import { NegotiationAccess } from '../negotiations/negotiation-access';
 import { Negotiation } from '../negotiations/negotiation.entity';
@@ -28,6 +29,7 @@ export class InboxService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly access: NegotiationAccess,
+    private readonly tx: Transactions,
   ) {}
 
   async workerOf(user: AuthUser): Promise<Worker> {
@@ -66,14 +68,16 @@ export class InboxService {
     const agreement = await this.dataSource.getRepository(Agreement).findOneBy({ id: agreementId });
     if (!agreement) throw notFound('agreement');
     if (!covers(agreement.scope, worker)) throw forbidden('INBOX.NOT_COVERED', 'this publication does not cover you');
-    await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(Acknowledgement)
-      .values({ agreementId, workerId: worker.id, acknowledgedAt: this.clock.now().toISOString() })
-      .orIgnore()
-      .execute();
-    const ack = await this.dataSource.getRepository(Acknowledgement).findOneByOrFail({ agreementId, workerId: worker.id });
+    const ack = await this.tx.run(async (m) => {
+      await m
+        .createQueryBuilder()
+        .insert()
+        .into(Acknowledgement)
+        .values({ agreementId, workerId: worker.id, acknowledgedAt: this.clock.now().toISOString() })
+        .orIgnore()
+        .execute();
+      return m.findOneByOrFail(Acknowledgement, { agreementId, workerId: worker.id });
+    });
     return { agreementId, acknowledgedAt: ack.acknowledgedAt };
   }
 

@@ -4,6 +4,7 @@ import { Subscription } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { Organization } from '../accounts/organization.entity';
 import { Clock } from '../common/clock';
+import { Transactions } from '../database/transactions';
 import { AppConfig } from '../config/app-config';
 import { Agreement } from './agreement.entity';
 import { toAgreementView } from './agreements.service';
@@ -30,6 +31,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly bus: PublicationBus,
+    private readonly tx: Transactions,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -69,12 +71,14 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   /** A short lease, so a second instance does not send the same delivery at the same time. */
   private async claim(delivery: WebhookDelivery, now: Date): Promise<boolean> {
     const lease = new Date(now.getTime() + 2 * WEBHOOK_RETRY.timeoutMs).toISOString();
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .update(WebhookDelivery)
+    const result = await this.tx.run((m) =>
+      m
+        .createQueryBuilder()
+        .update(WebhookDelivery)
       .set({ nextAttemptAt: lease })
-      .where("id = :id AND status = 'pending' AND next_attempt_at = :seen", { id: delivery.id, seen: delivery.nextAttemptAt })
-      .execute();
+        .where("id = :id AND status = 'pending' AND next_attempt_at = :seen", { id: delivery.id, seen: delivery.nextAttemptAt })
+        .execute(),
+    );
     return result.affected === 1;
   }
 
@@ -109,9 +113,12 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     const delivered = attempt.status !== null && attempt.status >= 200 && attempt.status < 300;
     const gaveUp = !delivered && attempts.length >= WEBHOOK_RETRY.attempts;
     const retryAt = new Date(at.getTime() + WEBHOOK_RETRY.firstDelayMs * 2 ** (attempts.length - 1)).toISOString();
-    await this.dataSource.getRepository(WebhookDelivery).update(
-      { id: delivery.id },
-      { attempts, status: delivered ? 'delivered' : gaveUp ? 'failed' : 'pending', nextAttemptAt: delivered || gaveUp ? at.toISOString() : retryAt },
+    await this.tx.run((m) =>
+      m.update(
+        WebhookDelivery,
+        { id: delivery.id },
+        { attempts, status: delivered ? 'delivered' : gaveUp ? 'failed' : 'pending', nextAttemptAt: delivered || gaveUp ? at.toISOString() : retryAt },
+      ),
     );
   }
 }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, In, IsNull, Not } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Organization } from '../accounts/organization.entity';
 import { Agreement } from './agreement.entity';
+import { coveredWorkersCondition } from './coverage';
 import { WebhookDelivery } from './webhook-delivery.entity';
 
 /**
@@ -12,15 +13,19 @@ import { WebhookDelivery } from './webhook-delivery.entity';
 @Injectable()
 export class WebhookQueue {
   async enqueue(manager: EntityManager, agreement: Agreement, at: Date): Promise<number> {
-    const enterprises = await manager.find(Organization, {
-      where: {
-        kind: 'enterprise',
-        webhookUrl: Not(IsNull()),
-        // an empty list binds every enterprise of the industry (劳动合同法 art. 54)
-        ...(agreement.scope.enterpriseIds.length ? { id: In(agreement.scope.enterpriseIds) } : { industry: agreement.industry }),
-      },
-      select: { id: true },
-    });
+    const scope = agreement.scope;
+    const query = manager
+      .createQueryBuilder(Organization, 'o')
+      .select('o.id', 'id')
+      .where("o.kind = 'enterprise' AND o.webhook_url IS NOT NULL");
+    if (scope.enterpriseIds.length) query.andWhere('o.id IN (:...listed)', { listed: scope.enterpriseIds });
+    else {
+      // an empty list binds every enterprise of the industry in the region (劳动合同法 art. 54):
+      // tell those that have workers the publication covers
+      const covered = coveredWorkersCondition(scope);
+      query.andWhere(`o.id IN (SELECT DISTINCT w.enterprise_id FROM workers w WHERE ${covered.where})`, covered.params);
+    }
+    const enterprises = await query.getRawMany<{ id: string }>();
     if (!enterprises.length) return 0;
     await manager.insert(
       WebhookDelivery,

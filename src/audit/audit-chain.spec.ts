@@ -166,3 +166,20 @@ describe('verifyChain', () => {
     });
   });
 });
+
+describe('verifyChain against the recorded head', () => {
+  const link = (seq: number, prevHash: string) => {
+    const base = { negotiationId: 'n1', seq, type: 'OFFER', actorId: 'u1', role: 'union_negotiator', at: '2027-01-04T01:00:00.000Z', payload: '{}', prevHash };
+    return { ...base, hash: hashLink(base) };
+  };
+  const first = link(1, GENESIS_HASH);
+  const second = link(2, first.hash);
+
+  it('finds a chain whose last entries were deleted, naming the first missing seq', () => {
+    expect(verifyChain([first], { seq: 2, head: second.hash })).toMatchObject({ valid: false, firstBrokenSeq: 2 });
+  });
+
+  it('accepts a whole chain that ends at the recorded head', () => {
+    expect(verifyChain([first, second], { seq: 2, head: second.hash })).toEqual({ valid: true, entries: 2, head: second.hash });
+  });
+});

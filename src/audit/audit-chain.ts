@@ -37,8 +37,12 @@ export type Verification =
   | { valid: true; entries: number; head: string }
   | { valid: false; firstBrokenSeq: number; reason: string };
 
-/** Recomputes the chain in seq order and names the first entry that does not hold. */
-export function verifyChain(links: ChainLink[]): Verification {
+/**
+ * Recomputes the chain in seq order and names the first entry that does not hold. With
+ * `recorded` (the seq and head the negotiation row says it has reached), a chain cut short at
+ * its end — last entries deleted — is caught too: the first missing seq is named.
+ */
+export function verifyChain(links: ChainLink[], recorded?: { seq: number; head: string }): Verification {
   let prevHash = GENESIS_HASH;
   for (const [i, link] of links.entries()) {
     const broken = (reason: string): Verification => ({ valid: false, firstBrokenSeq: link.seq, reason });
@@ -54,5 +58,11 @@ export function verifyChain(links: ChainLink[]): Verification {
     if (hashLink(link) !== link.hash) return broken('hash does not match the entry');
     prevHash = link.hash;
   }
+  if (recorded && (recorded.seq !== links.length || recorded.head !== prevHash))
+    return {
+      valid: false,
+      firstBrokenSeq: Math.min(links.length, recorded.seq) + 1,
+      reason: `the negotiation records ${recorded.seq} entries ending in ${recorded.head}; the chain has ${links.length} ending in ${prevHash}`,
+    };
   return { valid: true, entries: links.length, head: prevHash };
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditEntry } from './audit-entry.entity';
+import { Negotiation } from '../negotiations/negotiation.entity';
 import { ChainLink, Verification, canonicalJson, hashLink, verifyChain } from './audit-chain';
 
 export interface AuditAppend {
@@ -41,7 +42,9 @@ export class AuditService {
     return this.dataSource.getRepository(AuditEntry).find({ where: { negotiationId }, order: { seq: 'ASC' } });
   }
 
+  /** Verifies the chain against itself and against the head the negotiation row recorded. */
   async verify(negotiationId: string): Promise<Verification> {
-    return verifyChain(await this.list(negotiationId));
+    const recorded = await this.dataSource.getRepository(Negotiation).findOneByOrFail({ id: negotiationId });
+    return verifyChain(await this.list(negotiationId), { seq: recorded.auditSeq, head: recorded.auditHead });
   }
 }

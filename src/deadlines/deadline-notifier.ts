@@ -65,11 +65,9 @@ export class DeadlineNotifier {
   }
 
   /** The clock ran out: it acted (state changed) or, for the warn-only kinds, is now overdue. */
-  async passed(deadline: Deadline): Promise<void> {
+  async passed(manager: EntityManager, deadline: Deadline): Promise<void> {
     const acted = DEADLINE_EVENTS[deadline.kind] !== undefined;
-    await this.tx.run((m) =>
-      this.notify(m, deadline, acted ? 'deadline_passed' : 'deadline_overdue', `「${DEADLINE_NAMES[deadline.kind]}」期限已到${acted ? '，程序已自动推进' : '，已逾期'}`),
-    );
+    await this.notify(manager, deadline, acted ? 'deadline_passed' : 'deadline_overdue', `「${DEADLINE_NAMES[deadline.kind]}」期限已到${acted ? '，程序已自动推进' : '，已逾期'}`);
   }
 
   private async notify(m: EntityManager, deadline: Deadline, kind: string, text: string): Promise<void> {

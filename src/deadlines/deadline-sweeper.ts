@@ -58,10 +58,8 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShu
     let fired = 0;
     for (const deadline of due) {
       try {
-        if (await this.negotiations.fireDeadline(deadline)) {
-          fired++;
-          await this.notifier.passed(deadline);
-        }
+        // the people responsible are told in the same transaction: never fired but untold
+        if (await this.negotiations.fireDeadline(deadline, (m) => this.notifier.passed(m, deadline))) fired++;
       } catch (error) {
         this.logger.error(`deadline ${deadline.id} (${deadline.kind}) did not fire: ${(error as Error).message}`);
       }

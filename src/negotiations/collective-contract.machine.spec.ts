@@ -27,8 +27,8 @@ const EVENTS: Record<string, CollectiveContractEvent> = {
   'REVIEW(approve)': { type: 'REVIEW', decision: 'approve', on },
   'REVIEW(object)': { type: 'REVIEW', decision: 'object', opinion: 'clause 3 is unlawful', on },
   PUBLISH: { type: 'PUBLISH', expiresOn: '2029-02-01', renewalOpensAt: '2028-11-01' },
-  'REQUEST_RENEWAL(in window)': { type: 'REQUEST_RENEWAL', at: '2028-12-01T00:00:00.000Z' },
-  'REQUEST_RENEWAL(too early)': { type: 'REQUEST_RENEWAL', at: '2028-06-01T00:00:00.000Z' },
+  'REQUEST_RENEWAL(in window)': { type: 'REQUEST_RENEWAL', on: '2028-12-01' },
+  'REQUEST_RENEWAL(too early)': { type: 'REQUEST_RENEWAL', on: '2028-06-01' },
   RESPONSE_OVERDUE: { type: 'RESPONSE_OVERDUE' },
   RESUMPTION_DUE: { type: 'RESUMPTION_DUE' },
   REVIEW_PERIOD_ELAPSED: { type: 'REVIEW_PERIOD_ELAPSED', on },
@@ -39,8 +39,8 @@ const labelOf = (event: CollectiveContractEvent) => Object.entries(EVENTS).find(
 
 /** States differ by value and by the context guards read; the round counter is left out so the graph is finite. */
 const serializeState = (s: AnyMachineSnapshot) => {
-  const { turn, lastOfferBy, signatures, coordinationExtended } = s.context;
-  return JSON.stringify({ value: s.value, turn, lastOfferBy, signatures, coordinationExtended });
+  const { turn, lastOfferBy, signatures, coordinationExtended, enterpriseSeated, renewalRequested } = s.context;
+  return JSON.stringify({ value: s.value, turn, lastOfferBy, signatures, coordinationExtended, enterpriseSeated, renewalRequested });
 };
 const traversal = { events: Object.values(EVENTS), serializeState };
 
@@ -77,6 +77,7 @@ const TRANSITIONS = [
   ['suspended', 'RESUMPTION_DUE', 'bargaining'],
   ['suspended', 'WITHDRAW', 'withdrawn'],
   ['disputed', 'COORDINATE(resume)', 'bargaining'],
+  ['disputed', 'COORDINATE(resume)', 'requested'],
   ['disputed', 'COORDINATE(terminate)', 'terminated'],
   ['disputed', 'EXTEND', 'disputed'],
   ['disputed', 'WITHDRAW', 'withdrawn'],
@@ -186,7 +187,14 @@ describe('collective contract machine', () => {
     const s = walk('RESPOND(accept)', 'ACCEPT(enterprise)', 'RECORD_VOTE(pass)', 'SIGN(union)', 'SIGN(enterprise)', 'FILE', 'REVIEW(approve)', 'PUBLISH');
     expect(s.can(EVENTS['REQUEST_RENEWAL(too early)'])).toBe(false);
     expect(s.can(EVENTS['REQUEST_RENEWAL(in window)'])).toBe(true);
-    expect(s.can({ type: 'REQUEST_RENEWAL', at: '2029-02-01T00:00:00.000Z' })).toBe(false);
+    expect(s.can({ type: 'REQUEST_RENEWAL', on: '2029-02-01' })).toBe(false);
+    const [renewed] = transition(machine, s, EVENTS['REQUEST_RENEWAL(in window)']);
+    expect(renewed.can(EVENTS['REQUEST_RENEWAL(in window)'])).toBe(false);
+  });
+
+  it('sends a refused request back to the enterprise when coordination resumes it: nobody bargains without its seats', () => {
+    expect(walk('RESPOND(decline)', 'COORDINATE(resume)').value).toBe('requested');
+    expect(walk('RESPOND(accept)', 'DISPUTE', 'COORDINATE(resume)').value).toBe('bargaining');
   });
 
   it('extends coordination only once', () => {

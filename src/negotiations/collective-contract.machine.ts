@@ -26,6 +26,10 @@ export interface CollectiveContractContext {
   renewalOpensAt: string | null;
   /** Clocks that ran out without changing the state (filing, publication, coordination overdue). */
   lapsedDeadlines: string[];
+  /** The enterprise has answered and taken its seats (art. 19): talks can only proceed after that. */
+  enterpriseSeated: boolean;
+  /** A renewal negotiation was opened from this contract (once). */
+  renewalRequested: boolean;
 }
 
 export type CollectiveContractEvent =
@@ -44,7 +48,8 @@ export type CollectiveContractEvent =
   | { type: 'FILE' }
   | { type: 'REVIEW'; decision: 'approve' | 'object'; opinion?: string; on: string }
   | { type: 'PUBLISH'; expiresOn: string; renewalOpensAt: string }
-  | { type: 'REQUEST_RENEWAL'; at: string }
+  /** `on`: today's date in the configured zone. */
+  | { type: 'REQUEST_RENEWAL'; on: string }
   // sent by the deadline sweeper (actor `system`)
   | { type: 'RESPONSE_OVERDUE' }
   | { type: 'RESUMPTION_DUE' }
@@ -70,7 +75,11 @@ export const collectiveContractMachine = setup({
     answersOfferOnTable: ({ context, event }) =>
       event.type === 'ACCEPT' && context.lastOfferBy !== null && context.lastOfferBy !== event.side,
     isRatifiedByVote: ({ event }) => event.type === 'RECORD_VOTE' && isRatified(event),
-    isCoordinatedBackToTalks: ({ event }) => event.type === 'COORDINATE' && event.outcome === 'resume',
+    isCoordinatedBackToTalks: ({ context, event }) =>
+      event.type === 'COORDINATE' && event.outcome === 'resume' && context.enterpriseSeated,
+    // a request the enterprise refused or ignored goes back to it: nobody bargains without its seats
+    isCoordinatedBackToRequest: ({ context, event }) =>
+      event.type === 'COORDINATE' && event.outcome === 'resume' && !context.enterpriseSeated,
     isCoordinatedToEnd: ({ event }) => event.type === 'COORDINATE' && event.outcome === 'terminate',
     canStillExtend: ({ context }) => !context.coordinationExtended,
     completesSignatures: ({ context, event }) =>
@@ -80,10 +89,11 @@ export const collectiveContractMachine = setup({
     isObjection: ({ event }) => event.type === 'REVIEW' && event.decision === 'object',
     isInRenewalWindow: ({ context, event }) =>
       event.type === 'REQUEST_RENEWAL' &&
+      !context.renewalRequested &&
       context.renewalOpensAt !== null &&
       context.expiresOn !== null &&
-      event.at >= context.renewalOpensAt &&
-      event.at < context.expiresOn,
+      event.on >= context.renewalOpensAt &&
+      event.on < context.expiresOn,
   },
   actions: {
     recordOffer: assign(({ context, event }) => {
@@ -103,6 +113,8 @@ export const collectiveContractMachine = setup({
       event.type === 'REVIEW' ? reopenBargaining(`bureau objected: ${event.opinion ?? ''}`.trim()) : {},
     ),
     recordExtension: assign({ coordinationExtended: true }),
+    recordEnterpriseSeats: assign({ enterpriseSeated: true }),
+    recordRenewalRequest: assign({ renewalRequested: true }),
     recordLapse: assign({
       lapsedDeadlines: ({ context, event }) =>
         event.type === 'DEADLINE_PASSED' ? [...context.lapsedDeadlines, event.deadline] : context.lapsedDeadlines,
@@ -127,13 +139,15 @@ export const collectiveContractMachine = setup({
     expiresOn: null,
     renewalOpensAt: null,
     lapsedDeadlines: [],
+    enterpriseSeated: false,
+    renewalRequested: false,
   },
   initial: 'requested',
   states: {
     requested: {
       on: {
         ...recordsLapses,
-        RESPOND: [{ guard: 'isAcceptance', target: 'bargaining' }, { target: 'disputed' }],
+        RESPOND: [{ guard: 'isAcceptance', target: 'bargaining', actions: 'recordEnterpriseSeats' }, { target: 'disputed' }],
         RESPONSE_OVERDUE: { target: 'disputed' },
         WITHDRAW: { target: 'withdrawn' },
       },
@@ -161,6 +175,7 @@ export const collectiveContractMachine = setup({
         ...recordsLapses,
         COORDINATE: [
           { guard: 'isCoordinatedBackToTalks', target: 'bargaining' },
+          { guard: 'isCoordinatedBackToRequest', target: 'requested' },
           { guard: 'isCoordinatedToEnd', target: 'terminated' },
         ],
         EXTEND: { guard: 'canStillExtend', target: 'disputed', actions: 'recordExtension' },
@@ -202,7 +217,7 @@ export const collectiveContractMachine = setup({
     published: {
       on: {
         ...recordsLapses,
-        REQUEST_RENEWAL: { guard: 'isInRenewalWindow', target: 'published' },
+        REQUEST_RENEWAL: { guard: 'isInRenewalWindow', target: 'published', actions: 'recordRenewalRequest' },
         TERM_ENDED: { target: 'expired' },
       },
     },

@@ -11,16 +11,20 @@ import { Representative } from './representative.entity';
 const WORKER_VISIBLE_STATES = new Set(['consultation', 'ratified', 'signed', 'under_review', 'effective', 'published', 'expired']);
 
 /**
- * Which negotiations a negotiator is party to, as a condition on `negotiations n`: those of
- * their organisation's side, and any where they hold a seat. Bureau and admin see all.
+ * Which negotiations a negotiator is party to, as a condition on `negotiations n`: where they
+ * hold a seat, or where their organisation's side has no seats yet (relationOf's rule).
+ * Bureau and admin see all.
  */
 export function partyCondition(user: AuthUser): { where: string; params: Record<string, unknown> } | 'all' | 'none' {
   if (user.role === 'bureau_reviewer' || user.role === 'admin') return 'all';
   if (user.role !== 'union_negotiator' && user.role !== 'enterprise_rep') return 'none';
-  const orgColumn = user.role === 'union_negotiator' ? 'n.union_org_id' : 'n.enterprise_org_id';
+  const side = user.role === 'union_negotiator' ? 'union' : 'enterprise';
+  const orgColumn = side === 'union' ? 'n.union_org_id' : 'n.enterprise_org_id';
   return {
-    where: `(${orgColumn} = :partyOrg OR n.id IN (SELECT r.negotiation_id FROM representatives r WHERE r.user_id = :partyUser))`,
-    params: { partyOrg: user.organizationId, partyUser: user.id },
+    where:
+      `(n.id IN (SELECT r.negotiation_id FROM representatives r WHERE r.user_id = :partyUser)` +
+      ` OR (${orgColumn} = :partyOrg AND NOT EXISTS (SELECT 1 FROM representatives s WHERE s.negotiation_id = n.id AND s.side = :partySide)))`,
+    params: { partyOrg: user.organizationId, partyUser: user.id, partySide: side },
   };
 }
 
@@ -49,9 +53,10 @@ export class NegotiationAccess {
         const side = user.role === 'union_negotiator' ? 'union' : 'enterprise';
         const organizationId = side === 'union' ? n.unionOrgId : n.enterpriseOrgId;
         if (user.organizationId !== organizationId) return null;
-        // a side with no seats yet acts through any negotiator of its organisation
+        // a side without seats (an enterprise yet to answer a request; the union in a rule
+        // change) acts through its organisation's negotiators; once seated, only the seats count
         const seated = await manager.count(Representative, { where: { negotiationId: n.id, side } });
-        return { party: side, chief: seated === 0, representative: false };
+        return seated === 0 ? { party: side, chief: true, representative: false } : null;
       }
     }
   }

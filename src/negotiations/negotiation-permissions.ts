@@ -3,7 +3,7 @@ import { NegotiationKind, Side } from './negotiation.types';
 
 /**
  * How the caller stands to a negotiation. `chief` means acts for its side: the chief's seat,
- * or — while a side has no seats yet (an enterprise answering a request; the union in a rule
+ * or — while a side has no seats (an enterprise answering a request; the union in a rule
  * change, whose delegation is its own affair) — a negotiator of that side's organisation.
  */
 export interface Relation {

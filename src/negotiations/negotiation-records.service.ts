@@ -6,6 +6,7 @@ import { Transactions } from '../database/transactions';
 import { Comment } from './comment.entity';
 import { NegotiationsService } from './negotiations.service';
 import { Round } from './round.entity';
+import { Relation } from './negotiation-permissions';
 
 export interface RoundView {
   round: number;
@@ -27,8 +28,8 @@ export class NegotiationRecords {
     private readonly audit: AuditService,
   ) {}
 
-  private async authorize(user: AuthUser, id: string): Promise<void> {
-    await this.negotiations.load(this.tx.manager, user, id);
+  private async authorize(user: AuthUser, id: string): Promise<Relation> {
+    return (await this.negotiations.load(this.tx.manager, user, id))[1];
   }
 
   async rounds(user: AuthUser, id: string): Promise<RoundView[]> {
@@ -47,11 +48,13 @@ export class NegotiationRecords {
   }
 
   async comments(user: AuthUser, id: string) {
-    await this.authorize(user, id);
+    const relation = await this.authorize(user, id);
     const rows = await this.tx.manager.find(Comment, { where: { negotiationId: id }, order: { createdAt: 'ASC' } });
+    // the enterprise reads what its workers said, not who said it: no retaliation by name
+    const hideWorkers = relation.party === 'enterprise';
     return rows.map((c) => ({
       id: c.id,
-      authorId: c.authorId,
+      authorId: hideWorkers && c.authorRole === 'worker' ? null : c.authorId,
       authorRole: c.authorRole,
       text: c.text,
       at: c.createdAt,

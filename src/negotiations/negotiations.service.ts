@@ -180,7 +180,10 @@ export class NegotiationsService {
    * A deadline fell due: claim it (at most once, whatever the number of sweepers) and send its
    * event as actor `system`, in one transaction. Returns false when someone else claimed it.
    */
-  async fireDeadline(deadline: { id: string; negotiationId: string; kind: DeadlineKind; dueAt: string }): Promise<boolean> {
+  async fireDeadline(
+    deadline: { id: string; negotiationId: string; kind: DeadlineKind; dueAt: string },
+    alsoInTransaction?: (manager: EntityManager) => Promise<void>,
+  ): Promise<boolean> {
     const { fired, published } = await this.tx.run(async (m) => {
       const claimed = await m
         .createQueryBuilder()
@@ -193,12 +196,16 @@ export class NegotiationsService {
       const type = DEADLINE_EVENTS[deadline.kind] ?? 'DEADLINE_PASSED';
       const payload = { deadline: deadline.kind, dueAt: deadline.dueAt };
       const at = this.clock.now();
-      if (!procedureAllows(n, machineEvent(type, payload, null, at, dateIn(at, this.config.TZ_NAME)))) {
+      // what the law deems to happen does so the moment the period ends, however late the sweep
+      const on = dateIn(new Date(new Date(deadline.dueAt).getTime() + 1), this.config.TZ_NAME);
+      if (!procedureAllows(n, machineEvent(type, payload, null, at, on))) {
         // the clock outlived its state (it should have been cleared): retire it rather than retry forever
         await m.update(Deadline, { id: deadline.id }, { clearedAt: at.toISOString() });
         return { fired: false };
       }
-      return { fired: true, published: (await this.commit(m, n, null, null, type, payload)).published };
+      const { published } = await this.commit(m, n, null, null, type, payload, on);
+      await alsoInTransaction?.(m);
+      return { fired: true, published };
     });
     if (published) this.bus.emit(published);
     return fired;
@@ -211,9 +218,9 @@ export class NegotiationsService {
     relation: Relation | null,
     type: string,
     payload: Record<string, unknown>,
+    today = dateIn(this.clock.now(), this.config.TZ_NAME),
   ): Promise<{ negotiation: Negotiation; published?: Agreement }> {
     const at = this.clock.now();
-    const today = dateIn(at, this.config.TZ_NAME);
     const { type: _, ...fields } = payload;
     const event = machineEvent(type, fields, relation, at, today);
     if (!procedureAllows(n, event)) throw this.notAllowed(n, relation, `${type} is not allowed in state ${n.state}`);
@@ -372,7 +379,13 @@ export class NegotiationsService {
         throw unprocessable('NEGOTIATION.NO_COUNTERPARTY', 'name the enterprise party: counterpartyId, or exactly one scope.enterpriseIds');
       const enterprise = await organizations.findOne({ where: { id: enterpriseOrgId, kind: 'enterprise' } });
       if (!enterprise) throw unprocessable('NEGOTIATION.NO_COUNTERPARTY', `no enterprise ${enterpriseOrgId}`);
-      return { scope, unionOrgId: user.organizationId!, enterpriseOrgId };
+      // the parties must be ones the contract binds (劳动合同法 art. 54)
+      const bound = scope.enterpriseIds.length ? scope.enterpriseIds.includes(enterprise.id) : enterprise.industry === scope.industry;
+      if (!bound) throw unprocessable('NEGOTIATION.COUNTERPARTY_OUTSIDE_SCOPE', 'the enterprise party must be one the scope binds');
+      const union = await organizations.findOneByOrFail({ id: user.organizationId! });
+      if (union.industry !== scope.industry || !union.region || !regionContains(union.region, scope.region))
+        throw unprocessable('SCOPE.OUTSIDE_UNION', `scope ${scope.industry}/${scope.region} is outside the union's ${union.industry}/${union.region}`);
+      return { scope, unionOrgId: union.id, enterpriseOrgId };
     }
     // a platform consults on its own rules: the scope is its own workers
     if (scope.enterpriseIds.some((id) => id !== user.organizationId))

@@ -5,6 +5,7 @@ import {
   ArrayMaxSize,
   Equals,
   IsBoolean,
+  IsDefined,
   IsIn,
   IsInt,
   IsOptional,
@@ -31,7 +32,7 @@ export class RespondEventDto {
   @IsBoolean() accept!: boolean;
 
   /** Required when accepting: the enterprise's seats (as many as the union's). */
-  @ValidateIf((o) => o.accept === true) @ValidateNested() @Type(() => RepresentativesDto)
+  @ValidateIf((o) => o.accept === true) @IsDefined() @ValidateNested() @Type(() => RepresentativesDto)
   representatives?: RepresentativesDto;
 
   @ValidateIf((o) => o.accept === false) @Reason()
