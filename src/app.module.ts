@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TerminusModule } from '@nestjs/terminus';
@@ -7,6 +7,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuthController } from './accounts/auth.controller';
+import { SessionPagesController } from './web/session-pages.controller';
 import { AuthGuard } from './accounts/auth.guard';
 import { AgreementsModule } from './agreements/agreements.module';
 import { Clock } from './common/clock';
@@ -18,6 +19,10 @@ import { DeadlinesModule } from './deadlines/deadlines.module';
 import { SweeperModule } from './deadlines/sweeper.module';
 import { HealthController } from './health.controller';
 import { NegotiationsModule } from './negotiations/negotiations.module';
+import { WebModule } from './web/web.module';
+
+/** Where passwords are tried: the API login and the web login form. */
+const LOGIN_ROUTES: Type[] = [AuthController, SessionPagesController];
 
 @Module({})
 export class AppModule {
@@ -32,7 +37,7 @@ export class AppModule {
         ThrottlerModule.forRoot([
           { name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE },
           // passwords are guessed at the login route: a tighter budget there
-          { name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT_PER_MINUTE, skipIf: (context) => context.getClass() !== AuthController },
+          { name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT_PER_MINUTE, skipIf: (context) => !LOGIN_ROUTES.includes(context.getClass()) },
         ]),
         TerminusModule,
         CoreModule.register(clock),
@@ -42,6 +47,7 @@ export class AppModule {
         NegotiationsModule,
         AgreementsModule,
         FixturesModule,
+        WebModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -32,6 +32,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
         imgSrc: ["'self'", 'data:'],
         scriptSrc: ["'self'"],
         formAction: ["'self'"],
+        // served over plain http on a LAN too (npm start): do not rewrite its own URLs to https
+        upgradeInsecureRequests: null,
       },
     },
   });

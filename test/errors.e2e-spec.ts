@@ -3,6 +3,8 @@ import { User } from '../src/accounts/user.entity';
 import { Negotiation } from '../src/negotiations/negotiation.entity';
 import { Round } from '../src/negotiations/round.entity';
 import { TestApp, startTestApp } from './support/test-app';
+import { browserAgent } from './web/support/web-agent';
+import { csrfOf } from './web/support/html';
 import { contractBody, openContract, seats, send, sendOk, terms, toConsultation } from './support/negotiation-helpers';
 
 /** Every row of API.md's error table, at least once; a refused request leaves the data as it was. */
@@ -254,6 +256,13 @@ describe('429', () => {
       const logins = [];
       for (let i = 0; i < 4; i++) logins.push((await t.http().post('/api/auth/login').send({ username: 'union.chief', password: 'x' })).status);
       expect(logins).toEqual([401, 401, 401, 429]);
+      // the web login form shares the tighter budget
+      const agent = browserAgent(t);
+      const form = await agent.get('/login');
+      const web = [];
+      for (let i = 0; i < 4; i++)
+        web.push((await agent.post('/login').type('form').send({ username: 'union.chief', password: 'x', _csrf: csrfOf(form.text) })).status);
+      expect(web.at(-1)).toBe(429);
       const reads = [];
       // the budget is per route and client (@nestjs/throttler's key)
       for (let i = 0; i < 9; i++) reads.push((await t.http().get('/api/agreements')).status);

@@ -1,0 +1,67 @@
+import { ChainLink } from '../audit/audit-chain';
+import { toAgreementView } from '../agreements/agreements.service';
+import { regionName } from '../common/regions';
+import { calendarDate, dateTime } from './format';
+import { Lang, label, translator } from './i18n';
+import { describeTerms } from './terms-display';
+
+type AgreementView = ReturnType<typeof toAgreementView>;
+
+/** One line of the public list. */
+export function agreementListItem(a: AgreementView, lang: Lang, zone: string) {
+  return {
+    id: a.id,
+    title: a.title,
+    kind: translator(lang)(a.kind === 'rule_change' ? 'kind.rule_change' : 'kind.collective_contract'),
+    region: regionName(a.scope.region) ?? a.scope.region,
+    industry: label('industry', a.scope.industry, lang),
+    effectiveFrom: calendarDate(a.effectiveFrom, lang),
+    expiresOn: a.expiresOn ? calendarDate(a.expiresOn, lang) : null,
+    publishedAt: dateTime(a.publishedAt, zone, lang),
+  };
+}
+
+const payloadOf = (entry: ChainLink) => JSON.parse(entry.payload) as Record<string, unknown>;
+const sideOfRole = (role: string) => (role === 'union_negotiator' ? 'union' : 'enterprise');
+
+/**
+ * The public page of a publication: its terms in plain words, dates, parties, who signed and
+ * who published (read from the audit chain, so the page says what the record says).
+ */
+export function agreementPage(a: AgreementView, entries: ChainLink[], people: Map<string, string>, orgs: Map<string, string>, lang: Lang, zone: string) {
+  const t = translator(lang);
+  const opened = entries.find((e) => e.type === 'OPENED');
+  const parties = opened
+    ? (['union', 'enterprise'] as const).map((side) => ({
+        side: t(`side.${side}`),
+        name: orgs.get(String(payloadOf(opened)[`${side}OrgId`])) ?? '—',
+      }))
+    : [];
+  const signatures = entries
+    .filter((e) => e.type === 'SIGN')
+    .map((e) => t('agreement.signedBy', { name: people.get(e.actorId) ?? e.actorId, side: t(`side.${sideOfRole(e.role)}`), at: dateTime(e.at, zone, lang) }));
+  const publish = entries.find((e) => e.hash === a.auditHead);
+  return {
+    ...agreementListItem(a, lang, zone),
+    scope: {
+      enterprises: a.scope.enterpriseIds.length ? a.scope.enterpriseIds.map((id) => orgs.get(id) ?? id) : null,
+      categories: a.scope.workerCategories.length ? a.scope.workerCategories.map((c) => label('category', c, lang)) : null,
+    },
+    parties,
+    sections: describeTerms(a.terms, lang),
+    signatures,
+    publishedBy: publish ? t('agreement.publishedBy', { name: people.get(publish.actorId) ?? publish.actorId, at: dateTime(publish.at, zone, lang) }) : null,
+    opinions: a.opinions,
+    auditHead: a.auditHead,
+  };
+}
+
+/** Everyone the page names: signers, the publisher, both parties and the enterprises in scope. */
+export function namesNeeded(a: AgreementView, entries: ChainLink[]): { people: string[]; orgs: string[] } {
+  const opened = entries.find((e) => e.type === 'OPENED');
+  const openedPayload = opened ? payloadOf(opened) : {};
+  return {
+    people: entries.filter((e) => e.type === 'SIGN' || e.hash === a.auditHead).map((e) => e.actorId),
+    orgs: [...a.scope.enterpriseIds, String(openedPayload.unionOrgId ?? ''), String(openedPayload.enterpriseOrgId ?? '')],
+  };
+}

@@ -1,0 +1,81 @@
+import { EVENT_TYPES, EventType } from '../negotiations/dto/events.dto';
+import { Lang, translator } from './i18n';
+import { FormError, termsFromForm } from './terms-form';
+import { field, fields } from './web-params';
+
+/**
+ * A negotiator page's form → the event body NegotiationsService.send takes, the same body a
+ * client would POST to /api/negotiations/:id/events. Only shapes are fixed here (numbers from
+ * text, units, seat lists); every rule of substance stays with the service.
+ */
+export function eventFromForm(form: Record<string, unknown>, lang: Lang): { type: EventType; body: Record<string, unknown> } {
+  const t = translator(lang);
+  const type = field(form, 'type') as EventType;
+  if (!EVENT_TYPES.includes(type)) throw new FormError([t('error.400')]);
+  const text = (name: string) => field(form, name);
+  const optional = (name: string) => (text(name) ? { [name]: text(name) } : {});
+  const whole = (name: string, what: string): number => {
+    const raw = text(name);
+    if (!/^\d+$/.test(raw)) throw new FormError([t(raw ? 'form.invalid' : 'form.required', { field: what })]);
+    return Number(raw);
+  };
+  const seats = () => ({ chief: text('chief'), members: fields(form, 'members').filter((id) => id !== text('chief')) });
+
+  switch (type) {
+    case 'RESPOND':
+      return text('accept') === 'yes'
+        ? { type, body: { type, accept: true, representatives: seats() } }
+        : { type, body: { type, accept: false, reason: text('reason') } };
+    case 'OFFER':
+      return { type, body: { type, terms: termsFromForm(form, lang), ...optional('note') } };
+    case 'ACCEPT':
+      return { type, body: { type, ...optional('note') } };
+    case 'SUSPEND':
+      return { type, body: { type, resumeOn: text('resumeOn'), reason: text('reason') } };
+    case 'DISPUTE':
+    case 'WITHDRAW':
+      return { type, body: { type, reason: text('reason') } };
+    case 'COORDINATE':
+      return { type, body: { type, outcome: text('outcome'), opinion: text('opinion') } };
+    case 'EXTEND':
+      return { type, body: { type, days: whole('days', t('form.days')) } };
+    case 'COMMENT':
+      return { type, body: { type, text: text('text') } };
+    case 'RECORD_VOTE': {
+      const tally = ['eligible', 'present', 'inFavour', 'against', 'abstained'] as const;
+      const problems: string[] = [];
+      const counts: Record<string, number> = {};
+      for (const name of tally) {
+        try {
+          counts[name] = whole(name, t(`form.${name}`));
+        } catch (error) {
+          problems.push(...(error as FormError).messages);
+        }
+      }
+      if (problems.length) throw new FormError(problems);
+      return { type, body: { type, ...counts } };
+    }
+    case 'REVIEW':
+      return { type, body: { type, decision: text('decision'), ...(text('decision') === 'object' ? { opinion: text('opinion') } : {}) } };
+    case 'RESPOND_TO_OPINIONS': {
+      const answers = fields(form, 'commentId').map((commentId) => ({
+        commentId,
+        adopted: text(`adopted.${commentId}`) === 'yes',
+        reason: text(`reason.${commentId}`),
+      }));
+      return { type, body: { type, answers } };
+    }
+    case 'REQUEST_BARGAINING':
+      return {
+        type,
+        body: { type, reason: text('reason'), representatives: seats(), proposal: termsFromForm(form, lang), ...optional('title') },
+      };
+    case 'RESUME':
+    case 'SIGN':
+    case 'FILE':
+    case 'PUBLISH':
+    case 'CLOSE_CONSULTATION':
+    case 'REQUEST_RENEWAL':
+      return { type, body: { type } };
+  }
+}

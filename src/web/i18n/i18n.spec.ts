@@ -1,0 +1,62 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEADLINE_KINDS } from '../../deadlines/rule-pack';
+import { EVENT_TYPES } from '../../negotiations/dto/events.dto';
+import { collectiveContractMachine } from '../../negotiations/collective-contract.machine';
+import { ruleChangeMachine } from '../../negotiations/rule-change.machine';
+import { CLAUSE_TOPICS } from '../../terms/terms';
+import { webAssetPath } from '../web-paths';
+import { en } from './en';
+import { chooseLang, translator } from './index';
+import { hasLabel, label } from './labels';
+import { zh } from './zh';
+
+describe('choosing the page language', () => {
+  it('is Chinese unless asked otherwise', () => {
+    expect(chooseLang(undefined, undefined, undefined)).toBe('zh');
+    expect(chooseLang(undefined, undefined, 'fr-FR,fr;q=0.9')).toBe('zh');
+  });
+
+  it('follows Accept-Language by quality', () => {
+    expect(chooseLang(undefined, undefined, 'en-US,en;q=0.9')).toBe('en');
+    expect(chooseLang(undefined, undefined, 'en;q=0.5,zh-CN;q=0.8')).toBe('zh');
+    expect(chooseLang(undefined, undefined, 'fr,en-GB;q=0.7')).toBe('en');
+  });
+
+  it('lets ?lang= win over the remembered choice, and that over the browser', () => {
+    expect(chooseLang('en', 'zh', 'zh-CN')).toBe('en');
+    expect(chooseLang(undefined, 'en', 'zh-CN')).toBe('en');
+    expect(chooseLang('klingon', undefined, 'en')).toBe('en');
+  });
+});
+
+describe('the words on the pages', () => {
+  it('fills in named parameters', () => {
+    expect(translator('zh')('inbox.unread', { n: 3 })).toBe('3 条未读');
+    expect(translator('en')('inbox.unread', { n: 3 })).toBe('3 unread');
+  });
+
+  it('has an English word for every Chinese one', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
+  });
+
+  it('has every key the templates use', () => {
+    const dir = webAssetPath('views');
+    const files = [...readdirSync(dir).filter((f) => f.endsWith('.njk')), ...readdirSync(join(dir, 'partials')).map((f) => `partials/${f}`)];
+    const used = files.flatMap((f) => [...readFileSync(join(dir, f), 'utf8').matchAll(/\bt\('([a-zA-Z.0-9]+)'\s*[,)]/g)].map((m) => m[1]));
+    expect(used.length).toBeGreaterThan(50);
+    expect(used.filter((key) => !(key in zh))).toEqual([]);
+  });
+
+  it('names every state of both procedures, every event and every deadline', () => {
+    const states = [...Object.keys(collectiveContractMachine.config.states!), ...Object.keys(ruleChangeMachine.config.states!)];
+    expect(states.filter((s) => !hasLabel('state', s))).toEqual([]);
+    expect(EVENT_TYPES.filter((e) => !hasLabel('event', e))).toEqual([]);
+    expect(DEADLINE_KINDS.filter((k) => !hasLabel('deadline', k))).toEqual([]);
+    expect(CLAUSE_TOPICS.filter((topic) => !hasLabel('topic', topic))).toEqual([]);
+  });
+
+  it('falls back to the code for a name it does not know', () => {
+    expect(label('state', 'brand_new_state', 'zh')).toBe('brand_new_state');
+  });
+});

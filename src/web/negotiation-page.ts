@@ -1,0 +1,167 @@
+import { EventType } from '../negotiations/dto/events.dto';
+import { NegotiationView } from '../negotiations/negotiation-view';
+import { RoundView } from '../negotiations/negotiation-records.service';
+import { Side } from '../negotiations/negotiation.types';
+import { Terms } from '../terms/terms';
+import { Leaf, flattenTerms } from '../terms/terms-comparison';
+import { alwaysAgreed, danceCharts } from './dance-chart';
+import { dateTime, timeLeft } from './format';
+import { Lang, colon, label, translator } from './i18n';
+import { comparePaths, describeTerms, termLabel, termValue } from './terms-display';
+
+/**
+ * The view models of a negotiation's pages: its state, clocks, positions and the dance
+ * chart, the timeline of rounds. Names come in resolved (`people`, `orgs`); nothing here
+ * reads the database.
+ */
+export interface Names {
+  people: Map<string, string>;
+  orgs: Map<string, string>;
+}
+
+export interface PageContext {
+  lang: Lang;
+  zone: string;
+  now: Date;
+}
+
+const SIDES: Side[] = ['union', 'enterprise'];
+
+export function stateLabel(state: string, lang: Lang): string {
+  return label('state', state, lang);
+}
+
+/** Running clocks, soonest first, with how long is left. */
+export function deadlineRows(view: Pick<NegotiationView, 'deadlines'>, { lang, zone, now }: PageContext) {
+  const t = translator(lang);
+  return [...view.deadlines]
+    .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
+    .map((d) => {
+      const left = timeLeft(d.dueAt, now);
+      return {
+        label: label('deadline', d.kind, lang),
+        due: dateTime(d.dueAt, zone, lang),
+        overdue: d.overdue || left.overdue,
+        left: left.overdue ? t('negotiation.overdue') : t(left.unit === 'days' ? 'negotiation.daysLeft' : 'negotiation.hoursLeft', { n: left.n }),
+      };
+    });
+}
+
+/**
+ * Events that move a procedure on and that it waits for; the others (withdraw, suspend,
+ * dispute, comment…) are always open and do not make a negotiation "wait for you".
+ */
+const MOVES_ON = new Set<EventType>(['RESPOND', 'OFFER', 'ACCEPT', 'COORDINATE', 'RECORD_VOTE', 'SIGN', 'FILE', 'REVIEW', 'PUBLISH', 'RESPOND_TO_OPINIONS']);
+
+/** One line of "my negotiations". */
+export function negotiationListItem(view: NegotiationView, ctx: PageContext) {
+  const t = translator(ctx.lang);
+  return {
+    id: view.id,
+    title: view.title,
+    kind: t(view.kind === 'rule_change' ? 'kind.rule_change' : 'kind.collective_contract'),
+    state: stateLabel(view.state, ctx.lang),
+    round: view.round ? t('negotiations.round', { n: view.round }) : null,
+    yourMove: view.can.some((type) => MOVES_ON.has(type)),
+    next: deadlineRows(view, ctx)[0] ?? null,
+  };
+}
+
+/** The top of a negotiation's page: what it is, where it stands, whose turn. */
+export function header(view: NegotiationView, lang: Lang) {
+  const t = translator(lang);
+  return {
+    id: view.id,
+    title: view.title,
+    kind: t(view.kind === 'rule_change' ? 'kind.rule_change' : 'kind.collective_contract'),
+    state: stateLabel(view.state, lang),
+    round: view.round ? t('negotiations.round', { n: view.round }) : null,
+    turn: view.turn ? t('negotiation.turn', { side: t(`side.${view.turn}`) }) : null,
+    returned: view.returnedBecause,
+  };
+}
+
+/** Opinions on the draft. Workers are not named to the parties: an opinion should not cost a rider their orders. */
+export function commentRows<C extends { authorId: string | null; authorRole: string; at: string }>(comments: C[], names: Names, ctx: PageContext) {
+  const t = translator(ctx.lang);
+  return comments.map((c) => ({
+    ...c,
+    author: c.authorRole === 'worker' ? t('draft.byWorker') : (names.people.get(c.authorId ?? '') ?? '—'),
+    at: dateTime(c.at, ctx.zone, ctx.lang),
+  }));
+}
+
+/** Each side's latest figure per term, or — once one side accepted — the agreed terms. */
+export function positionRows(view: NegotiationView, lang: Lang) {
+  // a rule change is not bargained offer by offer: its one position is the platform's proposal
+  const proposal = view.kind === 'rule_change' ? (view.latestOffers.enterprise?.terms ?? null) : null;
+  if (proposal) return { agreed: describeTerms(proposal, lang), proposal: true, rows: [] };
+  if (view.agreedTerms) return { agreed: describeTerms(view.agreedTerms, lang), proposal: false, rows: [] };
+  const offers = SIDES.map((side) => flattenTerms(view.latestOffers[side]?.terms ?? {}));
+  const settled = new Set(view.settled);
+  const paths = [...new Set(offers.flatMap((o) => [...o.keys()]))].filter((p) => !p.endsWith('.topic')).sort(comparePaths);
+  const show = (path: string, value: Leaf | undefined) => (value === undefined ? '—' : termValue(path, value, lang));
+  return {
+    agreed: null,
+    proposal: false,
+    rows: paths.map((path) => ({
+      label: termLabel(path, lang),
+      union: show(path, offers[0].get(path)),
+      enterprise: show(path, offers[1].get(path)),
+      settled: settled.has(path),
+    })),
+  };
+}
+
+/** The rounds as a timeline: who offered what, what moved, how the other side answered. */
+export function timeline(view: NegotiationView, rounds: RoundView[], names: Names, ctx: PageContext) {
+  const t = translator(ctx.lang);
+  return rounds.map((r) => ({
+    round: r.round,
+    side: r.proposer,
+    heading: t('negotiation.proposedBy', { side: t(`side.${r.proposer as Side}`), name: names.people.get(r.proposedBy) ?? '—' }),
+    at: dateTime(r.at, ctx.zone, ctx.lang),
+    note: r.note,
+    changes: r.changes
+      .filter((c) => !c.path.endsWith('.topic'))
+      .sort((a, b) => comparePaths(a.path, b.path))
+      .map((c) =>
+        r.round === 1 ? null : `${termLabel(c.path, ctx.lang)}${colon(ctx.lang)}${termValue(c.path, c.from, ctx.lang)} → ${termValue(c.path, c.to, ctx.lang)}`,
+      )
+      .filter((c): c is string => c !== null),
+    answer: r.answer
+      ? `${label('answer', r.answer.type, ctx.lang)} · ${names.people.get(r.answer.by) ?? r.answer.by} · ${dateTime(r.answer.at, ctx.zone, ctx.lang)}`
+      : null,
+    minutesHref: `/negotiations/${view.id}/rounds/${r.round}`,
+  }));
+}
+
+export function charts(view: NegotiationView, rounds: RoundView[], lang: Lang) {
+  const offers = rounds.map((r) => ({ round: r.round, proposer: r.proposer as Side, terms: r.terms as Terms }));
+  return {
+    charts: view.kind === 'collective_contract' ? danceCharts(offers, view.agreedTerms, lang) : [],
+    alwaysAgreed: alwaysAgreed(offers).map((path) => termLabel(path, lang)),
+  };
+}
+
+/** Both sides' seats by name, chief first. */
+export function representatives(view: NegotiationView, names: Names, lang: Lang) {
+  const t = translator(lang);
+  const orgOf = { union: view.unionOrganizationId, enterprise: view.enterpriseOrganizationId };
+  return SIDES.map((side) => ({
+    side,
+    label: t(`side.${side}`),
+    organization: names.orgs.get(orgOf[side]) ?? '—',
+    chief: view.representatives[side].chief ? (names.people.get(view.representatives[side].chief!) ?? '—') : null,
+    members: view.representatives[side].members.map((id) => names.people.get(id) ?? id),
+  }));
+}
+
+/** Everyone a negotiation page names. */
+export function peopleNamed(view: NegotiationView, rounds: RoundView[], comments: Array<{ authorId: string | null }>): string[] {
+  return [
+    ...SIDES.flatMap((s) => [view.representatives[s].chief ?? '', ...view.representatives[s].members]),
+    ...rounds.flatMap((r) => [r.proposedBy, r.answer?.by ?? '']),
+    ...comments.map((c) => c.authorId ?? ''),
+  ].filter(Boolean);
+}

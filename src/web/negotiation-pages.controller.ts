@@ -1,0 +1,158 @@
+import { Body, Controller, Get, Param, Post, Query, Redirect, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AuthUser } from '../accounts/auth-user';
+import { Public } from '../accounts/auth.decorators';
+import { InboxService } from '../agreements/inbox.service';
+import { DomainError, notFound } from '../common/domain-error';
+import { NegotiationRecords } from '../negotiations/negotiation-records.service';
+import { NegotiationView } from '../negotiations/negotiation-view';
+import { NegotiationsService } from '../negotiations/negotiations.service';
+import { eventFromForm } from './event-forms';
+import { label } from './i18n';
+import { minutesPage } from './minutes-page';
+import { actionsModel } from './negotiation-actions';
+import {
+  Names,
+  PageContext,
+  charts,
+  commentRows,
+  deadlineRows,
+  header,
+  negotiationListItem,
+  peopleNamed,
+  positionRows,
+  representatives,
+  timeline,
+} from './negotiation-page';
+import { PageEvents } from './page-events';
+import { Pages } from './pages';
+import { FormError } from './terms-form';
+import { WebDirectory } from './web-directory';
+import { WebErrorFilter } from './web-errors';
+import { CsrfGuard, LoginRequired, WebSessionGuard, WebUser } from './web-guards';
+import { field, isUuid, pageNumber, pager } from './web-params';
+import { WebRequest, WebSession } from './web-session';
+
+const PAGE_SIZE = 20;
+
+/** Negotiators' pages (and the bureau's): their negotiations, one negotiation at a glance, minutes. */
+@ApiExcludeController()
+@Public()
+@LoginRequired()
+@UseGuards(WebSessionGuard)
+@UseFilters(WebErrorFilter)
+@Controller('negotiations')
+export class NegotiationPagesController {
+  constructor(
+    private readonly pages: Pages,
+    private readonly session: WebSession,
+    private readonly negotiations: NegotiationsService,
+    private readonly records: NegotiationRecords,
+    private readonly inbox: InboxService,
+    private readonly directory: WebDirectory,
+    private readonly events: PageEvents,
+  ) {}
+
+  private context(request: WebRequest, reply: FastifyReply): PageContext {
+    return { lang: this.pages.lang(request, reply), zone: this.pages.zone, now: this.pages.now() };
+  }
+
+  @Get()
+  async list(@Req() request: WebRequest, @Res({ passthrough: true }) reply: FastifyReply, @WebUser() user: AuthUser, @Query('page') pageParam?: string) {
+    const ctx = this.context(request, reply);
+    const page = pageNumber(pageParam);
+    const { items, total } = await this.negotiations.list(user, { page, pageSize: PAGE_SIZE });
+    return this.pages.render(request, reply, 'negotiations', {
+      title: this.pages.t(request)('negotiations.title'),
+      items: items.map((n) => negotiationListItem(n, ctx)),
+      pager: pager('/negotiations', {}, page, total, PAGE_SIZE),
+    });
+  }
+
+  @Get(':id')
+  async negotiation(@Req() request: WebRequest, @Res({ passthrough: true }) reply: FastifyReply, @WebUser() user: AuthUser, @Param('id') id: string) {
+    const ctx = this.context(request, reply);
+    const view = await this.negotiations.get(user, this.checked(id));
+    const [rounds, comments, publication] = await Promise.all([
+      this.records.rounds(user, id),
+      this.records.comments(user, id),
+      this.directory.publicationOf(id),
+    ]);
+    const names = await this.names(view, peopleNamed(view, rounds, comments));
+    const colleagues =
+      view.can.includes('RESPOND') || view.can.includes('REQUEST_BARGAINING') ? await this.directory.colleagues(user.organizationId ?? '', user.role) : [];
+    return this.pages.render(request, reply, 'negotiation', {
+      title: view.title,
+      n: header(view, ctx.lang),
+      deadlines: deadlineRows(view, ctx),
+      parties: representatives(view, names, ctx.lang),
+      positions: positionRows(view, ctx.lang),
+      dance: charts(view, rounds, ctx.lang),
+      timeline: view.kind === 'collective_contract' ? timeline(view, rounds, names, ctx) : [],
+      comments: commentRows(comments, names, ctx),
+      actions: actionsModel(user, view, { colleagues, comments }, ctx.lang),
+      publication: publication ? { id: publication.id, acknowledgements: await this.acknowledgements(user, publication.id) } : null,
+    });
+  }
+
+  @Post(':id/events')
+  @UseGuards(CsrfGuard)
+  @Redirect('/negotiations', 303)
+  async send(@Req() request: WebRequest, @Res({ passthrough: true }) reply: FastifyReply, @WebUser() user: AuthUser, @Param('id') id: string, @Body() form: Record<string, unknown>) {
+    const lang = this.pages.lang(request);
+    const back = { url: `/negotiations/${this.checked(id)}` };
+    let event: ReturnType<typeof eventFromForm>;
+    try {
+      event = eventFromForm(form, lang);
+    } catch (error) {
+      if (!(error instanceof FormError)) throw error;
+      this.session.flash(reply, { level: 'error', messages: error.messages });
+      return back;
+    }
+    const version = Number(field(form, 'version'));
+    const done = this.pages.t(request)('negotiation.done', { event: label('event', event.type, lang) });
+    // the version the form was read at: acting on a page someone else has since moved on is a 409
+    await this.events.send(reply, { user, lang }, id, event.body, { done, ifMatch: Number.isInteger(version) && version > 0 ? version : undefined });
+    return back;
+  }
+
+  @Get(':id/rounds/:round')
+  async minutes(@Req() request: WebRequest, @Res({ passthrough: true }) reply: FastifyReply, @WebUser() user: AuthUser, @Param('id') id: string, @Param('round') roundParam: string) {
+    const ctx = this.context(request, reply);
+    const view = await this.negotiations.get(user, this.checked(id));
+    const [rounds, entries, verification] = await Promise.all([
+      this.records.rounds(user, id),
+      this.records.auditEntries(user, id),
+      this.records.verify(user, id),
+    ]);
+    const round = rounds.find((r) => String(r.round) === roundParam);
+    if (!round) throw notFound('round');
+    const names = await this.names(view, [...peopleNamed(view, [round], [])]);
+    const page = minutesPage(view, round, entries, verification.valid, names, ctx.lang, ctx.zone);
+    return this.pages.render(request, reply, 'minutes', { title: `${page.heading} · ${view.title}`, m: page });
+  }
+
+  private checked(id: string): string {
+    if (!isUuid(id)) throw notFound('negotiation');
+    return id;
+  }
+
+  private async names(view: NegotiationView, people: string[]): Promise<Names> {
+    const [peopleNames, orgs] = await Promise.all([
+      this.directory.userNames(people),
+      this.directory.organizationNames([view.unionOrganizationId, view.enterpriseOrganizationId]),
+    ]);
+    return { people: peopleNames, orgs };
+  }
+
+  /** How many covered workers have acknowledged: for the parties and the bureau; others see no count. */
+  private async acknowledgements(user: AuthUser, agreementId: string) {
+    try {
+      return await this.inbox.acknowledgements(user, agreementId);
+    } catch (error) {
+      if (error instanceof DomainError && error.status === 403) return null;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,87 @@
+import { Controller, Get, Param, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Public } from '../accounts/auth.decorators';
+import { AgreementsService } from '../agreements/agreements.service';
+import { AuditService } from '../audit/audit.service';
+import { notFound } from '../common/domain-error';
+import { agreementListItem, agreementPage, namesNeeded } from './agreement-page';
+import { checkPublication } from './agreement-verification';
+import { label } from './i18n';
+import { Pages } from './pages';
+import { WebDirectory } from './web-directory';
+import { WebErrorFilter } from './web-errors';
+import { WebSessionGuard } from './web-guards';
+import { WebRequest } from './web-session';
+import { isUuid, pageNumber, pager } from './web-params';
+
+const PAGE_SIZE = 20;
+const SLUG = /^[a-z][a-z0-9_]{1,63}$/;
+
+/** Pages anyone may read: what has been published, and whether its record is intact. */
+@ApiExcludeController()
+@Public()
+@UseGuards(WebSessionGuard)
+@UseFilters(WebErrorFilter)
+@Controller()
+export class PublicPagesController {
+  constructor(
+    private readonly pages: Pages,
+    private readonly agreements: AgreementsService,
+    private readonly audit: AuditService,
+    private readonly directory: WebDirectory,
+  ) {}
+
+  @Get()
+  async home(@Req() request: WebRequest, @Res({ passthrough: true }) reply: FastifyReply, @Query() query: Record<string, string>) {
+    const lang = this.pages.lang(request, reply);
+    const filter = {
+      region: /^\d{6}$/.test(query.region ?? '') ? query.region : undefined,
+      industry: SLUG.test(query.industry ?? '') ? query.industry : undefined,
+      category: SLUG.test(query.category ?? '') ? query.category : undefined,
+    };
+    const page = pageNumber(query.page);
+    const [{ items, total }, choices] = await Promise.all([
+      this.agreements.list({ ...filter, page, pageSize: PAGE_SIZE }),
+      this.directory.filterChoices(),
+    ]);
+    return this.pages.render(request, reply, 'home', {
+      title: this.pages.t(request)('home.title'),
+      items: items.map((a) => agreementListItem(a, lang, this.pages.zone)),
+      total,
+      filter,
+      choices: {
+        regions: choices.regions,
+        industries: choices.industries.map((code) => ({ code, name: label('industry', code, lang) })),
+        categories: choices.categories.map((code) => ({ code, name: label('category', code, lang) })),
+      },
+      pager: pager('/', { ...filter }, page, total, PAGE_SIZE),
+    });
+  }
+
+  @Get('agreements/:id')
+  async agreement(@Req() request: WebRequest, @Res({ passthrough: true }) reply: FastifyReply, @Param('id') id: string) {
+    const lang = this.pages.lang(request, reply);
+    if (!isUuid(id)) throw notFound('agreement');
+    const agreement = await this.agreements.get(id);
+    const entries = await this.audit.list(agreement.negotiationId);
+    const wanted = namesNeeded(agreement, entries);
+    const [people, orgs] = await Promise.all([this.directory.userNames(wanted.people), this.directory.organizationNames(wanted.orgs)]);
+    const page = agreementPage(agreement, entries, people, orgs, lang, this.pages.zone);
+    return this.pages.render(request, reply, 'agreement', { title: page.title, a: page });
+  }
+
+  /** Public by design (DESIGN §2: the record is auditable by anyone); shows no entry's content. */
+  @Get('agreements/:id/verify')
+  async verify(@Req() request: WebRequest, @Res({ passthrough: true }) reply: FastifyReply, @Param('id') id: string) {
+    const publication = isUuid(id) ? await this.directory.publication(id) : null;
+    if (!publication) throw notFound('agreement');
+    const [entries, chain] = await Promise.all([this.audit.list(publication.negotiationId), this.audit.verify(publication.negotiationId)]);
+    const check = checkPublication(publication, entries, chain);
+    return this.pages.render(request, reply, 'verify', {
+      title: this.pages.t(request)('verify.title'),
+      agreement: { id: publication.id, title: publication.title, auditHead: publication.auditHead },
+      check,
+    });
+  }
+}

@@ -1,0 +1,67 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Injectable, Logger } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { DomainError } from '../common/domain-error';
+import { Lang, MessageKey, label, translator } from './i18n';
+import { hasLabel } from './i18n/labels';
+import { Pages } from './pages';
+import { CsrfError, LoginRequiredError } from './web-guards';
+import { WebRequest } from './web-session';
+
+const KNOWN_STATUSES = [400, 401, 403, 404, 409, 413, 422, 429, 500];
+
+export interface ErrorSummary {
+  status: number;
+  /** What went wrong, in the page's language. */
+  headline: string;
+  /** The service's own messages (naming the broken fields), shown under the headline. */
+  details: string[];
+}
+
+/**
+ * A service's error in the reader's words: a known code gets its sentence from labels.ts,
+ * any other status a general one; the service's precise messages follow as details.
+ */
+export function summarizeError(error: unknown, lang: Lang): ErrorSummary {
+  const t = translator(lang);
+  const general = (status: number) => t(`error.${KNOWN_STATUSES.includes(status) ? status : 500}` as MessageKey);
+  if (error instanceof CsrfError) return { status: 403, headline: t('form.csrf'), details: [] };
+  if (error instanceof DomainError) {
+    const headline = hasLabel('error', error.code) ? label('error', error.code, lang) : general(error.status);
+    return { status: error.status, headline, details: error.details };
+  }
+  if (error instanceof HttpException) {
+    const response = error.getResponse();
+    const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+    const details = Array.isArray(message) ? message.map(String) : message ? [String(message)] : [];
+    return { status: error.getStatus(), headline: general(error.getStatus()), details };
+  }
+  return { status: 500, headline: general(500), details: [] };
+}
+
+/** The pages' errors as pages: a login prompt for the logged-out, an HTML error page otherwise. */
+@Injectable()
+@Catch()
+export class WebErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('WebErrors');
+
+  constructor(private readonly pages: Pages) {}
+
+  async catch(error: unknown, host: ArgumentsHost): Promise<void> {
+    const request = host.switchToHttp().getRequest<WebRequest>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (error instanceof LoginRequiredError) {
+      // after logging in, come back to the page; a form's POST address is no page to come back to
+      reply.redirect(request.method === 'GET' ? `/login?next=${encodeURIComponent(request.url)}` : '/login', 303);
+      return;
+    }
+    const summary = summarizeError(error, this.pages.lang(request));
+    if (summary.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    try {
+      const html = await this.pages.render(request, reply, 'error', { title: summary.headline, summary }, { status: summary.status });
+      reply.send(html);
+    } catch (renderError) {
+      this.logger.error(renderError instanceof Error ? (renderError.stack ?? renderError.message) : String(renderError));
+      reply.code(summary.status).type('text/plain; charset=utf-8').send(summary.headline);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
+import { AgreementsModule } from '../agreements/agreements.module';
+import { AuditModule } from '../audit/audit.module';
+import { NegotiationsModule } from '../negotiations/negotiations.module';
+import { AssetsController } from './assets.controller';
+import { PageEvents } from './page-events';
+import { Pages } from './pages';
+import { NegotiationPagesController } from './negotiation-pages.controller';
+import { PublicPagesController } from './public-pages.controller';
+import { SessionPagesController } from './session-pages.controller';
+import { Stylesheet } from './stylesheet';
+import { WebDirectory } from './web-directory';
+import { WebErrorFilter } from './web-errors';
+import { CsrfGuard, WebSessionGuard } from './web-guards';
+import { WebSession } from './web-session';
+import { WorkerPagesController } from './worker-pages.controller';
+
+/** Server-rendered pages for workers and negotiators (issue 5): no script, one stylesheet. */
+@Module({
+  imports: [AccountsModule, AgreementsModule, AuditModule, NegotiationsModule],
+  controllers: [PublicPagesController, SessionPagesController, WorkerPagesController, NegotiationPagesController, AssetsController],
+  providers: [Pages, PageEvents, Stylesheet, WebDirectory, WebSession, WebSessionGuard, CsrfGuard, WebErrorFilter],
+})
+export class WebModule {}

@@ -1,0 +1,107 @@
+import { Body, Controller, Get, Param, Post, Query, Redirect, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AuthUser } from '../accounts/auth-user';
+import { Public } from '../accounts/auth.decorators';
+import { InboxService } from '../agreements/inbox.service';
+import { notFound } from '../common/domain-error';
+import { NegotiationRecords } from '../negotiations/negotiation-records.service';
+import { NegotiationsService } from '../negotiations/negotiations.service';
+import { agreementListItem } from './agreement-page';
+import { dateTime } from './format';
+import { deadlineRows, stateLabel } from './negotiation-page';
+import { PageEvents } from './page-events';
+import { Pages } from './pages';
+import { describeTerms } from './terms-display';
+import { WebDirectory } from './web-directory';
+import { WebErrorFilter } from './web-errors';
+import { CsrfGuard, LoginRequired, WebSessionGuard, WebUser } from './web-guards';
+import { field, isUuid, pageNumber, pager } from './web-params';
+import { WebRequest, WebSession } from './web-session';
+
+const PAGE_SIZE = 20;
+
+/** A worker's pages: 我的通知 (publications covering them) and commenting on drafts. */
+@ApiExcludeController()
+@Public()
+@LoginRequired()
+@UseGuards(WebSessionGuard)
+@UseFilters(WebErrorFilter)
+@Controller()
+export class WorkerPagesController {
+  constructor(
+    private readonly pages: Pages,
+    private readonly session: WebSession,
+    private readonly inbox: InboxService,
+    private readonly negotiations: NegotiationsService,
+    private readonly records: NegotiationRecords,
+    private readonly directory: WebDirectory,
+    private readonly events: PageEvents,
+  ) {}
+
+  @Get('inbox')
+  async notices(@Req() request: WebRequest, @Res({ passthrough: true }) reply: FastifyReply, @WebUser() user: AuthUser, @Query('page') pageParam?: string) {
+    const lang = this.pages.lang(request, reply);
+    const page = pageNumber(pageParam);
+    const [{ items, unread, total }, drafts] = await Promise.all([
+      this.inbox.inbox(user, page, PAGE_SIZE),
+      this.negotiations.list(user, { state: 'consultation', page: 1, pageSize: 20 }),
+    ]);
+    return this.pages.render(request, reply, 'inbox', {
+      title: this.pages.t(request)('inbox.title'),
+      unread,
+      items: items.map((i) => ({
+        ...agreementListItem(i.agreement, lang, this.pages.zone),
+        acknowledgedAt: i.acknowledgedAt ? dateTime(i.acknowledgedAt, this.pages.zone, lang) : null,
+      })),
+      drafts: drafts.items.map((d) => ({ id: d.id, title: d.title, state: stateLabel(d.state, lang), canComment: d.can.includes('COMMENT') })),
+      pager: pager('/inbox', {}, page, total, PAGE_SIZE),
+    });
+  }
+
+  @Post('inbox/:agreementId/ack')
+  @UseGuards(CsrfGuard)
+  @Redirect('/inbox', 303)
+  async acknowledge(@Req() request: WebRequest, @Res({ passthrough: true }) reply: FastifyReply, @WebUser() user: AuthUser, @Param('agreementId') agreementId: string) {
+    if (!isUuid(agreementId)) throw notFound('agreement');
+    await this.inbox.acknowledge(user, agreementId);
+    this.session.flash(reply, { level: 'ok', messages: [this.pages.t(request)('inbox.done')] });
+    return { url: `/inbox#a-${agreementId}` };
+  }
+
+  /** The draft under consultation, the opinions so far (with the enterprise's answers), and the form. */
+  @Get('negotiations/:id/comments')
+  async draft(@Req() request: WebRequest, @Res({ passthrough: true }) reply: FastifyReply, @WebUser() user: AuthUser, @Param('id') id: string) {
+    const lang = this.pages.lang(request, reply);
+    const t = this.pages.t(request);
+    if (!isUuid(id)) throw notFound('negotiation');
+    const view = await this.negotiations.get(user, id);
+    const comments = await this.records.comments(user, id);
+    const people = await this.directory.userNames(comments.flatMap((c) => (c.authorId ? [c.authorId] : [])));
+    const draft = view.agreedTerms ?? (view.kind === 'rule_change' ? view.latestOffers.enterprise?.terms : null) ?? null;
+    return this.pages.render(request, reply, 'draft', {
+      title: `${t('draft.title')} · ${view.title}`,
+      n: { id: view.id, title: view.title, state: stateLabel(view.state, lang) },
+      sections: draft ? describeTerms(draft, lang) : [],
+      deadlines: deadlineRows(view, { lang, zone: this.pages.zone, now: this.pages.now() }),
+      canComment: view.can.includes('COMMENT'),
+      comments: comments.map((c) => ({
+        // a worker's name is not shown to other workers; representatives are named with their role
+        author: c.authorId === user.id ? t('draft.byYou') : c.authorRole === 'worker' ? t('draft.byWorker') : (people.get(c.authorId ?? '') ?? '—'),
+        at: dateTime(c.at, this.pages.zone, lang),
+        text: c.text,
+        answer: c.answer,
+      })),
+    });
+  }
+
+  @Post('negotiations/:id/comments')
+  @UseGuards(CsrfGuard)
+  @Redirect('/', 303)
+  async comment(@Req() request: WebRequest, @Res({ passthrough: true }) reply: FastifyReply, @WebUser() user: AuthUser, @Param('id') id: string, @Body() form: Record<string, unknown>) {
+    if (!isUuid(id)) throw notFound('negotiation');
+    const t = this.pages.t(request);
+    await this.events.send(reply, { user, lang: this.pages.lang(request) }, id, { type: 'COMMENT', text: field(form, 'text') }, { done: t('draft.sent') });
+    return { url: `/negotiations/${id}/comments` };
+  }
+}

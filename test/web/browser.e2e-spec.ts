@@ -1,0 +1,142 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Page } from 'playwright-core';
+import { TestApp, startTestApp } from '../support/test-app';
+import { toConsultation, toPublished } from '../support/negotiation-helpers';
+import { ARTIFACTS, CHROMIUM, Phone, hasChromium, openPhone, screenshotPath } from './support/browser';
+
+/**
+ * The pages in a real browser (Debian's Chromium, 360 px wide, JavaScript off): a rider logs in,
+ * sees the new agreement, acknowledges it, and the union's count goes up. Every page visited
+ * is screenshotted to test-artifacts/screenshots/.
+ */
+const skipped = `browser tests SKIPPED: ${CHROMIUM} not found (apt-get install chromium fonts-noto-cjk)`;
+if (!hasChromium) console.warn(skipped);
+const suite = hasChromium ? describe : describe.skip;
+const title = hasChromium ? 'pages in Chromium at 360 px' : skipped;
+
+suite(title, () => {
+  let t: TestApp;
+  let phone: Phone;
+  let page: Page;
+  let base: string;
+  let published: string;
+  let consulting: string;
+  let newAgreement: string;
+  const offSite: string[] = [];
+  const sizes: Record<string, number> = {};
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    published = await toPublished(t);
+    consulting = await toConsultation(t);
+    newAgreement = (await t.http().get('/api/agreements')).body.items.find((a: { negotiationId: string }) => a.negotiationId === published).id;
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    phone = await openPhone();
+    page = phone.context.pages()[0] ?? (await phone.context.newPage());
+    page.on('request', (request) => {
+      if (!request.url().startsWith(base)) offSite.push(request.url());
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    writeFileSync(join(ARTIFACTS, 'page-sizes.json'), `${JSON.stringify(sizes, null, 2)}\n`);
+    await phone?.close();
+    await t?.close();
+  });
+
+  /** Opens a path, checks it fits 360 px, saves its screenshot, and records its size. */
+  async function visit(path: string, name: string): Promise<void> {
+    const response = await page.goto(`${base}${path}`);
+    expect(response?.status()).toBe(200);
+    await shoot(name);
+  }
+
+  async function shoot(name: string): Promise<void> {
+    const html = await page.content();
+    sizes[name] = Buffer.byteLength(html);
+    // nothing wider than the phone: no sideways scrolling
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: screenshotPath(name), fullPage: true });
+  }
+
+  async function logIn(username: string): Promise<void> {
+    await page.goto(`${base}/login`);
+    await page.fill('input[name=username]', username);
+    await page.fill('input[name=password]', 'demo-pass');
+    await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.click('form[action="/login"] button')]);
+  }
+
+  async function logOut(): Promise<void> {
+    await Promise.all([page.waitForURL(`${base}/`), page.click('form[action="/logout"] button')]);
+  }
+
+  async function acknowledgedCount(): Promise<number> {
+    await page.goto(`${base}/negotiations/${published}`);
+    const text = await page.textContent('#ack-count');
+    return Number(/(\d+)\s*\/\s*\d+/.exec(text ?? '')?.[1]);
+  }
+
+  it('a rider logs in, sees the new agreement, acknowledges it, and the union page counts one more', async () => {
+    await logIn('union.chief');
+    const before = await acknowledgedCount();
+    await logOut();
+
+    await visit('/login', 'login');
+    await logIn('rider.0001');
+    expect(new URL(page.url()).pathname).toBe('/inbox');
+    const card = page.locator(`#a-${newAgreement}`);
+    await expect(card.getAttribute('class')).resolves.toContain('unread');
+    await expect(card.locator('h2').textContent()).resolves.toBe('2027年外卖配送员计件单价专项集体协商');
+    await expect(card.locator('.tag.new').textContent()).resolves.toBe('未读');
+    await shoot('inbox-unread');
+    await Promise.all([page.waitForURL(/\/inbox/), card.locator('button', { hasText: '我已知悉' }).click()]);
+    await expect(page.textContent('.flash')).resolves.toContain('已确认知悉');
+    await expect(card.textContent()).resolves.toContain('确认知悉');
+    await expect(card.getAttribute('class')).resolves.not.toContain('unread');
+    await shoot('inbox-acknowledged');
+    await logOut();
+
+    await logIn('union.chief');
+    expect(await acknowledgedCount()).toBe(before + 1);
+    await logOut();
+  });
+
+  it('a comment with <script> in it is shown as text on the draft page', async () => {
+    await logIn('rider.0002');
+    await visit(`/negotiations/${consulting}/comments`, 'draft-comment');
+    await page.fill('textarea[name=text]', '雨天补贴能否提高？<script>alert(1)</script>');
+    await Promise.all([page.waitForURL(/\/comments$/), page.click('form[action$="/comments"] button')]);
+    await expect(page.locator('blockquote').last().textContent()).resolves.toBe('雨天补贴能否提高？<script>alert(1)</script>');
+    await shoot('draft-commented');
+    await logOut();
+  });
+
+  it('renders every public and negotiator page at 360 px with nothing loaded from elsewhere', async () => {
+    const agreementId = (await t.http().get('/api/agreements')).body.items[0].id;
+    await visit('/', 'home');
+    await visit(`/agreements/${agreementId}`, 'agreement');
+    await visit(`/agreements/${agreementId}/verify`, 'verify');
+    await visit(`/agreements/${agreementId}?lang=en`, 'agreement-en');
+    await visit('/?lang=zh', 'home-zh-again');
+    await logIn('union.chief');
+    await visit('/negotiations', 'negotiations');
+    const union = await t.login('union.chief');
+    const bargaining = (await t.http().get('/api/negotiations?state=bargaining').set('Authorization', union)).body.items[0].id;
+    const demoContract = (await t.http().get('/api/negotiations?state=published').set('Authorization', union)).body.items.find(
+      (n: { id: string }) => n.id !== published,
+    ).id;
+    await visit(`/negotiations/${bargaining}`, 'negotiation-bargaining');
+    // <details> opens without script: the offer form, prefilled in 元, % and hours
+    await page.click('summary:has-text("提出方案")');
+    await expect(page.inputValue('input[name="rate.0.base"]')).resolves.toBe('7.00');
+    await page.locator('section.actions').screenshot({ path: screenshotPath('offer-form') });
+    await visit(`/negotiations/${demoContract}`, 'negotiation-published');
+    await visit(`/negotiations/${demoContract}/rounds/3`, 'minutes');
+    await logOut();
+    expect(offSite).toEqual([]);
+  });
+});

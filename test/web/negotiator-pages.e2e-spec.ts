@@ -1,0 +1,157 @@
+import { TestApp, startTestApp } from '../support/test-app';
+import { openContract, toConsultation } from '../support/negotiation-helpers';
+import { htmlProblems, mainText } from './support/html';
+import { Agent, submit, versionOn, webLogin } from './support/web-agent';
+
+/** The OFFER form's fields for a contract like the demo's, with base rate `yuan`. */
+const offerForm = (yuan: string, version: string) => ({
+  type: 'OFFER',
+  version,
+  'rate.0.task': 'delivery',
+  'rate.0.base': yuan,
+  'rate.0.km': '3',
+  'rate.0.perKm': '0.70',
+  commission: '14',
+  quota: '4',
+  'rest.continuous': '3.5',
+  'rest.break': '20',
+  'rest.daily': '10',
+  'rest.days': '4',
+  termMonths: '12',
+  note: '单价再让一步',
+});
+
+describe("negotiators' pages: the state of talks at a glance, and acting on them", () => {
+  let t: TestApp;
+  let union: Agent;
+  let bargaining: string;
+  let demoContract: string;
+
+  const api = async (path: string, username = 'union.chief') => (await t.http().get(path).set('Authorization', await t.login(username))).body;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    union = await webLogin(t, 'union.chief');
+    bargaining = (await api('/api/negotiations?state=bargaining')).items[0].id;
+    demoContract = (await api('/api/negotiations?state=published')).items[0].id;
+  });
+  afterAll(() => t.close());
+
+  it("lists the caller's negotiations with their state and next deadline", async () => {
+    const requested = await openContract(t);
+    const text = mainText((await union.get('/negotiations')).text);
+    expect(text).toContain('2028年十堰市外卖配送员劳动定额与休息制度专项集体协商 下一期限：无');
+    expect(text).toContain('待企业答复');
+    expect(text).toContain('书面答复 · 2027年1月24日 23:59 还剩 20 天');
+    // the request waits for the platform's answer: its list says so
+    const platform = mainText((await (await webLogin(t, 'platform.chief')).get('/negotiations')).text);
+    expect(platform).toContain('待企业答复 待您处理');
+    expect(text).not.toContain('待企业答复 待您处理');
+    await t.http().post(`/api/negotiations/${requested}/events`).set('Authorization', await t.login('union.chief')).send({ type: 'WITHDRAW', reason: '测试结束' });
+  });
+
+  it('draws the negotiation dance as inline SVG, marks settled terms, and offers only what `can` allows', async () => {
+    const html = (await union.get(`/negotiations/${bargaining}`)).text;
+    expect(htmlProblems(html)).toEqual([]);
+    expect(html.match(/<svg viewBox="0 0 320 150"/g)!.length).toBeGreaterThanOrEqual(4);
+    expect(html).toContain('<path class="union" d="M');
+    expect(html).toContain('<path class="enterprise" d="M');
+    expect(mainText(html)).toMatch(/劳动定额 已一致 每小时 4 单 每小时 4 单/);
+    const offered = [...html.matchAll(/name="type" value="([A-Z_]+)"/g)].map((m) => m[1]);
+    const { can } = await api(`/api/negotiations/${bargaining}`);
+    expect([...new Set(offered)].sort()).toEqual([...can].sort());
+    // not the platform's turn: it sees no offer form
+    const platform = await webLogin(t, 'platform.chief');
+    expect((await platform.get(`/negotiations/${bargaining}`)).text).not.toContain('value="OFFER"');
+  });
+
+  it('an offer from the form is the same event as through the API: a new round and an audit entry by the chief', async () => {
+    const page = `/negotiations/${bargaining}`;
+    const before = await api(`/api/negotiations/${bargaining}/rounds`);
+    const version = versionOn((await union.get(page)).text);
+    const { text } = await submit(union, page, `${page}/events`, offerForm('6.80', version));
+    expect(text).toContain('已提交：提出方案。');
+    const rounds = await api(`/api/negotiations/${bargaining}/rounds`);
+    expect(rounds).toHaveLength(before.length + 1);
+    expect(rounds.at(-1)).toMatchObject({ proposer: 'union', note: '单价再让一步', terms: { pieceRates: [{ task: 'delivery', baseFen: 680, perKmFen: 70 }], commission: { maxBasisPoints: 1400 } } });
+    expect(rounds.at(-1).terms.restSchedule).toEqual({ maxContinuousMinutes: 210, minBreakMinutes: 20, maxDailyMinutes: 600, restDaysPerMonth: 4 });
+    const audit = await api(`/api/negotiations/${bargaining}/audit`);
+    expect(audit.at(-1)).toMatchObject({ type: 'OFFER', actorId: await t.userId('union.chief'), role: 'union_negotiator' });
+    expect((await api(`/api/negotiations/${bargaining}/audit/verify`)).valid).toBe(true);
+  });
+
+  it('shows a refused offer’s reason in Chinese on the page: below the minimum wage, not your turn, stale form', async () => {
+    const page = `/negotiations/${bargaining}`;
+    const platform = await webLogin(t, 'platform.chief');
+    const rounds = (await api(`/api/negotiations/${bargaining}/rounds`)).length;
+    const version = versionOn((await platform.get(page)).text);
+
+    const low = await submit(platform, page, `${page}/events`, offerForm('1.00', version));
+    expect(low.text).toContain('计件单价乘以劳动定额低于当地小时最低工资标准。');
+    expect(low.text).toMatch(/below .+ hourly minimum/); // the service's own detail follows
+
+    const stale = await submit(platform, page, `${page}/events`, offerForm('6.60', String(Number(version) - 1)));
+    expect(stale.text).toContain('该协商已有新进展，请刷新后再操作。');
+
+    const unreadable = await submit(platform, page, `${page}/events`, { ...offerForm('六块', version) });
+    expect(unreadable.text).toContain('配送·基本单价：请填写正确的数字');
+
+    const notYourTurn = await submit(union, page, `${page}/events`, offerForm('6.70', version));
+    expect(notYourTurn.text).toContain('当前状态下不能进行此操作。');
+    expect((await api(`/api/negotiations/${bargaining}/rounds`)).length).toBe(rounds);
+  });
+
+  it('carries a contract from acceptance to publication through the pages alone', async () => {
+    const id = await toConsultation(t);
+    const page = `/negotiations/${id}`;
+    const send = async (agent: Agent, fields: Record<string, string>) => {
+      const version = versionOn((await agent.get(page)).text);
+      const { text } = await submit(agent, page, `${page}/events`, { ...fields, version });
+      expect(text).toContain('已提交');
+      return text;
+    };
+    const platform = await webLogin(t, 'platform.chief');
+    const bureau = await webLogin(t, 'bureau.reviewer');
+    await send(union, { type: 'RECORD_VOTE', eligible: '12', present: '9', inFavour: '8', against: '1', abstained: '0' });
+    await send(union, { type: 'SIGN' });
+    await send(platform, { type: 'SIGN' });
+    await send(platform, { type: 'FILE' });
+    await send(bureau, { type: 'REVIEW', decision: 'approve' });
+    const published = await send(union, { type: 'PUBLISH' });
+    expect(published).toContain('已公布');
+    expect(published).toMatch(/已确认知悉：0 \/ \d+ 名劳动者/);
+  });
+
+  it("the minutes of a round name both chiefs and cite the hashes of the entries that tabled and answered it", async () => {
+    const html = (await union.get(`/negotiations/${demoContract}/rounds/2`)).text;
+    expect(htmlProblems(html)).toEqual([]);
+    const text = mainText(html);
+    expect(text).toContain('协商记录 · 第 2 轮');
+    expect(text).toContain('王建国');
+    expect(text).toContain('刘洋');
+    expect(text).toContain('配送·基本单价：7.00 元/单 → 6.00 元/单');
+    const audit: Array<{ type: string; hash: string; payload: { round?: number } }> = await api(`/api/negotiations/${demoContract}/audit`);
+    const tabled = audit.find((e) => e.type === 'OFFER' && e.payload.round === 2)!;
+    const answered = audit.find((e) => e.type === 'OFFER' && e.payload.round === 3)!;
+    expect(text).toContain(`hash ${tabled.hash}`);
+    expect(text).toContain(`hash ${answered.hash}`);
+    expect(text).toContain('记录完整');
+    expect((await union.get(`/negotiations/${demoContract}/rounds/99`)).status).toBe(404);
+  });
+
+  it('counts acknowledgements on a published contract for its parties', async () => {
+    const count = async () => /已确认知悉：(\d+) \/ (\d+)/.exec(mainText((await union.get(`/negotiations/${demoContract}`)).text))!.slice(1).map(Number);
+    const [before, covered] = await count();
+    const agreement = (await t.http().get('/api/agreements')).body.items.find((a: { negotiationId: string }) => a.negotiationId === demoContract);
+    await t.http().post(`/api/me/inbox/${agreement.id}/ack`).set('Authorization', await t.login('rider.0009'));
+    expect(await count()).toEqual([before + 1, covered]);
+  });
+
+  it('keeps every negotiator page valid HTML under 50 KB', async () => {
+    for (const path of ['/negotiations', `/negotiations/${bargaining}`, `/negotiations/${demoContract}`, `/negotiations/${demoContract}/rounds/1`]) {
+      const page = await union.get(path);
+      expect({ path, problems: htmlProblems(page.text) }).toEqual({ path, problems: [] });
+      expect(Buffer.byteLength(page.text)).toBeLessThan(50 * 1024);
+    }
+  });
+});
