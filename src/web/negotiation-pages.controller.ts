@@ -1,8 +1,6 @@
-import { Body, Controller, Get, Param, Post, Query, Redirect, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Query, Redirect, Req, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { AuthUser } from '../accounts/auth-user';
-import { Public } from '../accounts/auth.decorators';
 import { InboxService } from '../agreements/inbox.service';
 import { DomainError, notFound } from '../common/domain-error';
 import { NegotiationRecords } from '../negotiations/negotiation-records.service';
@@ -29,19 +27,15 @@ import { PageEvents } from './page-events';
 import { Pages } from './pages';
 import { FormError } from './terms-form';
 import { WebDirectory } from './web-directory';
-import { WebErrorFilter } from './web-errors';
-import { CsrfGuard, LoginRequired, WebSessionGuard, WebUser } from './web-guards';
+import { CsrfGuard, WebUser } from './web-guards';
 import { field, isUuid, pageNumber, pager } from './web-params';
 import { WebRequest, WebSession } from './web-session';
+import { WebPages } from './web-pages.decorator';
 
 const PAGE_SIZE = 20;
 
 /** Negotiators' pages (and the bureau's): their negotiations, one negotiation at a glance, minutes. */
-@ApiExcludeController()
-@Public()
-@LoginRequired()
-@UseGuards(WebSessionGuard)
-@UseFilters(WebErrorFilter)
+@WebPages({ signedIn: true })
 @Controller('negotiations')
 export class NegotiationPagesController {
   constructor(

@@ -1,7 +1,5 @@
-import { Controller, Get, Param, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { Public } from '../accounts/auth.decorators';
 import { AgreementsService } from '../agreements/agreements.service';
 import { AuditService } from '../audit/audit.service';
 import { notFound } from '../common/domain-error';
@@ -10,19 +8,15 @@ import { checkPublication } from './agreement-verification';
 import { label } from './i18n';
 import { Pages } from './pages';
 import { WebDirectory } from './web-directory';
-import { WebErrorFilter } from './web-errors';
-import { WebSessionGuard } from './web-guards';
 import { WebRequest } from './web-session';
 import { isUuid, pageNumber, pager } from './web-params';
+import { WebPages } from './web-pages.decorator';
 
 const PAGE_SIZE = 20;
 const SLUG = /^[a-z][a-z0-9_]{1,63}$/;
 
 /** Pages anyone may read: what has been published, and whether its record is intact. */
-@ApiExcludeController()
-@Public()
-@UseGuards(WebSessionGuard)
-@UseFilters(WebErrorFilter)
+@WebPages()
 @Controller()
 export class PublicPagesController {
   constructor(

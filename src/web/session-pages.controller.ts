@@ -1,24 +1,20 @@
-import { Body, Controller, Get, Post, Query, Redirect, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Controller, Get, Post, Query, Redirect, Req, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { Public } from '../accounts/auth.decorators';
 import { Role } from '../accounts/user.entity';
 import { DomainError } from '../common/domain-error';
 import { Pages } from './pages';
-import { WebErrorFilter, summarizeError } from './web-errors';
-import { CsrfGuard, WebSessionGuard } from './web-guards';
+import { summarizeError } from './web-errors';
+import { CsrfGuard } from './web-guards';
 import { field, localPath } from './web-params';
 import { WebRequest, WebSession } from './web-session';
+import { WebPages } from './web-pages.decorator';
 
 /** Where each role starts: riders at their notices, everyone else at their negotiations. */
 export function homeOf(role: Role): string {
   return role === 'worker' ? '/inbox' : '/negotiations';
 }
 
-@ApiExcludeController()
-@Public()
-@UseGuards(WebSessionGuard)
-@UseFilters(WebErrorFilter)
+@WebPages()
 @Controller()
 export class SessionPagesController {
   constructor(

@@ -1,8 +1,6 @@
-import { Body, Controller, Get, Param, Post, Query, Redirect, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Query, Redirect, Req, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { AuthUser } from '../accounts/auth-user';
-import { Public } from '../accounts/auth.decorators';
 import { InboxService } from '../agreements/inbox.service';
 import { notFound } from '../common/domain-error';
 import { NegotiationRecords } from '../negotiations/negotiation-records.service';
@@ -14,19 +12,15 @@ import { PageEvents } from './page-events';
 import { Pages } from './pages';
 import { describeTerms } from './terms-display';
 import { WebDirectory } from './web-directory';
-import { WebErrorFilter } from './web-errors';
-import { CsrfGuard, LoginRequired, WebSessionGuard, WebUser } from './web-guards';
+import { CsrfGuard, WebUser } from './web-guards';
 import { field, isUuid, pageNumber, pager } from './web-params';
 import { WebRequest, WebSession } from './web-session';
+import { WebPages } from './web-pages.decorator';
 
 const PAGE_SIZE = 20;
 
 /** A worker's pages: 我的通知 (publications covering them) and commenting on drafts. */
-@ApiExcludeController()
-@Public()
-@LoginRequired()
-@UseGuards(WebSessionGuard)
-@UseFilters(WebErrorFilter)
+@WebPages({ signedIn: true })
 @Controller()
 export class WorkerPagesController {
   constructor(
