@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Subscription } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { Organization } from '../accounts/organization.entity';
+import { BackgroundPass } from '../common/background-pass';
 import { Clock } from '../common/clock';
 import { Transactions } from '../database/transactions';
 import { AppConfig } from '../config/app-config';
@@ -22,9 +23,8 @@ export const WEBHOOK_RETRY = { attempts: 8, firstDelayMs: 10_000, timeoutMs: 5_0
 @Injectable()
 export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('WebhookDispatcher');
+  private readonly background = new BackgroundPass(() => this.deliverDue(), this.logger);
   private subscription?: Subscription;
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -35,23 +35,13 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   ) {}
 
   onApplicationBootstrap(): void {
-    this.subscription = this.bus.publications.subscribe(() => this.kick());
-    if (this.config.SWEEP_INTERVAL_MS === 0) return;
-    this.timer = setInterval(() => this.kick(), this.config.SWEEP_INTERVAL_MS);
-    this.timer.unref();
+    this.subscription = this.bus.publications.subscribe(() => this.background.kick());
+    if (this.config.SWEEP_INTERVAL_MS > 0) this.background.every(this.config.SWEEP_INTERVAL_MS);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  onApplicationShutdown(): Promise<void> {
     this.subscription?.unsubscribe();
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  /** Starts a delivery pass unless one is running. */
-  kick(): void {
-    this.running ??= this.deliverDue()
-      .catch((error) => this.logger.error(error))
-      .finally(() => (this.running = undefined));
+    return this.background.stop();
   }
 
   /** Sends every delivery that is due; returns how many were attempted. */

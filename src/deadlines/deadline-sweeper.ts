@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { BackgroundPass } from '../common/background-pass';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { NegotiationsService } from '../negotiations/negotiations.service';
@@ -19,8 +20,7 @@ export const WARNING_DAYS = [3, 1] as const;
 @Injectable()
 export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('DeadlineSweeper');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private readonly background = new BackgroundPass(() => this.sweep(), this.logger);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -33,17 +33,11 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShu
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.SWEEP_INTERVAL_MS === 0) return;
     await this.sweep();
-    this.timer = setInterval(() => {
-      this.running ??= this.sweep()
-        .catch((error) => this.logger.error(error))
-        .finally(() => (this.running = undefined));
-    }, this.config.SWEEP_INTERVAL_MS);
-    this.timer.unref();
+    this.background.every(this.config.SWEEP_INTERVAL_MS);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.background.stop();
   }
 
   /** One pass: fire what is due, then send the advance warnings now owed. */
