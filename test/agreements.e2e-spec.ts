@@ -5,6 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { Acknowledgement } from '../src/agreements/acknowledgement.entity';
 import { WebhookDelivery } from '../src/agreements/webhook-delivery.entity';
 import { WebhookDispatcher } from '../src/agreements/webhook-dispatcher';
+import { PublicationBus } from '../src/agreements/publication-bus';
+import { PublicationWatcher } from '../src/agreements/publication-watcher';
 import { isValidWebhookSignature } from '../src/agreements/webhook-signature';
 import { User } from '../src/accounts/user.entity';
 import { Worker } from '../src/accounts/worker.entity';
@@ -127,6 +129,22 @@ describe('publication reaches every covered worker', () => {
       expect(text).toContain(`id: ${agreement.id}`);
     } finally {
       response.destroy();
+    }
+  });
+
+  it('announces a publication made on another instance to this one, once', async () => {
+    const other = await startTestApp({ databaseUrl: t.config.DATABASE_URL, clock: t.clock });
+    try {
+      const heard: string[] = [];
+      const subscription = other.app.get(PublicationBus).publications.subscribe((a) => heard.push(a.id));
+      const agreement = await agreementOf(await toPublished(t));
+      expect(heard).toEqual([]);
+      await other.app.get(PublicationWatcher).look();
+      await other.app.get(PublicationWatcher).look();
+      expect(heard.filter((id) => id === agreement.id)).toEqual([agreement.id]);
+      subscription.unsubscribe();
+    } finally {
+      await other.close();
     }
   });
 

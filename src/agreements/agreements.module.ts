@@ -5,11 +5,12 @@ import { AgreementsService } from './agreements.service';
 import { InboxService } from './inbox.service';
 import { MeController } from './me.controller';
 import { WebhookDispatcher } from './webhook-dispatcher';
+import { PublicationWatcher } from './publication-watcher';
 
 @Module({
   imports: [NegotiationsModule],
   controllers: [AgreementsController, MeController],
-  providers: [AgreementsService, InboxService, WebhookDispatcher],
+  providers: [AgreementsService, InboxService, WebhookDispatcher, PublicationWatcher],
   exports: [AgreementsService, InboxService, WebhookDispatcher],
 })
 export class AgreementsModule {}

@@ -58,6 +58,12 @@ export class AppConfig {
   @Min(1)
   LOGIN_RATE_LIMIT_PER_MINUTE = 20;
 
+  /** How often each instance looks for publications made by other instances (for SSE); 0: never. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  PUBLICATION_POLL_MS = 1000;
+
   /** How often the deadline sweeper looks for due deadlines; 0 turns it off (tests sweep by hand). */
   @Transform(({ value }) => Number(value))
   @IsInt()
