@@ -56,6 +56,15 @@ describe('publication reaches every covered worker', () => {
     expect((await t.http().get(`/api/agreements/${randomUUID()}`)).status).toBe(404);
   });
 
+  it('lets anyone check that the published text is the negotiated text', async () => {
+    const agreement = await agreementOf(await toPublished(t));
+    const intact = await t.http().get(`/api/agreements/${agreement.id}/verify`);
+    expect(intact.body).toMatchObject({ intact: true, head: agreement.auditHead });
+    const altered = { ...agreement.terms, commission: { maxBasisPoints: 3000 } };
+    await t.dataSource.getRepository(Agreement).update({ id: agreement.id }, { terms: altered });
+    expect((await t.http().get(`/api/agreements/${agreement.id}/verify`)).body).toEqual({ intact: false, problem: 'terms' });
+  });
+
   it('puts the publication in every covered inbox without writing a row per worker; acknowledging is idempotent', async () => {
     const ackRows = await t.dataSource.getRepository(Acknowledgement).count();
     const agreement = await agreementOf(await toPublished(t));

@@ -44,6 +44,13 @@ export class AgreementsController {
     return this.agreements.get(id);
   }
 
+  /** Is the published text the negotiated text? Anyone may ask (DESIGN §2). */
+  @Public()
+  @Get(':id/verify')
+  verify(@Param('id', ParseUUIDPipe) id: string) {
+    return this.agreements.verify(id);
+  }
+
   @ApiBearerAuth()
   @Get(':id/acknowledgements')
   acknowledgements(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {

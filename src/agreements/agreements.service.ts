@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import { notFound } from '../common/domain-error';
 import { Agreement } from './agreement.entity';
 import { regionPrefix } from './coverage';
+import { AuditService } from '../audit/audit.service';
+import { PublicationCheck, checkPublication } from './publication-check';
 
 export interface AgreementQuery {
   region?: string;
@@ -16,7 +18,10 @@ export interface AgreementQuery {
 /** Published agreements and rule changes: public, so any worker can read what binds them. */
 @Injectable()
 export class AgreementsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   async list(query: AgreementQuery): Promise<{ items: ReturnType<typeof toAgreementView>[]; total: number }> {
     const qb = this.dataSource.getRepository(Agreement).createQueryBuilder('a').orderBy('a.published_at', 'DESC');
@@ -38,9 +43,20 @@ export class AgreementsService {
   }
 
   async get(id: string) {
+    return toAgreementView(await this.find(id));
+  }
+
+  /** Whether the published text is the negotiated text, checked against the audit chain. */
+  async verify(id: string): Promise<PublicationCheck> {
+    const agreement = await this.find(id);
+    const [entries, chain] = await Promise.all([this.audit.list(agreement.negotiationId), this.audit.verify(agreement.negotiationId)]);
+    return checkPublication(agreement, entries, chain);
+  }
+
+  private async find(id: string): Promise<Agreement> {
     const agreement = await this.dataSource.getRepository(Agreement).findOne({ where: { id } });
     if (!agreement) throw notFound('agreement');
-    return toAgreementView(agreement);
+    return agreement;
   }
 }
 

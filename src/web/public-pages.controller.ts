@@ -4,7 +4,6 @@ import { AgreementsService } from '../agreements/agreements.service';
 import { AuditService } from '../audit/audit.service';
 import { notFound } from '../common/domain-error';
 import { agreementListItem, agreementPage, namesNeeded } from './agreement-page';
-import { checkPublication } from './agreement-verification';
 import { label } from './i18n';
 import { Pages } from './pages';
 import { WebDirectory } from './web-directory';
@@ -70,8 +69,7 @@ export class PublicPagesController {
   async verify(@Req() request: WebRequest, @Res({ passthrough: true }) reply: FastifyReply, @Param('id') id: string) {
     const publication = isUuid(id) ? await this.directory.publication(id) : null;
     if (!publication) throw notFound('agreement');
-    const [entries, chain] = await Promise.all([this.audit.list(publication.negotiationId), this.audit.verify(publication.negotiationId)]);
-    const check = checkPublication(publication, entries, chain);
+    const check = await this.agreements.verify(id);
     return this.pages.render(request, reply, 'verify', {
       title: this.pages.t(request)('verify.title'),
       agreement: { id: publication.id, title: publication.title, auditHead: publication.auditHead },

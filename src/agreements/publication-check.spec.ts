@@ -1,5 +1,5 @@
 import { ChainLink, GENESIS_HASH, canonicalJson, hashLink, verifyChain } from '../audit/audit-chain';
-import { PublishedRecord, checkPublication as check } from './agreement-verification';
+import { PublishedRecord, checkPublication as check } from './publication-check';
 import { Terms } from '../terms/terms';
 
 /** As the page does: the chain's own verification first, then the publication against it. */

@@ -2,7 +2,8 @@ import { ChainLink, Verification, canonicalJson } from '../audit/audit-chain';
 import { Terms } from '../terms/terms';
 
 /**
- * What the "verify" link answers for a worker: is the published text the negotiated text?
+ * What a worker's "verify" asks (the page and GET /api/agreements/:id/verify): is the
+ * published text the negotiated text?
  * Three things must hold: the negotiation's chain verifies (AuditService.verify: every hash
  * recomputes and nothing is missing at its end); the head hash printed on the
  * publication is the chain's PUBLISH entry for this very publication; and the published terms
