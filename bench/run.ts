@@ -1,10 +1,8 @@
 import 'reflect-metadata';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app';
+import { dropScratchDatabases, scratchDatabaseUrl } from '../src/database/scratch-database';
 import { toAuthUser } from '../src/accounts/auth.service';
 import { User } from '../src/accounts/user.entity';
 import { Organization } from '../src/accounts/organization.entity';
@@ -19,7 +17,7 @@ import { NegotiationsService } from '../src/negotiations/negotiations.service';
  * Prints comparable figures (never asserted in tests): publishing cost against the number of
  * covered workers (fan-out-on-read should make it flat), the inbox and acknowledgement-count
  * queries, worker import throughput, and the latency of one negotiation command.
- * Run: npm run bench  (DATABASE_URL=postgres://… to measure PostgreSQL)
+ * Run: npm run bench  (DATABASE_URL=postgres://… measures PostgreSQL, in a scratch database)
  */
 const terms = (baseFen: number) => ({
   pieceRates: [{ task: 'delivery', baseFen, perKmFen: 60, kmIncluded: 3 }],
@@ -31,7 +29,7 @@ const terms = (baseFen: number) => ({
 async function world(coveredWorkers: number) {
   const config = loadConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: process.env.DATABASE_URL ?? `sqlite:${join(mkdtempSync(join(tmpdir(), 'bench-')), 'bench.db')}`,
+    DATABASE_URL: await scratchDatabaseUrl(process.env.DATABASE_URL),
     JWT_SECRET: 'bench-secret-bench-secret-bench-secret!',
     DEMO_RIDERS: '1',
     SWEEP_INTERVAL_MS: '0',
@@ -103,6 +101,7 @@ async function main() {
     );
     await w.app.close();
   }
+  await dropScratchDatabases();
 }
 
 async function timed(work: () => Promise<unknown>, times: number): Promise<number> {

@@ -58,11 +58,10 @@ export class NegotiationViews {
   constructor(private readonly deadlines: DeadlinesService) {}
 
   async build(manager: EntityManager, n: Negotiation, can: EventType[]): Promise<NegotiationView> {
-    const [seats, rounds, deadlines] = await Promise.all([
-      manager.find(Representative, { where: { negotiationId: n.id } }),
-      manager.find(Round, { where: { negotiationId: n.id }, order: { round: 'ASC' } }),
-      this.deadlines.running(n.id, manager),
-    ]);
+    // one after another: inside a transaction the manager holds a single PostgreSQL connection
+    const seats = await manager.find(Representative, { where: { negotiationId: n.id } });
+    const rounds = await manager.find(Round, { where: { negotiationId: n.id }, order: { round: 'ASC' } });
+    const deadlines = await this.deadlines.running(n.id, manager);
     const latest = (side: Side) => {
       const r = [...rounds].reverse().find((x) => x.proposer === side);
       return r ? { terms: r.terms, round: r.round } : null;

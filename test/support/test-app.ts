@@ -1,13 +1,9 @@
 import 'reflect-metadata';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { Client } from 'pg';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app';
+import { dropScratchDatabases, scratchDatabaseUrl } from '../../src/database/scratch-database';
 import { ManualClock } from '../../src/common/clock';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { DemoFixture } from '../../src/fixtures/demo-fixture';
@@ -34,36 +30,9 @@ const ORG_NAMES = {
   bureau: '十堰市人力资源和社会保障局',
 };
 
-/**
- * A fresh, empty database: a SQLite file, or — when the PostgreSQL tier sets
- * TEST_DATABASE_URL=postgres://… — a new database on that server, dropped at exit.
- */
-export async function freshDatabaseUrl(): Promise<string> {
-  const server = process.env.TEST_DATABASE_URL;
-  if (!server?.startsWith('postgres')) return `sqlite:${join(mkdtempSync(join(tmpdir(), 'xieshang-')), 'test.db')}`;
-  const name = `xieshang_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-  const admin = new Client({ connectionString: server });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  createdDatabases.push(name);
-  return url.toString();
-}
-
-const createdDatabases: string[] = [];
-afterAll(async () => {
-  const server = process.env.TEST_DATABASE_URL;
-  if (!server || !createdDatabases.length) return;
-  const admin = new Client({ connectionString: server });
-  await admin.connect();
-  for (const name of createdDatabases.splice(0)) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
-});
+/** A fresh database for one app: SQLite, or a new PostgreSQL database when TEST_DATABASE_URL names a server. */
+export const freshDatabaseUrl = () => scratchDatabaseUrl(process.env.TEST_DATABASE_URL);
+afterAll(() => dropScratchDatabases());
 
 /**
  * A real app on a fresh database (see freshDatabaseUrl), with the demo people loaded and a
