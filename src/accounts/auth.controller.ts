@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { Public } from './auth.decorators';
 import { AuthService } from './auth.service';
@@ -22,5 +22,13 @@ export class AuthController {
   @HttpCode(200)
   login(@Body() body: LoginDto) {
     return this.auth.login(body.username, body.password);
+  }
+
+  /** Ends the session of the token sent: it is refused from now on. */
+  @ApiBearerAuth()
+  @Post('logout')
+  @HttpCode(204)
+  async logout(@Headers('authorization') authorization: string): Promise<void> {
+    await this.auth.logout(authorization.slice('Bearer '.length).trim());
   }
 }

@@ -3,6 +3,9 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error';
+import { Transactions } from '../database/transactions';
+import { RevokedToken } from './revoked-token.entity';
+import { randomUUID } from 'node:crypto';
 import { AuthUser } from './auth-user';
 import { verifyPassword } from './password';
 import { User } from './user.entity';
@@ -15,27 +18,42 @@ export class AuthService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
+    private readonly tx: Transactions,
   ) {}
 
   async login(username: string, password: string): Promise<{ accessToken: string; user: Omit<AuthUser, 'workerId'> }> {
     const user = await this.dataSource.getRepository(User).findOne({ where: { username } });
     const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !valid) throw new DomainError(401, 'AUTH.BAD_CREDENTIALS', 'wrong username or password');
-    const accessToken = await this.jwt.signAsync({ sub: user.id });
+    const accessToken = await this.jwt.signAsync({ sub: user.id }, { jwtid: randomUUID() });
     const { id, displayName, role, organizationId } = user;
     return { accessToken, user: { id, username, displayName, role, organizationId } };
   }
 
   async userFromToken(token: string): Promise<AuthUser> {
-    let subject: string;
+    let claims: { sub: string; jti?: string };
     try {
-      subject = (await this.jwt.verifyAsync<{ sub: string }>(token)).sub;
+      claims = await this.jwt.verifyAsync<{ sub: string; jti?: string }>(token);
     } catch {
       throw new DomainError(401, 'AUTH.BAD_TOKEN', 'the access token is invalid or expired');
     }
-    const user = await this.dataSource.getRepository(User).findOne({ where: { id: subject } });
+    if (claims.jti && (await this.dataSource.getRepository(RevokedToken).existsBy({ jti: claims.jti })))
+      throw new DomainError(401, 'AUTH.LOGGED_OUT', 'this session has been logged out');
+    const user = await this.dataSource.getRepository(User).findOne({ where: { id: claims.sub } });
     if (!user) throw new DomainError(401, 'AUTH.BAD_TOKEN', 'the access token names no user');
     return toAuthUser(user);
+  }
+
+  /** Ends the session of this token (others of the same person, e.g. the rider app, go on). */
+  async logout(token: string): Promise<void> {
+    const claims = this.jwt.decode<{ sub?: string; jti?: string; exp?: number } | null>(token);
+    if (!claims?.jti || !claims.sub) return;
+    const expiresAt = new Date((claims.exp ?? 0) * 1000).toISOString();
+    await this.tx.run(async (m) => {
+      // forget revocations of tokens that have expired by now: they are refused anyway
+      await m.createQueryBuilder().delete().from(RevokedToken).where('expires_at < :now', { now: new Date().toISOString() }).execute();
+      await m.createQueryBuilder().insert().into(RevokedToken).values({ jti: claims.jti!, userId: claims.sub!, expiresAt }).orIgnore().execute();
+    });
   }
 }
 

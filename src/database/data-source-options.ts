@@ -5,6 +5,7 @@ import { AuditEntry } from '../audit/audit-entry.entity';
 import { Organization } from '../accounts/organization.entity';
 import { User } from '../accounts/user.entity';
 import { Worker } from '../accounts/worker.entity';
+import { RevokedToken } from '../accounts/revoked-token.entity';
 import { Negotiation } from '../negotiations/negotiation.entity';
 import { Representative } from '../negotiations/representative.entity';
 import { Round } from '../negotiations/round.entity';
@@ -32,6 +33,7 @@ export const ENTITIES = [
   Acknowledgement,
   WebhookDelivery,
   Notification,
+  RevokedToken,
 ];
 
 /** `sqlite:./data/x.db` → embedded better-sqlite3 (WAL); `postgres://…` → PostgreSQL. */

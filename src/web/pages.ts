@@ -4,7 +4,7 @@ import { AppConfig } from '../config/app-config';
 import { Clock } from '../common/clock';
 import { Stylesheet } from './stylesheet';
 import { HTML_LANG, Lang, LabelGroup, Translate, chooseLang, colon, label, translator } from './i18n';
-import { LANG_COOKIE, WebRequest, WebSession } from './web-session';
+import { LANG_COOKIE, WebRequest, WebSession, sessionTag } from './web-session';
 
 interface LangRequest extends WebRequest {
   webLang?: Lang;
@@ -54,7 +54,8 @@ export class Pages {
   async render(request: LangRequest, reply: FastifyReply, template: string, data: Record<string, unknown>, options: RenderOptions = {}): Promise<string> {
     const lang = this.lang(request, reply);
     const user = request.webUser ?? null;
-    const generateCsrf = (reply as unknown as { generateCsrf: () => string }).generateCsrf;
+    const generateCsrf = (reply as unknown as { generateCsrf: (options: { userInfo: string }) => string }).generateCsrf;
+    const withForms = Boolean(user || options.forms);
     const context = {
       ...data,
       lang,
@@ -64,14 +65,15 @@ export class Pages {
       listSep: lang === 'zh' ? '、' : ', ',
       label: (group: LabelGroup, key: string) => label(group, key, lang),
       user,
-      csrf: user || options.forms ? generateCsrf.call(reply) : null,
+      csrf: withForms ? generateCsrf.call(reply, { userInfo: sessionTag(request) }) : null,
       flash: this.session.takeFlash(request, reply),
       stylesheet: this.stylesheet.href,
       otherLang: this.switchLanguageHref(request.url, lang === 'zh' ? 'en' : 'zh'),
     };
     reply.code(options.status ?? 200);
-    // pages differ by person and language: shared caches must not hand one person's page to another
-    reply.header('Cache-Control', user ? 'private, no-store' : 'no-cache');
+    // pages differ by person and language, and a page with forms carries a CSRF secret:
+    // shared caches must not hand either to anyone else
+    reply.header('Cache-Control', withForms ? 'private, no-store' : 'no-cache');
     reply.header('Vary', 'Cookie, Accept-Language');
     return (reply as unknown as { viewAsync: (t: string, d: object) => Promise<string> }).viewAsync(template, context);
   }

@@ -47,8 +47,8 @@ export class SessionPagesController {
   @Post('logout')
   @UseGuards(CsrfGuard)
   @Redirect('/', 303)
-  logOut(@Req() request: WebRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    this.session.logOut(reply);
+  async logOut(@Req() request: WebRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    await this.session.logOut(request, reply);
     this.session.flash(reply, { level: 'ok', messages: [this.pages.t(request)('logout.done')] });
     return { url: '/' };
   }

@@ -6,6 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import nunjucks from 'nunjucks';
 import { AppConfig } from '../config/app-config';
 import { webAssetPath } from './web-paths';
+import { CSRF_COOKIE, sessionTag } from './web-session';
 
 /**
  * The Fastify plugins the pages stand on: cookies (session, CSRF secret, flash, language),
@@ -19,8 +20,11 @@ export async function registerWebPlugins(app: NestFastifyApplication, config: Ap
     : randomBytes(32).toString('hex');
   await app.register(fastifyCookie as never, { secret: cookieSecret });
   await app.register(fastifyCsrf as never, {
-    cookieKey: 'xs_csrf',
+    cookieKey: CSRF_COOKIE,
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: config.isProduction, signed: true },
+    // tokens are bound to the session they were minted for (pages.ts mints with the same tag)
+    getUserInfo: sessionTag,
+    csrfOpts: { hmacKey: createHash('sha256').update(`xieshang csrf\n${cookieSecret}`).digest() },
   });
   await app.register(fastifyView as never, {
     engine: { nunjucks },

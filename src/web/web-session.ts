@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { createHash } from 'node:crypto';
 import { AuthUser } from '../accounts/auth-user';
 import { AuthService } from '../accounts/auth.service';
 import { AppConfig } from '../config/app-config';
@@ -12,6 +13,15 @@ import { AppConfig } from '../config/app-config';
 export const SESSION_COOKIE = 'xs_session';
 export const LANG_COOKIE = 'xs_lang';
 export const FLASH_COOKIE = 'xs_flash';
+export const CSRF_COOKIE = 'xs_csrf';
+
+/**
+ * What a CSRF token is bound to: the session cookie (hashed). A token minted for one session,
+ * or before login, fails for any other, even with a cookie planted in the victim's browser.
+ */
+export function sessionTag(request: FastifyRequest): string {
+  return createHash('sha256').update(request.cookies?.[SESSION_COOKIE] ?? '').digest('base64url');
+}
 const SESSION_SECONDS = 12 * 3600;
 
 export interface Flash {
@@ -50,11 +60,17 @@ export class WebSession {
   async logIn(reply: FastifyReply, username: string, password: string): Promise<Omit<AuthUser, 'workerId'>> {
     const { accessToken, user } = await this.auth.login(username, password);
     reply.setCookie(SESSION_COOKIE, accessToken, this.cookieOptions(SESSION_SECONDS));
+    // a fresh CSRF secret for the new session: one planted before login is worth nothing after
+    reply.clearCookie(CSRF_COOKIE, this.cookieOptions());
     return user;
   }
 
-  logOut(reply: FastifyReply): void {
+  /** Ends the session itself (a copied cookie stops working too), not just this browser's cookie. */
+  async logOut(request: WebRequest, reply: FastifyReply): Promise<void> {
+    const token = request.cookies?.[SESSION_COOKIE];
+    if (token) await this.auth.logout(token);
     reply.clearCookie(SESSION_COOKIE, this.cookieOptions());
+    reply.clearCookie(CSRF_COOKIE, this.cookieOptions());
   }
 
   /** A message for the page the POST redirects to; signed, so nobody plants one. */
