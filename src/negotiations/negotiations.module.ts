@@ -8,11 +8,12 @@ import { NegotiationViews } from './negotiation-view';
 import { NegotiationsController } from './negotiations.controller';
 import { NegotiationsService } from './negotiations.service';
 import { SeatChecks } from './seat-checks';
+import { NegotiationOpening } from './negotiation-opening';
 
 @Module({
   imports: [AuditModule, DeadlinesModule],
   controllers: [NegotiationsController],
-  providers: [NegotiationsService, NegotiationRecords, NegotiationAccess, NegotiationViews, NegotiationEffects, SeatChecks],
+  providers: [NegotiationsService, NegotiationRecords, NegotiationAccess, NegotiationViews, NegotiationEffects, SeatChecks, NegotiationOpening],
   exports: [NegotiationsService, NegotiationRecords, NegotiationAccess],
 })
 export class NegotiationsModule {}
