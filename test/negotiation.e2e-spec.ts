@@ -2,6 +2,9 @@ import { AuditEntry } from '../src/audit/audit-entry.entity';
 import { Agreement } from '../src/agreements/agreement.entity';
 import { Negotiation } from '../src/negotiations/negotiation.entity';
 import { Round } from '../src/negotiations/round.entity';
+import { NegotiationsService } from '../src/negotiations/negotiations.service';
+import { toAuthUser } from '../src/accounts/auth.service';
+import { User } from '../src/accounts/user.entity';
 import { TestApp, startTestApp } from './support/test-app';
 import { contractBody, seats, send, sendOk, terms } from './support/negotiation-helpers';
 
@@ -173,6 +176,21 @@ describe('a collective contract, end to end over HTTP', () => {
     expect(first.status).toBe(200);
     expect(again.status).toBe(200);
     expect(again.body).toEqual(first.body);
+    expect(await t.dataSource.getRepository(Round).countBy({ negotiationId: id })).toBe(2);
+  });
+
+  it('answers two simultaneous requests with the same Idempotency-Key alike, acting once', async () => {
+    const union = await t.login('union.chief');
+    const id = (await t.http().post('/api/negotiations').set('Authorization', union).send(await contractBody(t))).body.id;
+    await sendOk(t, id, 'platform.chief', { type: 'RESPOND', accept: true, representatives: await seats(t, 'platform') });
+    const offer = { type: 'OFFER', terms: terms(610) };
+    const platform = toAuthUser(await t.dataSource.getRepository(User).findOneByOrFail({ username: 'platform.chief' }));
+    const service = t.app.get(NegotiationsService);
+    const [a, b] = await Promise.all([
+      service.send(platform, id, offer, { idempotencyKey: 'twice-at-once' }),
+      service.send(platform, id, offer, { idempotencyKey: 'twice-at-once' }),
+    ]);
+    expect(b).toEqual(a);
     expect(await t.dataSource.getRepository(Round).countBy({ negotiationId: id })).toBe(2);
   });
 });

@@ -134,16 +134,16 @@ export class NegotiationsService {
     if (typeof type !== 'string' || !EVENT_TYPES.includes(type as EventType))
       throw badRequest('EVENT.UNKNOWN_TYPE', `type must be one of: ${EVENT_TYPES.join(', ')}`);
     const payload = (await eventPipe.transform(body, { type: 'body', metatype: EVENT_DTOS[type as EventType] })) as object;
+    const { idempotencyKey } = options;
+    const firstAnswer = async (m: EntityManager): Promise<NegotiationView | undefined> => {
+      const prior = idempotencyKey ? await m.findOne(IdempotencyKey, { where: { userId: user.id, key: idempotencyKey } }) : null;
+      if (prior && prior.negotiationId !== id)
+        throw unprocessable('EVENT.IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for another negotiation');
+      return prior ? (JSON.parse(prior.response) as NegotiationView) : undefined;
+    };
     const { view, published } = await this.tx.run(async (m) => {
-      const { idempotencyKey } = options;
-      if (idempotencyKey) {
-        const prior = await m.findOne(IdempotencyKey, { where: { userId: user.id, key: idempotencyKey } });
-        if (prior) {
-          if (prior.negotiationId !== id)
-            throw unprocessable('EVENT.IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for another negotiation');
-          return { view: JSON.parse(prior.response) as NegotiationView, published: undefined };
-        }
-      }
+      const prior = await firstAnswer(m);
+      if (prior) return { view: prior, published: undefined };
       const [n, relation] = await this.load(m, user, id);
       if (options.ifMatch !== undefined && options.ifMatch !== n.version) throw this.stale(n);
       if (!EVENTS_BY_KIND[n.kind].includes(type as EventType)) throw this.notAllowed(n, relation, `${type} is not an event of a ${n.kind}`);
@@ -160,6 +160,11 @@ export class NegotiationsService {
           createdAt: this.clock.now().toISOString(),
         });
       return { view, published };
+    }).catch(async (error) => {
+      // the same key sent twice at once (PostgreSQL runs both): the loser answers as the winner did
+      const prior = idempotencyKey ? await firstAnswer(this.tx.manager) : undefined;
+      if (prior) return { view: prior, published: undefined };
+      throw error;
     });
     if (published) this.bus.emit(published);
     return view;

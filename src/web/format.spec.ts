@@ -1,4 +1,4 @@
-import { basisPointsToPercentNumber, calendarDate, dateTime, duration, fenToYuanNumber, minutesToHoursNumber, percent, timeLeft, yuan } from './format';
+import { basisPointsToPercentNumber, calendarDate, dateTime, duration, fenToYuanNumber, percent, timeLeft, yuan } from './format';
 
 describe('money, ratios and time as riders read them', () => {
   it('shows fen as 元 with two decimals', () => {
@@ -23,7 +23,6 @@ describe('money, ratios and time as riders read them', () => {
     expect(duration(0, 'zh')).toBe('0 分钟');
     expect(duration(60, 'en')).toBe('1 hour');
     expect(duration(90, 'en')).toBe('1 hour 30 minutes');
-    expect(minutesToHoursNumber(210)).toBe('3.5');
   });
 
   it('shows instants in the deployment zone (Asia/Shanghai is UTC+8)', () => {

@@ -43,11 +43,6 @@ export function duration(minutes: number, lang: Lang): string {
   return parts.join(' ');
 }
 
-/** Minutes as decimal hours for a form input: 240 → "4", 90 → "1.5", 20 → "0.33". */
-export function minutesToHoursNumber(minutes: number): string {
-  return String(Number((minutes / 60).toFixed(2)));
-}
-
 /** An instant, in the deployment's zone: "2027年1月4日 09:00" / "4 Jan 2027, 09:00". */
 export function dateTime(iso: string, zone: string, lang: Lang): string {
   const at = DateTime.fromISO(iso, { zone });

@@ -1,13 +1,13 @@
 import { EventType } from '../negotiations/dto/events.dto';
 import { NegotiationView } from '../negotiations/negotiation-view';
 import { RoundView } from '../negotiations/negotiation-records.service';
-import { Side } from '../negotiations/negotiation.types';
+import { Side, otherSide } from '../negotiations/negotiation.types';
 import { Terms } from '../terms/terms';
-import { Leaf, flattenTerms } from '../terms/terms-comparison';
+import { Leaf, TermChange, diffTerms, flattenTerms } from '../terms/terms-comparison';
 import { alwaysAgreed, danceCharts } from './dance-chart';
 import { dateTime, timeLeft } from './format';
 import { Lang, colon, label, translator } from './i18n';
-import { comparePaths, describeTerms, termLabel, termValue } from './terms-display';
+import { comparePaths, describeTerms, isClause, joinMoves, termLabel, termValue } from './terms-display';
 
 /**
  * The view models of a negotiation's pages: its state, clocks, positions and the dance
@@ -91,49 +91,88 @@ export function commentRows<C extends { authorId: string | null; authorRole: str
   }));
 }
 
-/** Each side's latest figure per term, or — once one side accepted — the agreed terms. */
+/**
+ * Each side's latest figure per term, or — once one side accepted — the agreed terms. Clauses
+ * are prose, not figures: they come as blocks of their own, since a table cell of long Chinese
+ * text squeezes the other columns to a character's width on a phone.
+ */
 export function positionRows(view: NegotiationView, lang: Lang) {
   // a rule change is not bargained offer by offer: its one position is the platform's proposal
   const proposal = view.kind === 'rule_change' ? (view.latestOffers.enterprise?.terms ?? null) : null;
-  if (proposal) return { agreed: describeTerms(proposal, lang), proposal: true, rows: [] };
-  if (view.agreedTerms) return { agreed: describeTerms(view.agreedTerms, lang), proposal: false, rows: [] };
+  if (proposal) return { agreed: describeTerms(proposal, lang), proposal: true, rows: [], clauses: [] };
+  if (view.agreedTerms) return { agreed: describeTerms(view.agreedTerms, lang), proposal: false, rows: [], clauses: [] };
+  const t = translator(lang);
   const offers = SIDES.map((side) => flattenTerms(view.latestOffers[side]?.terms ?? {}));
   const settled = new Set(view.settled);
   const paths = [...new Set(offers.flatMap((o) => [...o.keys()]))].filter((p) => !p.endsWith('.topic')).sort(comparePaths);
   const show = (path: string, value: Leaf | undefined) => (value === undefined ? '—' : termValue(path, value, lang));
+  const clause = (path: string) => {
+    const topicPath = path.replace(/\.text$/, '.topic');
+    const both = settled.has(path) && settled.has(topicPath);
+    const sides = SIDES.map((side, i) => ({
+      side,
+      label: t(`side.${side}`),
+      topic: offers[i].has(topicPath) ? label('topic', String(offers[i].get(topicPath)), lang) : null,
+      text: show(path, offers[i].get(path)),
+    }));
+    return { label: termLabel(path, lang), settled: both, sides: both ? [{ ...sides[0], side: 'both', label: t('negotiation.bothSides') }] : sides };
+  };
   return {
     agreed: null,
     proposal: false,
-    rows: paths.map((path) => ({
-      label: termLabel(path, lang),
-      union: show(path, offers[0].get(path)),
-      enterprise: show(path, offers[1].get(path)),
-      settled: settled.has(path),
-    })),
+    rows: paths
+      .filter((path) => !isClause(path))
+      .map((path) => ({
+        label: termLabel(path, lang),
+        union: show(path, offers[0].get(path)),
+        enterprise: show(path, offers[1].get(path)),
+        settled: settled.has(path),
+      })),
+    clauses: paths.filter(isClause).map(clause),
   };
 }
 
-/** The rounds as a timeline: who offered what, what moved, how the other side answered. */
+/**
+ * The rounds as a timeline: who offered what, what that side gave or took back, how the other
+ * side answered. A round lists its side's changes against that side's own previous offer — the
+ * figure before would otherwise be the other side's, reporting moves nobody made. A side's
+ * first offer is set against the offer it answers; the opening offer lists every term.
+ */
 export function timeline(view: NegotiationView, rounds: RoundView[], names: Names, ctx: PageContext) {
   const t = translator(ctx.lang);
-  return rounds.map((r) => ({
-    round: r.round,
-    side: r.proposer,
-    heading: t('negotiation.proposedBy', { side: t(`side.${r.proposer as Side}`), name: names.people.get(r.proposedBy) ?? '—' }),
-    at: dateTime(r.at, ctx.zone, ctx.lang),
-    note: r.note,
-    changes: r.changes
+  const latest: Partial<Record<Side, Terms>> = {};
+  return rounds.map((r) => {
+    const side = r.proposer as Side;
+    const own = latest[side] ?? null;
+    const against = own ?? latest[otherSide(side)] ?? null;
+    latest[side] = r.terms as Terms;
+    const changes = diffTerms(against, r.terms as Terms)
       .filter((c) => !c.path.endsWith('.topic'))
       .sort((a, b) => comparePaths(a.path, b.path))
-      .map((c) =>
-        r.round === 1 ? null : `${termLabel(c.path, ctx.lang)}${colon(ctx.lang)}${termValue(c.path, c.from, ctx.lang)} → ${termValue(c.path, c.to, ctx.lang)}`,
-      )
-      .filter((c): c is string => c !== null),
-    answer: r.answer
-      ? `${label('answer', r.answer.type, ctx.lang)} · ${names.people.get(r.answer.by) ?? r.answer.by} · ${dateTime(r.answer.at, ctx.zone, ctx.lang)}`
-      : null,
-    minutesHref: `/negotiations/${view.id}/rounds/${r.round}`,
-  }));
+      .map((c) => `${termLabel(c.path, ctx.lang)}${colon(ctx.lang)}${against ? fromTo(c, ctx.lang) : termValue(c.path, c.to, ctx.lang)}`);
+    return {
+      round: r.round,
+      side,
+      heading: t('negotiation.proposedBy', { side: t(`side.${side}`), name: names.people.get(r.proposedBy) ?? '—' }),
+      at: dateTime(r.at, ctx.zone, ctx.lang),
+      note: r.note,
+      against: t(own ? 'negotiation.againstOwn' : against ? 'negotiation.againstOther' : 'negotiation.opening'),
+      changes,
+      unchanged: against !== null && changes.length === 0,
+      // a counter-offer is the next round itself: only other answers, or none yet, are written out
+      answer: r.answer
+        ? r.answer.type === 'OFFER'
+          ? null
+          : `${label('answer', r.answer.type, ctx.lang)} · ${names.people.get(r.answer.by) ?? r.answer.by} · ${dateTime(r.answer.at, ctx.zone, ctx.lang)}`
+        : t('negotiation.awaiting'),
+      minutesHref: `/negotiations/${view.id}/rounds/${r.round}`,
+    };
+  });
+}
+
+/** "7.55 → 7.45 元/单": a unit both figures share is written once. */
+export function fromTo(change: TermChange, lang: Lang): string {
+  return joinMoves([termValue(change.path, change.from, lang), termValue(change.path, change.to, lang)]);
 }
 
 export function charts(view: NegotiationView, rounds: RoundView[], lang: Lang) {

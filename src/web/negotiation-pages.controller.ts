@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Redirect, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { AuthUser } from '../accounts/auth-user';
 import { InboxService } from '../agreements/inbox.service';
@@ -9,7 +9,7 @@ import { NegotiationsService } from '../negotiations/negotiations.service';
 import { eventFromForm } from './event-forms';
 import { label } from './i18n';
 import { minutesPage } from './minutes-page';
-import { actionsModel } from './negotiation-actions';
+import { SentForm, actionsModel } from './negotiation-actions';
 import {
   Names,
   PageContext,
@@ -23,13 +23,13 @@ import {
   representatives,
   timeline,
 } from './negotiation-page';
-import { PageEvents } from './page-events';
+import { PageEvents, Refusal, formKey, seeOther } from './page-events';
 import { Pages } from './pages';
 import { FormError } from './terms-form';
 import { WebDirectory } from './web-directory';
 import { CsrfGuard, WebUser } from './web-guards';
 import { field, isUuid, pageNumber, pager } from './web-params';
-import { WebRequest, WebSession } from './web-session';
+import { WebRequest } from './web-session';
 import { WebPages } from './web-pages.decorator';
 
 const PAGE_SIZE = 20;
@@ -40,7 +40,6 @@ const PAGE_SIZE = 20;
 export class NegotiationPagesController {
   constructor(
     private readonly pages: Pages,
-    private readonly session: WebSession,
     private readonly negotiations: NegotiationsService,
     private readonly records: NegotiationRecords,
     private readonly inbox: InboxService,
@@ -65,50 +64,30 @@ export class NegotiationPagesController {
   }
 
   @Get(':id')
-  async negotiation(@Req() request: WebRequest, @Res({ passthrough: true }) reply: FastifyReply, @WebUser() user: AuthUser, @Param('id') id: string) {
-    const ctx = this.context(request, reply);
-    const view = await this.negotiations.get(user, this.checked(id));
-    const [rounds, comments, publication] = await Promise.all([
-      this.records.rounds(user, id),
-      this.records.comments(user, id),
-      this.directory.publicationOf(id),
-    ]);
-    const names = await this.names(view, peopleNamed(view, rounds, comments));
-    const colleagues =
-      view.can.includes('RESPOND') || view.can.includes('REQUEST_BARGAINING') ? await this.directory.colleagues(user.organizationId ?? '', user.role) : [];
-    return this.pages.render(request, reply, 'negotiation', {
-      title: view.title,
-      n: header(view, ctx.lang),
-      deadlines: deadlineRows(view, ctx),
-      parties: representatives(view, names, ctx.lang),
-      positions: positionRows(view, ctx.lang),
-      dance: charts(view, rounds, ctx.lang),
-      timeline: view.kind === 'collective_contract' ? timeline(view, rounds, names, ctx) : [],
-      comments: commentRows(comments, names, ctx),
-      actions: actionsModel(user, view, { colleagues, comments }, ctx.lang),
-      publication: publication ? { id: publication.id, acknowledgements: await this.acknowledgements(user, publication.id) } : null,
-    });
+  negotiation(@Req() request: WebRequest, @Res({ passthrough: true }) reply: FastifyReply, @WebUser() user: AuthUser, @Param('id') id: string) {
+    return this.page(request, reply, user, this.checked(id));
   }
 
+  /** Done: back to the page (303) with a flash. Refused: the page again, the form as it was sent. */
   @Post(':id/events')
   @UseGuards(CsrfGuard)
-  @Redirect('/negotiations', 303)
   async send(@Req() request: WebRequest, @Res({ passthrough: true }) reply: FastifyReply, @WebUser() user: AuthUser, @Param('id') id: string, @Body() form: Record<string, unknown>) {
     const lang = this.pages.lang(request);
-    const back = { url: `/negotiations/${this.checked(id)}` };
+    const negotiationId = this.checked(id);
+    const sent = { type: field(form, 'type'), fields: form };
     let event: ReturnType<typeof eventFromForm>;
     try {
       event = eventFromForm(form, lang);
     } catch (error) {
       if (!(error instanceof FormError)) throw error;
-      this.session.flash(reply, { level: 'error', messages: error.messages });
-      return back;
+      return this.page(request, reply, user, negotiationId, { sent, refused: { status: 422, messages: error.messages } });
     }
     const version = Number(field(form, 'version'));
     const done = this.pages.t(request)('negotiation.done', { event: label('event', event.type, lang) });
     // the version the form was read at: acting on a page someone else has since moved on is a 409
-    await this.events.send(reply, { user, lang }, id, event.body, { done, ifMatch: Number.isInteger(version) && version > 0 ? version : undefined });
-    return back;
+    const ifMatch = Number.isInteger(version) && version > 0 ? version : undefined;
+    const refused = await this.events.send(reply, { user, lang }, negotiationId, event.body, { done, ifMatch, form });
+    return refused ? this.page(request, reply, user, negotiationId, { sent, refused }) : seeOther(reply, `/negotiations/${negotiationId}`);
   }
 
   @Get(':id/rounds/:round')
@@ -125,6 +104,35 @@ export class NegotiationPagesController {
     const names = await this.names(view, [...peopleNamed(view, [round], [])]);
     const page = minutesPage(view, round, entries, verification.valid, names, ctx.lang, ctx.zone);
     return this.pages.render(request, reply, 'minutes', { title: `${page.heading} · ${view.title}`, m: page });
+  }
+
+  /** A negotiation at a glance; after a refused form, with the reason and the form as it was sent. */
+  private async page(request: WebRequest, reply: FastifyReply, user: AuthUser, id: string, after: { sent: SentForm; refused: Refusal } | null = null) {
+    const ctx = this.context(request, reply);
+    const view = await this.negotiations.get(user, id);
+    const [rounds, comments, publication] = await Promise.all([
+      this.records.rounds(user, id),
+      this.records.comments(user, id),
+      this.directory.publicationOf(id),
+    ]);
+    const names = await this.names(view, peopleNamed(view, rounds, comments));
+    const colleagues =
+      view.can.includes('RESPOND') || view.can.includes('REQUEST_BARGAINING') ? await this.directory.colleagues(user.organizationId ?? '', user.role) : [];
+    const data = {
+      title: view.title,
+      n: header(view, ctx.lang),
+      deadlines: deadlineRows(view, ctx),
+      parties: representatives(view, names, ctx.lang),
+      positions: positionRows(view, ctx.lang),
+      dance: charts(view, rounds, ctx.lang),
+      timeline: view.kind === 'collective_contract' ? timeline(view, rounds, names, ctx) : [],
+      comments: commentRows(comments, names, ctx),
+      actions: actionsModel(user, view, { colleagues, comments }, ctx.lang, after?.sent),
+      formKey,
+      refused: after?.refused ?? null,
+      publication: publication ? { id: publication.id, acknowledgements: await this.acknowledgements(user, publication.id) } : null,
+    };
+    return this.pages.render(request, reply, 'negotiation', data, { status: after?.refused.status });
   }
 
   private checked(id: string): string {

@@ -1,17 +1,26 @@
 import { HttpException, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 import { AuthUser } from '../accounts/auth-user';
 import { DomainError } from '../common/domain-error';
 import { NegotiationsService } from '../negotiations/negotiations.service';
 import { Lang } from './i18n';
+import { field, isUuid } from './web-params';
 import { summarizeError } from './web-errors';
 import { WebSession } from './web-session';
 
+/** Why a form was sent back, for the page shown again with what was typed in it. */
+export interface Refusal {
+  status: number;
+  messages: string[];
+}
+
 /**
  * Events sent from the pages' forms. They go through NegotiationsService.send exactly as the
- * API's do (same rules, permissions, audit entry); how it went is left as the flash message
- * on the page the POST redirects to. A 4xx is the reader's to see, in their language where
- * its code is known; anything else is a real failure and is thrown.
+ * API's do (same rules, permissions, audit entry). Done, the page says so in the flash message
+ * of the page the POST redirects to. Refused (a 4xx), the caller shows the form again as it was
+ * filled in, with the reason in the reader's language where its code is known; anything else is
+ * a real failure and is thrown.
  */
 @Injectable()
 export class PageEvents {
@@ -25,18 +34,31 @@ export class PageEvents {
     caller: { user: AuthUser; lang: Lang },
     negotiationId: string,
     body: Record<string, unknown>,
-    outcome: { done: string; ifMatch?: number },
-  ): Promise<boolean> {
+    outcome: { done: string; ifMatch?: number; form: Record<string, unknown> },
+  ): Promise<Refusal | null> {
+    // the form's one-off key: a second press of the same form returns the first answer, and files nothing twice
+    const key = field(outcome.form, 'key');
+    const options = { ...(outcome.ifMatch === undefined ? {} : { ifMatch: outcome.ifMatch }), ...(isUuid(key) ? { idempotencyKey: key } : {}) };
     try {
-      await this.negotiations.send(caller.user, negotiationId, body, outcome.ifMatch === undefined ? {} : { ifMatch: outcome.ifMatch });
+      await this.negotiations.send(caller.user, negotiationId, body, options);
       this.session.flash(reply, { level: 'ok', messages: [outcome.done] });
-      return true;
+      return null;
     } catch (error) {
       const refused = (error instanceof DomainError && error.status < 500) || (error instanceof HttpException && error.getStatus() < 500);
       if (!refused) throw error;
       const summary = summarizeError(error, caller.lang);
-      this.session.flash(reply, { level: 'error', messages: [summary.headline, ...summary.details] });
-      return false;
+      return { status: summary.status, messages: [summary.headline, ...summary.details] };
     }
   }
+}
+
+/** A new one-off key for an event form's hidden `key` field: one per form, fresh on every page. */
+export function formKey(): string {
+  return randomUUID();
+}
+
+/** 303 See Other: the POST is done and the browser loads `url` afresh, so a reload sends nothing again. */
+export function seeOther(reply: FastifyReply, url: string): string {
+  reply.code(303).header('Location', url);
+  return '';
 }

@@ -1,5 +1,5 @@
 import { Terms } from '../terms/terms';
-import { comparePaths, describeTerms, termLabel, termValue } from './terms-display';
+import { comparePaths, describeTerms, joinMoves, termLabel, termValue } from './terms-display';
 
 const terms: Terms = {
   pieceRates: [{ task: 'delivery', baseFen: 640, perKmFen: 70, kmIncluded: 3, nightSurchargeFen: 120 }],
@@ -52,5 +52,13 @@ describe('terms in plain words', () => {
       'termMonths',
       'clauses[0].text',
     ]);
+  });
+
+  it('writes a run of figures with the unit they share once, and each unit where they differ', () => {
+    expect(joinMoves(['7.55 元', '7.45 元', '7.35 元'])).toBe('7.55 → 7.45 → 7.35 元');
+    expect(joinMoves(['13.5%', '14%'])).toBe('13.5 → 14%');
+    expect(joinMoves(['4 小时', '3 小时 50 分钟'])).toBe('4 小时 → 3 小时 50 分钟');
+    expect(joinMoves(['每小时 4 单', '每小时 5 单'])).toBe('每小时 4 单 → 每小时 5 单');
+    expect(joinMoves(['6.40 元'])).toBe('6.40 元');
   });
 });

@@ -31,6 +31,11 @@ export function termLabel(path: string, lang: Lang): string {
   return label('field', path, lang);
 }
 
+/** A clause's prose (`clauses[0].text`), as opposed to a figure. */
+export function isClause(path: string): boolean {
+  return CLAUSE.test(path);
+}
+
 /** The field a path ends in, which decides its unit. */
 function fieldOf(path: string): string {
   return PIECE_RATE.exec(path)?.[2] ?? path;
@@ -81,6 +86,15 @@ export function shortValue(path: string, value: number, lang: Lang): string {
     default:
       return String(value);
   }
+}
+
+/** Figures in the order they were offered, a unit they all share written once: "7.55 → 7.45 元/单". */
+export function joinMoves(values: string[]): string {
+  const figure = /^(-?\d+(?:\.\d+)?)(\D*)$/;
+  const parsed = values.map((v) => figure.exec(v));
+  const unit = parsed[0]?.[2];
+  if (values.length < 2 || !parsed.every((m) => m && m[2] === unit)) return values.join(' → ');
+  return `${parsed.map((m) => m![1]).join(' → ')}${unit}`;
 }
 
 /** Where a path sorts: piece rates by task then field, then the fixed order, then clauses. */

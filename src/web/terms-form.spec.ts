@@ -1,5 +1,5 @@
 import { Terms } from '../terms/terms';
-import { FormError, termsFormModel, termsFromForm } from './terms-form';
+import { FormError, termsFormModel, termsFromForm, termsToForm } from './terms-form';
 
 const terms: Terms = {
   pieceRates: [{ task: 'delivery', baseFen: 640, perKmFen: 70, kmIncluded: 3, nightSurchargeFen: 120, badWeatherSurchargeFen: 250 }],
@@ -10,49 +10,47 @@ const terms: Terms = {
   termMonths: 24,
 };
 
-/** What a browser posts for the model's fields, as strings. */
-function posted(model: ReturnType<typeof termsFormModel>): Record<string, string> {
-  const form: Record<string, string> = {
-    commission: String(model.commission),
-    'rest.continuous': String(model.rest.continuous),
-    'rest.break': String(model.rest.break),
-    'rest.daily': String(model.rest.daily),
-    'rest.days': String(model.rest.days),
-    'rest.holiday': String(model.rest.holiday),
-    quota: String(model.quota),
-    termMonths: String(model.termMonths),
-  };
-  for (const r of model.rates)
-    Object.assign(form, {
-      [`rate.${r.index}.task`]: r.task,
-      [`rate.${r.index}.base`]: r.base,
-      [`rate.${r.index}.perKm`]: r.perKm,
-      [`rate.${r.index}.km`]: String(r.km),
-      [`rate.${r.index}.night`]: r.night,
-      [`rate.${r.index}.weather`]: r.weather,
-    });
-  for (const c of model.clauses) Object.assign(form, { [`clause.${c.index}.topic`]: c.topic, [`clause.${c.index}.text`]: c.text });
-  return form;
-}
-
 describe('the offer form', () => {
-  it('shows the terms in 元, %, and hours', () => {
-    const model = termsFormModel(terms, 'zh');
-    expect(model.rates[0]).toMatchObject({ base: '6.40', perKm: '0.70', km: 3, night: '1.20', weather: '2.50' });
+  it('shows the terms in 元 and %, and durations in whole hours and minutes', () => {
+    const model = termsFormModel(termsToForm(terms), 'zh');
+    expect(model.rates[0]).toMatchObject({ base: '6.40', perKm: '0.70', km: '3', night: '1.20', weather: '2.50' });
     expect(model.commission).toBe('13.5');
-    expect(model.rest).toEqual({ continuous: '3.5', break: 20, daily: '10', days: 4, holiday: 300 });
+    expect(model.rest).toEqual({ continuous: { h: '3', m: '30' }, break: '20', daily: { h: '10', m: '0' }, days: '4', holiday: '300' });
+  });
+
+  it('shows 155 minutes as 2 hours 35 minutes, not as 2.58 hours', () => {
+    const odd = { ...terms, restSchedule: { ...terms.restSchedule, maxContinuousMinutes: 155 } };
+    expect(termsFormModel(termsToForm(odd), 'zh').rest.continuous).toEqual({ h: '2', m: '35' });
+    expect(termsFromForm(termsToForm(odd), 'zh')).toEqual(odd);
   });
 
   it('reads back exactly the terms it showed: fen, basis points and minutes', () => {
-    expect(termsFromForm(posted(termsFormModel(terms, 'zh')), 'zh')).toEqual(terms);
+    expect(termsFromForm(termsToForm(terms), 'zh')).toEqual(terms);
   });
 
-  it('converts a changed figure: 6.5 元 is 650 fen, 14% is 1400 bp, 4.25 hours is 255 minutes', () => {
-    const form = { ...posted(termsFormModel(terms, 'zh')), 'rate.0.base': '6.5', commission: '14', 'rest.continuous': '4.25' };
+  it('converts a changed figure: 6.5 元 is 650 fen, 14% is 1400 bp, 4 hours 15 minutes is 255 minutes', () => {
+    const form = { ...termsToForm(terms), 'rate.0.base': '6.5', commission: '14', 'rest.continuous.h': '4', 'rest.continuous.m': '15' };
     const read = termsFromForm(form, 'zh');
     expect(read.pieceRates[0].baseFen).toBe(650);
     expect(read.commission).toEqual({ maxBasisPoints: 1400 });
     expect(read.restSchedule!.maxContinuousMinutes).toBe(255);
+  });
+
+  it('takes a blank hours or minutes box as none of them, and both blank as no term', () => {
+    const form = { ...termsToForm(terms), 'rest.continuous.h': '', 'rest.continuous.m': '90', 'rest.daily.h': '', 'rest.daily.m': '' };
+    const rest = termsFromForm(form, 'zh').restSchedule!;
+    expect(rest.maxContinuousMinutes).toBe(90);
+    expect(rest).not.toHaveProperty('maxDailyMinutes');
+  });
+
+  it('shows what was sent, as typed, when the offer is sent back: a nameless new task stays in the blank row', () => {
+    const sent = { ...termsToForm(terms), 'rate.0.base': '六块', 'rest.daily.h': '9', 'rate.1.base': '3', 'clause.1.topic': 'algorithm', 'clause.1.text': '算法规则每年协商一次。' };
+    const model = termsFormModel(sent, 'zh');
+    expect(model.rates.map((r) => [r.task, r.base])).toEqual([['delivery', '六块']]);
+    expect(model.newRate).toEqual({ index: 1, base: '3' });
+    expect(model.rest.daily).toEqual({ h: '9', m: '0' });
+    expect(model.clauses.map((c) => c.text)).toEqual(['派单算法须公开主要规则。', '算法规则每年协商一次。']);
+    expect(model.newClause).toBe(2);
   });
 
   it('leaves blank optional fields out instead of sending zeros', () => {
@@ -61,7 +59,7 @@ describe('the offer form', () => {
   });
 
   it('adds a task and a clause from the blank rows, and drops blank rows', () => {
-    const form = { ...posted(termsFormModel(terms, 'zh')), 'rate.1.task': 'pickup', 'rate.1.base': '3', 'clause.1.topic': 'algorithm', 'clause.1.text': '算法规则每年协商一次。' };
+    const form = { ...termsToForm(terms), 'rate.1.task': 'pickup', 'rate.1.base': '3', 'clause.1.topic': 'algorithm', 'clause.1.text': '算法规则每年协商一次。' };
     const read = termsFromForm(form, 'zh');
     expect(read.pieceRates.map((r) => r.task)).toEqual(['delivery', 'pickup']);
     expect(read.clauses!.at(-1)).toEqual({ topic: 'algorithm', text: '算法规则每年协商一次。' });

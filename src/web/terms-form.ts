@@ -1,12 +1,12 @@
 import { CLAUSE_TOPICS, Terms } from '../terms/terms';
-import { basisPointsToPercentNumber, fenToYuanNumber, minutesToHoursNumber } from './format';
+import { basisPointsToPercentNumber, fenToYuanNumber } from './format';
 import { Lang, label, translator } from './i18n';
 import { field } from './web-params';
 
 /**
- * The offer form: terms shown in the units people bargain in (元, %, hours) and read back into
- * the API's units (fen, basis points, minutes). The form only converts; whether the terms are
- * allowed (ranges, minimum wage) is the service's to say, with the same messages as the API.
+ * The offer form: terms shown in the units people bargain in (元, %, hours and minutes) and read
+ * back into the API's units (fen, basis points, minutes). The form only converts; whether the
+ * terms are allowed (ranges, minimum wage) is the service's to say, in the API's own messages.
  */
 export class FormError extends Error {
   constructor(readonly messages: string[]) {
@@ -16,38 +16,75 @@ export class FormError extends Error {
 
 /** 元 and percentages: a basis point is a hundredth of a percent, a fen a hundredth of a 元. */
 const TWO_DECIMALS = /^\d+(\.\d{1,2})?$/;
-const DECIMAL = /^\d+(\.\d+)?$/;
 const WHOLE = /^\d+$/;
 /** Form rows for piece rates and clauses: the existing ones plus one blank row to add. */
 export const MAX_ROWS = 20;
+/** Durations the form asks as hours and minutes, so the figure read is the figure meant. */
+const DURATIONS = { continuous: 'maxContinuousMinutes', daily: 'maxDailyMinutes' } as const;
 
-export function termsFormModel(terms: Terms | null, lang: Lang) {
-  const rates = (terms?.pieceRates ?? []).map((r, index) => ({
-    index,
-    task: r.task,
-    taskLabel: label('task', r.task, lang),
-    base: fenToYuanNumber(r.baseFen),
-    perKm: r.perKmFen === undefined ? '' : fenToYuanNumber(r.perKmFen),
-    km: r.kmIncluded ?? '',
-    night: r.nightSurchargeFen === undefined ? '' : fenToYuanNumber(r.nightSurchargeFen),
-    weather: r.badWeatherSurchargeFen === undefined ? '' : fenToYuanNumber(r.badWeatherSurchargeFen),
-  }));
-  const rest = terms?.restSchedule ?? {};
+type FormFields = Record<string, unknown>;
+
+/** Terms as the offer form's fields: what a browser posts back when nobody changes anything. */
+export function termsToForm(terms: Terms | null): Record<string, string> {
+  if (!terms) return {};
+  const form: Record<string, string | number | undefined> = {};
+  terms.pieceRates.forEach((r, i) =>
+    Object.assign(form, {
+      [`rate.${i}.task`]: r.task,
+      [`rate.${i}.base`]: fenToYuanNumber(r.baseFen),
+      [`rate.${i}.perKm`]: r.perKmFen === undefined ? undefined : fenToYuanNumber(r.perKmFen),
+      [`rate.${i}.km`]: r.kmIncluded,
+      [`rate.${i}.night`]: r.nightSurchargeFen === undefined ? undefined : fenToYuanNumber(r.nightSurchargeFen),
+      [`rate.${i}.weather`]: r.badWeatherSurchargeFen === undefined ? undefined : fenToYuanNumber(r.badWeatherSurchargeFen),
+    }),
+  );
+  const rest = terms.restSchedule ?? {};
+  for (const [name, key] of Object.entries(DURATIONS)) {
+    const minutes = rest[key];
+    if (minutes !== undefined) Object.assign(form, { [`rest.${name}.h`]: Math.floor(minutes / 60), [`rest.${name}.m`]: minutes % 60 });
+  }
+  Object.assign(form, {
+    commission: terms.commission ? basisPointsToPercentNumber(terms.commission.maxBasisPoints) : undefined,
+    'rest.break': rest.minBreakMinutes,
+    'rest.days': rest.restDaysPerMonth,
+    'rest.holiday': rest.holidayPayPercent,
+    quota: terms.laborQuota.standardTasksPerHour,
+    termMonths: terms.termMonths,
+  });
+  (terms.clauses ?? []).forEach((c, i) => Object.assign(form, { [`clause.${i}.topic`]: c.topic, [`clause.${i}.text`]: c.text }));
+  return Object.fromEntries(Object.entries(form).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+}
+
+/**
+ * What the offer form shows, from its fields: stored terms (termsToForm) or what someone sent
+ * and the service refused, kept as typed so nothing they wrote is lost. A sent task with no name
+ * goes back to the blank "new task" row, where the name can still be written.
+ */
+export function termsFormModel(form: FormFields, lang: Lang) {
+  const get = (name: string) => field(form, name);
+  const rows = Array.from({ length: MAX_ROWS }, (_, i) => i).filter((i) => get(`rate.${i}.task`) || get(`rate.${i}.base`));
+  const named = rows.filter((i) => get(`rate.${i}.task`));
+  const unnamed = rows.find((i) => !get(`rate.${i}.task`));
+  const clauses = Array.from({ length: MAX_ROWS }, (_, i) => i).filter((i) => get(`clause.${i}.text`));
+  const duration = (name: string) => ({ h: get(`rest.${name}.h`), m: get(`rest.${name}.m`) });
   return {
-    rates,
-    newRate: rates.length,
-    commission: terms?.commission ? basisPointsToPercentNumber(terms.commission.maxBasisPoints) : '',
-    rest: {
-      continuous: rest.maxContinuousMinutes === undefined ? '' : minutesToHoursNumber(rest.maxContinuousMinutes),
-      break: rest.minBreakMinutes ?? '',
-      daily: rest.maxDailyMinutes === undefined ? '' : minutesToHoursNumber(rest.maxDailyMinutes),
-      days: rest.restDaysPerMonth ?? '',
-      holiday: rest.holidayPayPercent ?? '',
-    },
-    quota: terms?.laborQuota?.standardTasksPerHour ?? '',
-    termMonths: terms?.termMonths ?? '',
-    clauses: (terms?.clauses ?? []).map((c, index) => ({ index, topic: c.topic, text: c.text })),
-    newClause: terms?.clauses?.length ?? 0,
+    rates: named.map((i, index) => ({
+      index,
+      task: get(`rate.${i}.task`),
+      taskLabel: label('task', get(`rate.${i}.task`), lang),
+      base: get(`rate.${i}.base`),
+      perKm: get(`rate.${i}.perKm`),
+      km: get(`rate.${i}.km`),
+      night: get(`rate.${i}.night`),
+      weather: get(`rate.${i}.weather`),
+    })),
+    newRate: { index: named.length, base: unnamed === undefined ? '' : get(`rate.${unnamed}.base`) },
+    commission: get('commission'),
+    rest: { continuous: duration('continuous'), break: get('rest.break'), daily: duration('daily'), days: get('rest.days'), holiday: get('rest.holiday') },
+    quota: get('quota'),
+    termMonths: get('termMonths'),
+    clauses: clauses.map((i, index) => ({ index, topic: get(`clause.${i}.topic`), text: get(`clause.${i}.text`) })),
+    newClause: clauses.length,
     topics: CLAUSE_TOPICS.map((code) => ({ code, name: label('topic', code, lang) })),
   };
 }
@@ -90,11 +127,17 @@ export function termsFromForm(form: Record<string, unknown>, lang: Lang): Terms 
     pieceRates.push(withoutUndefined(rate));
   }
 
+  /** Hours and minutes, either may be left blank (0); both blank leaves the term out. */
+  const minutes = (name: keyof typeof DURATIONS): number | undefined => {
+    const what = fieldLabel(`restSchedule.${DURATIONS[name]}`);
+    const [hours, rest] = [read(`rest.${name}.h`, WHOLE, what, (n) => n), read(`rest.${name}.m`, WHOLE, what, (n) => n)];
+    return hours === undefined && rest === undefined ? undefined : (hours ?? 0) * 60 + (rest ?? 0);
+  };
   const commission = read('commission', TWO_DECIMALS, fieldLabel('commission.maxBasisPoints'), (n) => n * 100);
   const restSchedule = withoutUndefined({
-    maxContinuousMinutes: read('rest.continuous', DECIMAL, fieldLabel('restSchedule.maxContinuousMinutes'), (n) => n * 60),
+    maxContinuousMinutes: minutes('continuous'),
     minBreakMinutes: read('rest.break', WHOLE, fieldLabel('restSchedule.minBreakMinutes'), (n) => n),
-    maxDailyMinutes: read('rest.daily', DECIMAL, fieldLabel('restSchedule.maxDailyMinutes'), (n) => n * 60),
+    maxDailyMinutes: minutes('daily'),
     restDaysPerMonth: read('rest.days', WHOLE, fieldLabel('restSchedule.restDaysPerMonth'), (n) => n),
     holidayPayPercent: read('rest.holiday', WHOLE, fieldLabel('restSchedule.holidayPayPercent'), (n) => n),
   });
@@ -108,7 +151,7 @@ export function termsFromForm(form: Record<string, unknown>, lang: Lang): Terms 
     if (text) clauses.push({ topic: field(form, `clause.${i}.topic`) || 'other', text });
   }
 
-  if (problems.length) throw new FormError(problems);
+  if (problems.length) throw new FormError([...new Set(problems)]);
   return withoutUndefined({
     pieceRates,
     commission: commission === undefined ? undefined : { maxBasisPoints: commission },

@@ -8,7 +8,7 @@ import { NegotiationsService } from '../negotiations/negotiations.service';
 import { agreementListItem } from './agreement-page';
 import { dateTime } from './format';
 import { deadlineRows, stateLabel } from './negotiation-page';
-import { PageEvents } from './page-events';
+import { PageEvents, Refusal, formKey, seeOther } from './page-events';
 import { Pages } from './pages';
 import { describeTerms } from './terms-display';
 import { WebDirectory } from './web-directory';
@@ -65,15 +65,29 @@ export class WorkerPagesController {
 
   /** The draft under consultation, the opinions so far (with the enterprise's answers), and the form. */
   @Get('negotiations/:id/comments')
-  async draft(@Req() request: WebRequest, @Res({ passthrough: true }) reply: FastifyReply, @WebUser() user: AuthUser, @Param('id') id: string) {
+  draft(@Req() request: WebRequest, @Res({ passthrough: true }) reply: FastifyReply, @WebUser() user: AuthUser, @Param('id') id: string) {
+    return this.draftPage(request, reply, user, this.checked(id));
+  }
+
+  /** Filed: back to the draft (303). Refused: the draft again, the opinion still in the box. */
+  @Post('negotiations/:id/comments')
+  @UseGuards(CsrfGuard)
+  async comment(@Req() request: WebRequest, @Res({ passthrough: true }) reply: FastifyReply, @WebUser() user: AuthUser, @Param('id') id: string, @Body() form: Record<string, unknown>) {
+    const negotiationId = this.checked(id);
+    const text = field(form, 'text');
+    const done = this.pages.t(request)('draft.sent');
+    const refused = await this.events.send(reply, { user, lang: this.pages.lang(request) }, negotiationId, { type: 'COMMENT', text }, { done, form });
+    return refused ? this.draftPage(request, reply, user, negotiationId, { text, refused }) : seeOther(reply, `/negotiations/${negotiationId}/comments`);
+  }
+
+  private async draftPage(request: WebRequest, reply: FastifyReply, user: AuthUser, id: string, after: { text: string; refused: Refusal } | null = null) {
     const lang = this.pages.lang(request, reply);
     const t = this.pages.t(request);
-    if (!isUuid(id)) throw notFound('negotiation');
     const view = await this.negotiations.get(user, id);
     const comments = await this.records.comments(user, id);
     const people = await this.directory.userNames(comments.flatMap((c) => (c.authorId ? [c.authorId] : [])));
     const draft = view.agreedTerms ?? (view.kind === 'rule_change' ? view.latestOffers.enterprise?.terms : null) ?? null;
-    return this.pages.render(request, reply, 'draft', {
+    const data = {
       title: `${t('draft.title')} · ${view.title}`,
       n: { id: view.id, title: view.title, state: stateLabel(view.state, lang) },
       sections: draft ? describeTerms(draft, lang) : [],
@@ -86,16 +100,15 @@ export class WorkerPagesController {
         text: c.text,
         answer: c.answer,
       })),
-    });
+      written: after?.text ?? '',
+      formKey,
+      refused: after?.refused ?? null,
+    };
+    return this.pages.render(request, reply, 'draft', data, { status: after?.refused.status });
   }
 
-  @Post('negotiations/:id/comments')
-  @UseGuards(CsrfGuard)
-  @Redirect('/', 303)
-  async comment(@Req() request: WebRequest, @Res({ passthrough: true }) reply: FastifyReply, @WebUser() user: AuthUser, @Param('id') id: string, @Body() form: Record<string, unknown>) {
+  private checked(id: string): string {
     if (!isUuid(id)) throw notFound('negotiation');
-    const t = this.pages.t(request);
-    await this.events.send(reply, { user, lang: this.pages.lang(request) }, id, { type: 'COMMENT', text: field(form, 'text') }, { done: t('draft.sent') });
-    return { url: `/negotiations/${id}/comments` };
+    return id;
   }
 }

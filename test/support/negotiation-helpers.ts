@@ -63,11 +63,16 @@ export async function toConsultation(t: TestApp): Promise<string> {
 
 export async function toPublished(t: TestApp): Promise<string> {
   const id = await toConsultation(t);
+  await publishFromConsultation(t, id);
+  return id;
+}
+
+/** Ratifies, signs, files, approves and publishes a contract in consultation. */
+export async function publishFromConsultation(t: TestApp, id: string): Promise<void> {
   await sendOk(t, id, 'union.chief', { type: 'RECORD_VOTE', eligible: 12, present: 9, inFavour: 8, against: 1, abstained: 0 });
   await sendOk(t, id, 'union.chief', { type: 'SIGN' });
   await sendOk(t, id, 'platform.chief', { type: 'SIGN' });
   await sendOk(t, id, 'platform.chief', { type: 'FILE' });
   await sendOk(t, id, 'bureau.reviewer', { type: 'REVIEW', decision: 'approve' });
   await sendOk(t, id, 'union.chief', { type: 'PUBLISH' });
-  return id;
 }

@@ -5,6 +5,7 @@ import { Page } from 'playwright-core';
 import { TestApp, startTestApp } from '../support/test-app';
 import { toConsultation, toPublished } from '../support/negotiation-helpers';
 import { ARTIFACTS, CHROMIUM, Phone, hasChromium, openPhone, screenshotPath } from './support/browser';
+import { bargainTwelveRounds } from './support/long-negotiation';
 
 /**
  * The pages in a real browser (Debian's Chromium, 360 px wide, JavaScript off): a rider logs in,
@@ -60,6 +61,11 @@ suite(title, () => {
     sizes[name] = Buffer.byteLength(html);
     // nothing wider than the phone: no sideways scrolling
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    // nor inside it: a table wider than its scroll box is as unreadable as a page that scrolls sideways
+    const wide = await page.evaluate<string[]>(
+      `[...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).map((e) => e.tagName.toLowerCase() + (e.getAttribute('class') ? '.' + e.getAttribute('class') : '')).slice(0, 5)`,
+    );
+    expect({ name, wide }).toEqual({ name, wide: [] });
     await page.screenshot({ path: screenshotPath(name), fullPage: true });
   }
 
@@ -136,6 +142,23 @@ suite(title, () => {
     await page.locator('section.actions').screenshot({ path: screenshotPath('offer-form') });
     await visit(`/negotiations/${demoContract}`, 'negotiation-published');
     await visit(`/negotiations/${demoContract}/rounds/3`, 'minutes');
+    await logOut();
+    expect(offSite).toEqual([]);
+  });
+
+  it('fits twelve rounds and a long clause into 360 px, and keeps a refused offer as it was typed', async () => {
+    const long = await bargainTwelveRounds(t);
+    await logIn('union.chief');
+    await visit(`/negotiations/${long}`, 'negotiation-long');
+    await page.click('summary:has-text("提出方案")');
+    await page.fill('input[name="rate.0.base"]', '1.00');
+    await page.fill('textarea[name="note"]', '试探最低价');
+    await Promise.all([page.waitForURL(/\/events$/), page.click('details[open] form button:has-text("提出方案")')]);
+    await expect(page.textContent('.flash.error')).resolves.toContain('低于当地小时最低工资标准');
+    await expect(page.inputValue('textarea[name="note"]')).resolves.toBe('试探最低价');
+    await expect(page.inputValue('input[name="rest.continuous.h"]')).resolves.toBe('3');
+    await expect(page.inputValue('input[name="rest.continuous.m"]')).resolves.toBe('55');
+    await shoot('offer-refused');
     await logOut();
     expect(offSite).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { TestApp, startTestApp } from '../support/test-app';
 import { openContract, toConsultation } from '../support/negotiation-helpers';
-import { htmlProblems, mainText } from './support/html';
-import { Agent, submit, versionOn, webLogin } from './support/web-agent';
+import { csrfOf, htmlProblems, mainText } from './support/html';
+import { Agent, formBody, keyOn, submit, versionOn, webLogin } from './support/web-agent';
 
 /** The OFFER form's fields for a contract like the demo's, with base rate `yuan`. */
 const offerForm = (yuan: string, version: string) => ({
@@ -13,9 +13,10 @@ const offerForm = (yuan: string, version: string) => ({
   'rate.0.perKm': '0.70',
   commission: '14',
   quota: '4',
-  'rest.continuous': '3.5',
+  'rest.continuous.h': '3',
+  'rest.continuous.m': '30',
   'rest.break': '20',
-  'rest.daily': '10',
+  'rest.daily.h': '10',
   'rest.days': '4',
   termMonths: '12',
   note: '单价再让一步',
@@ -87,18 +88,64 @@ describe("negotiators' pages: the state of talks at a glance, and acting on them
     const version = versionOn((await platform.get(page)).text);
 
     const low = await submit(platform, page, `${page}/events`, offerForm('1.00', version));
+    expect(low.res.status).toBe(422);
     expect(low.text).toContain('计件单价乘以劳动定额低于当地小时最低工资标准。');
     expect(low.text).toMatch(/below .+ hourly minimum/); // the service's own detail follows
 
     const stale = await submit(platform, page, `${page}/events`, offerForm('6.60', String(Number(version) - 1)));
+    expect(stale.res.status).toBe(409);
     expect(stale.text).toContain('该协商已有新进展，请刷新后再操作。');
 
     const unreadable = await submit(platform, page, `${page}/events`, { ...offerForm('六块', version) });
+    expect(unreadable.res.status).toBe(422);
     expect(unreadable.text).toContain('配送·基本单价：请填写正确的数字');
 
     const notYourTurn = await submit(union, page, `${page}/events`, offerForm('6.70', version));
     expect(notYourTurn.text).toContain('当前状态下不能进行此操作。');
     expect((await api(`/api/negotiations/${bargaining}/rounds`)).length).toBe(rounds);
+  });
+
+  it('keeps what was typed in a refused offer: the figures, the note and a new clause', async () => {
+    const page = `/negotiations/${bargaining}`;
+    const platform = await webLogin(t, 'platform.chief');
+    const version = versionOn((await platform.get(page)).text);
+    const newClause = '暴雨红色预警期间暂停派单，已接订单不计超时。';
+    const { res } = await submit(platform, page, `${page}/events`, {
+      ...offerForm('1.00', version),
+      'rest.continuous.h': '2',
+      'rest.continuous.m': '35',
+      'clause.1.topic': 'occupational_safety',
+      'clause.1.text': newClause,
+      note: '单价下调，但增加安全条款',
+    });
+    expect(res.status).toBe(422);
+    expect(htmlProblems(res.text)).toEqual([]);
+    expect(res.text).toContain('<details open><summary>提出方案</summary>');
+    expect(res.text).toContain('name="rate.0.base" value="1.00"');
+    expect(res.text).toContain('name="rest.continuous.h" value="2"');
+    expect(res.text).toContain('name="rest.continuous.m" value="35"');
+    const clause = new RegExp(`<select name="clause\\.(\\d+)\\.topic">.*<option value="occupational_safety" selected>.*\n.*<textarea name="clause\\.\\1\\.text">${newClause}</textarea>`);
+    expect(res.text).toMatch(clause);
+    expect(res.text).toContain('<textarea name="note" maxlength="2000">单价下调，但增加安全条款</textarea>');
+    // still the page of the negotiation as it stands, with a fresh version for the next try
+    expect(versionOn(res.text)).toBe(version);
+  });
+
+  it('files one round however often the same offer form is sent', async () => {
+    const page = `/negotiations/${bargaining}`;
+    const platform = await webLogin(t, 'platform.chief');
+    const html = (await platform.get(page)).text;
+    const rounds = (await api(`/api/negotiations/${bargaining}/rounds`)).length;
+    const form = formBody({ _csrf: csrfOf(html), key: keyOn(html.slice(html.indexOf('value="OFFER"'))), ...offerForm('6.50', versionOn(html)) });
+    const first = await platform.post(`${page}/events`).type('form').send(form);
+    const again = await platform.post(`${page}/events`).type('form').send(form);
+    // the second press gets the first answer, not a 409 for the version the first one moved on
+    expect([first.status, again.status]).toEqual([303, 303]);
+    expect(mainText((await platform.get(page)).text)).toContain('已提交：提出方案。');
+    expect(await api(`/api/negotiations/${bargaining}/rounds`)).toHaveLength(rounds + 1);
+    const keys = [...html.matchAll(/name="key" value="([^"]+)"/g)].map((m) => m[1]);
+    expect(keys.length).toBeGreaterThan(1);
+    expect(new Set(keys).size).toBe(keys.length); // every form its own key
   });
 
   it('carries a contract from acceptance to publication through the pages alone', async () => {

@@ -61,7 +61,11 @@ describe('procedure forms on the negotiation page', () => {
     const ids = [...html.matchAll(/name="commentId" value="([^"]+)"/g)].map((m) => m[1]);
     expect(ids).toHaveLength(2);
     const missing = await send(platform, id, { type: 'RESPOND_TO_OPINIONS', commentId: ids, [`adopted.${ids[0]}`]: 'yes', [`reason.${ids[0]}`]: '采纳，延长至30分钟' });
-    expect(missing.text).toContain('填写的内容有误。'); // the second answer has no reason: the service's 400 is shown
+    // the second answer has no reason: the service's 400 is shown, and the first answer is still filled in
+    expect(missing.res.status).toBe(400);
+    expect(missing.text).toContain('填写的内容有误。');
+    expect(missing.after.text).toContain(`<textarea name="reason.${ids[0]}" required>采纳，延长至30分钟</textarea>`);
+    expect(missing.after.text).toContain(`name="adopted.${ids[0]}" value="yes" checked`);
     const answered = await send(platform, id, {
       type: 'RESPOND_TO_OPINIONS',
       commentId: ids,

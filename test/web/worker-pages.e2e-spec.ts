@@ -1,7 +1,7 @@
 import { TestApp, startTestApp } from '../support/test-app';
 import { toConsultation } from '../support/negotiation-helpers';
 import { csrfOf, htmlProblems, mainText } from './support/html';
-import { browserAgent, formBody, submit, webLogin } from './support/web-agent';
+import { browserAgent, formBody, keyOn, submit, webLogin } from './support/web-agent';
 
 describe("workers' pages: logging in, 我的通知, commenting on a draft", () => {
   let t: TestApp;
@@ -94,6 +94,31 @@ describe("workers' pages: logging in, 我的通知, commenting on a draft", () =
     expect(htmlProblems(after.text)).toEqual([]);
     const comments = await t.http().get(`/api/negotiations/${draftId}/comments`).set('Authorization', await t.login('union.chief'));
     expect(comments.body.map((c: { text: string }) => c.text)).toContain(written);
+  });
+
+  it('keeps a refused opinion in the box, so nothing typed is lost', async () => {
+    const rider = await webLogin(t, 'rider.0003');
+    const page = `/negotiations/${draftId}/comments`;
+    const long = '雨天配送'.repeat(1001); // longer than the 4000 characters an opinion may have
+    const { res, text } = await submit(rider, page, page, { text: long });
+    expect(res.status).toBe(400);
+    expect(text).toContain('填写的内容有误。');
+    expect(res.text).toContain(`maxlength="4000" required>${long}</textarea>`);
+    expect(htmlProblems(res.text)).toEqual([]);
+  });
+
+  it('files an opinion once, however often its form is sent', async () => {
+    const rider = await webLogin(t, 'rider.0009');
+    const page = `/negotiations/${draftId}/comments`;
+    const html = (await rider.get(page)).text;
+    const form = formBody({ _csrf: csrfOf(html), key: keyOn(html), text: '夜间加价应覆盖到早上七点。' });
+    const first = await rider.post(page).type('form').send(form);
+    const again = await rider.post(page).type('form').send(form);
+    expect([first.status, again.status]).toEqual([303, 303]);
+    const comments = await t.http().get(`/api/negotiations/${draftId}/comments`).set('Authorization', await t.login('union.chief'));
+    expect(comments.body.filter((c: { text: string }) => c.text === '夜间加价应覆盖到早上七点。')).toHaveLength(1);
+    // a page shown afresh has a new key: the next opinion is a new one
+    expect(keyOn((await rider.get(page)).text)).not.toBe(keyOn(html));
   });
 
   it('lists the drafts open for comment in the inbox', async () => {

@@ -5,6 +5,7 @@ import { EVENT_TYPES } from '../../negotiations/dto/events.dto';
 import { collectiveContractMachine } from '../../negotiations/collective-contract.machine';
 import { ruleChangeMachine } from '../../negotiations/rule-change.machine';
 import { CLAUSE_TOPICS } from '../../terms/terms';
+import { termLabel } from '../terms-display';
 import { webAssetPath } from '../web-paths';
 import { en } from './en';
 import { chooseLang, translator } from './index';
@@ -58,5 +59,13 @@ describe('the words on the pages', () => {
 
   it('falls back to the code for a name it does not know', () => {
     expect(label('state', 'brand_new_state', 'zh')).toBe('brand_new_state');
+  });
+
+  it("takes a code named like one of Object's own properties as a code", () => {
+    for (const key of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(label('task', key, 'zh')).toBe(key);
+      expect(hasLabel('error', key)).toBe(false);
+    }
+    expect(termLabel('pieceRates[constructor].baseFen', 'zh')).toBe('constructor·基本单价');
   });
 });

@@ -135,12 +135,12 @@ export type LabelGroup = keyof typeof GROUPS;
 export type Lang = 'zh' | 'en';
 
 export function label(group: LabelGroup, key: string, lang: Lang): string {
-  const pair = (GROUPS[group] as Pairs)[key];
-  return pair ? pair[lang === 'zh' ? 0 : 1] : key;
+  return hasLabel(group, key) ? (GROUPS[group] as Pairs)[key][lang === 'zh' ? 0 : 1] : key;
 }
 
+/** Own keys only: a task or topic named `constructor` or `toString` is a code, not Object.prototype's. */
 export function hasLabel(group: LabelGroup, key: string): boolean {
-  return key in GROUPS[group];
+  return Object.hasOwn(GROUPS[group], key);
 }
 
 export function labelKeys(group: LabelGroup): string[] {

@@ -19,12 +19,14 @@ export async function webLogin(t: TestApp, username: string): Promise<Agent> {
 }
 
 /**
- * Opens `page`, posts `fields` to `action` with that page's CSRF token, follows the 303 back
- * and returns the page it lands on (with its flash message).
+ * Opens `page`, posts `fields` to `action` with that page's CSRF token, and returns the page the
+ * reader sees next: where the 303 of a form that went through leads (with its flash message), or
+ * the page a refused form is answered with (a 4xx, the form filled in as sent).
  */
 export async function submit(agent: Agent, page: string, action: string, fields: Record<string, string | string[]>) {
   const before = await agent.get(page);
   const res = await agent.post(action).type('form').send(formBody({ _csrf: csrfOf(before.text), ...fields }));
+  if (res.status >= 400 && res.status < 500) return { res, after: res, text: mainText(res.text) };
   if (res.status !== 303) throw new Error(`POST ${action}: ${res.status} ${res.text.slice(0, 300)}`);
   const after = await agent.get(res.headers.location);
   return { res, after, text: mainText(after.text) };
@@ -42,4 +44,11 @@ export function versionOn(html: string): string {
   const version = /name="version" value="(\d+)"/.exec(html)?.[1];
   if (!version) throw new Error('no form with a version on the page');
   return version;
+}
+
+/** The one-off key of the first event form on a page (a second press of that form changes nothing). */
+export function keyOn(html: string): string {
+  const key = /name="key" value="([^"]+)"/.exec(html)?.[1];
+  if (!key) throw new Error('no form with a one-off key on the page');
+  return key;
 }
