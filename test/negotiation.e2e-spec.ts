@@ -46,6 +46,9 @@ describe('a collective contract, end to end over HTTP', () => {
       [3, 'union', 'ACCEPT'],
     ]);
     expect(rounds.body[2].changes).toEqual([{ path: 'pieceRates[delivery].baseFen', from: 600, to: 650 }]);
+    // the union's own concession, against its opening proposal
+    expect(rounds.body[2].ownChanges).toEqual([{ path: 'pieceRates[delivery].baseFen', from: 700, to: 650 }]);
+    expect(rounds.body[1].ownChanges).toBeNull();
 
     // a covered rider reads the draft and comments on it
     const rider = await t.login('rider.0001');

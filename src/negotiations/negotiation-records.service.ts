@@ -6,13 +6,17 @@ import { Transactions } from '../database/transactions';
 import { Comment } from './comment.entity';
 import { NegotiationsService } from './negotiations.service';
 import { Round } from './round.entity';
+import { diffTerms } from '../terms/terms-comparison';
 import { Relation } from './negotiation-permissions';
 
 export interface RoundView {
   round: number;
   proposer: string;
   terms: Round['terms'];
+  /** Against the offer it answers (in alternating play, the other side's latest). */
   changes: Round['changes'];
+  /** What this side moved since its own previous offer; null for a side's first offer. */
+  ownChanges: Round['changes'] | null;
   note: string | null;
   proposedBy: string;
   answer: { type: string; by: string; at: string } | null;
@@ -35,11 +39,13 @@ export class NegotiationRecords {
   async rounds(user: AuthUser, id: string): Promise<RoundView[]> {
     await this.authorize(user, id);
     const rows = await this.tx.manager.find(Round, { where: { negotiationId: id }, order: { round: 'ASC' } });
+    const previousOwn = (r: Round) => rows.filter((x) => x.proposer === r.proposer && x.round < r.round).at(-1);
     return rows.map((r) => ({
       round: r.round,
       proposer: r.proposer,
       terms: r.terms,
       changes: r.changes,
+      ownChanges: previousOwn(r) ? diffTerms(previousOwn(r)!.terms, r.terms) : null,
       note: r.note,
       proposedBy: r.proposedBy,
       answer: r.answerType ? { type: r.answerType, by: r.answerBy!, at: r.answerAt! } : null,

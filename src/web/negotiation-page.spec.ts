@@ -1,3 +1,4 @@
+import { diffTerms } from '../terms/terms-comparison';
 import { RoundView } from '../negotiations/negotiation-records.service';
 import { NegotiationView } from '../negotiations/negotiation-view';
 import { Terms } from '../terms/terms';
@@ -13,21 +14,29 @@ const round = (n: number, proposer: 'union' | 'enterprise', offered: Terms, answ
   round: n,
   proposer,
   terms: offered,
-  changes: [], // the record's changes are against the previous round, the other side's: the timeline must not use them
+  changes: [],
+  ownChanges: null,
   note: null,
   proposedBy: proposer === 'union' ? 'u1' : 'e1',
   answer: answer ? { type: answer, by: proposer === 'union' ? 'e1' : 'u1', at: '2027-01-05T01:00:00.000Z' } : null,
   at: '2027-01-04T01:00:00.000Z',
 });
 
+/** The differences the record keeps (NegotiationRecords.rounds): against the round before, and against the side's own last offer. */
+const recorded = (rs: RoundView[]): RoundView[] =>
+  rs.map((r, i) => {
+    const own = rs.slice(0, i).filter((x) => x.proposer === r.proposer).at(-1);
+    return { ...r, changes: diffTerms(rs[i - 1]?.terms ?? null, r.terms), ownChanges: own ? diffTerms(own.terms, r.terms) : null };
+  });
+
 // the platform always offers 4 rest days and moves only on the rate: 6.40 → 6.48 元
-const rounds = [
+const rounds = recorded([
   round(1, 'union', terms(700, 6), 'OFFER'),
   round(2, 'enterprise', terms(640, 4), 'OFFER'),
   round(3, 'union', terms(690, 6), 'OFFER'),
   round(4, 'enterprise', terms(648, 4), 'OFFER'),
   round(5, 'union', terms(690, 6), null),
-];
+]);
 const view = { id: 'n1' } as NegotiationView;
 const names: Names = { people: new Map([['u1', '王建国'], ['e1', '刘洋']]), orgs: new Map() };
 const ctx: PageContext = { lang: 'zh', zone: 'Asia/Shanghai', now: new Date('2027-01-06T00:00:00Z') };

@@ -1,9 +1,9 @@
 import { EventType } from '../negotiations/dto/events.dto';
 import { NegotiationView } from '../negotiations/negotiation-view';
 import { RoundView } from '../negotiations/negotiation-records.service';
-import { Side, otherSide } from '../negotiations/negotiation.types';
+import { Side } from '../negotiations/negotiation.types';
 import { Terms } from '../terms/terms';
-import { Leaf, TermChange, diffTerms, flattenTerms } from '../terms/terms-comparison';
+import { Leaf, TermChange, flattenTerms } from '../terms/terms-comparison';
 import { alwaysAgreed, danceCharts } from './dance-chart';
 import { dateTime, timeLeft } from './format';
 import { Lang, colon, label, translator } from './i18n';
@@ -134,31 +134,29 @@ export function positionRows(view: NegotiationView, lang: Lang) {
 
 /**
  * The rounds as a timeline: who offered what, what that side gave or took back, how the other
- * side answered. A round lists its side's changes against that side's own previous offer — the
- * figure before would otherwise be the other side's, reporting moves nobody made. A side's
- * first offer is set against the offer it answers; the opening offer lists every term.
+ * side answered. A round lists its side's moves against that side's own previous offer (the
+ * record's `ownChanges`) — against the round before, the figures would be the other side's,
+ * reporting moves nobody made. A side's first offer is set against the offer it answers; the
+ * opening offer lists every term.
  */
 export function timeline(view: NegotiationView, rounds: RoundView[], names: Names, ctx: PageContext) {
   const t = translator(ctx.lang);
-  const latest: Partial<Record<Side, Terms>> = {};
   return rounds.map((r) => {
     const side = r.proposer as Side;
-    const own = latest[side] ?? null;
-    const against = own ?? latest[otherSide(side)] ?? null;
-    latest[side] = r.terms as Terms;
-    const changes = diffTerms(against, r.terms as Terms)
+    const opening = r.round === 1;
+    const changes = (r.ownChanges ?? r.changes)
       .filter((c) => !c.path.endsWith('.topic'))
       .sort((a, b) => comparePaths(a.path, b.path))
-      .map((c) => `${termLabel(c.path, ctx.lang)}${colon(ctx.lang)}${against ? fromTo(c, ctx.lang) : termValue(c.path, c.to, ctx.lang)}`);
+      .map((c) => `${termLabel(c.path, ctx.lang)}${colon(ctx.lang)}${opening ? termValue(c.path, c.to, ctx.lang) : fromTo(c, ctx.lang)}`);
     return {
       round: r.round,
       side,
       heading: t('negotiation.proposedBy', { side: t(`side.${side}`), name: names.people.get(r.proposedBy) ?? '—' }),
       at: dateTime(r.at, ctx.zone, ctx.lang),
       note: r.note,
-      against: t(own ? 'negotiation.againstOwn' : against ? 'negotiation.againstOther' : 'negotiation.opening'),
+      against: t(r.ownChanges ? 'negotiation.againstOwn' : opening ? 'negotiation.opening' : 'negotiation.againstOther'),
       changes,
-      unchanged: against !== null && changes.length === 0,
+      unchanged: !opening && changes.length === 0,
       // a counter-offer is the next round itself: only other answers, or none yet, are written out
       answer: r.answer
         ? r.answer.type === 'OFFER'
