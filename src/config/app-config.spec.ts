@@ -1,0 +1,18 @@
+import { loadConfig } from './app-config';
+
+describe('configuration', () => {
+  it('has working defaults for a newcomer', () => {
+    expect(loadConfig({})).toMatchObject({ PORT: 3000, DATABASE_URL: 'sqlite:./data/xieshang.db', TZ_NAME: 'Asia/Shanghai', NODE_ENV: 'development' });
+  });
+
+  it('refuses to run production without a JWT secret', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow('JWT_SECRET is required in production');
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).isProduction).toBe(true);
+  });
+
+  it('names every bad setting in one error', () => {
+    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', JWT_SECRET: 'short' })).toThrow(
+      /PORT must be an integer number.*DATABASE_URL must start with sqlite: or postgres:\/\/.*JWT_SECRET must be at least 32 characters/,
+    );
+  });
+});
