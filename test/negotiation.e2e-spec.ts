@@ -182,6 +182,7 @@ describe('a collective contract, end to end over HTTP', () => {
     expect(await t.dataSource.getRepository(Round).countBy({ negotiationId: id })).toBe(2);
   });
 
+  // SQLite queues the two; the race itself (the loser answering as the winner) runs on the PostgreSQL tier
   it('answers two simultaneous requests with the same Idempotency-Key alike, acting once', async () => {
     const union = await t.login('union.chief');
     const id = (await t.http().post('/api/negotiations').set('Authorization', union).send(await contractBody(t))).body.id;

@@ -37,7 +37,9 @@ export class AuthService {
     } catch {
       throw new DomainError(401, 'AUTH.BAD_TOKEN', 'the access token is invalid or expired');
     }
-    if (claims.jti && (await this.dataSource.getRepository(RevokedToken).existsBy({ jti: claims.jti })))
+    // every token we issue names itself (jti), so that logging out can refuse it
+    if (!claims.jti) throw new DomainError(401, 'AUTH.BAD_TOKEN', 'the access token is invalid or expired');
+    if (await this.dataSource.getRepository(RevokedToken).existsBy({ jti: claims.jti }))
       throw new DomainError(401, 'AUTH.LOGGED_OUT', 'this session has been logged out');
     const user = await this.dataSource.getRepository(User).findOne({ where: { id: claims.sub } });
     if (!user) throw new DomainError(401, 'AUTH.BAD_TOKEN', 'the access token names no user');
@@ -46,9 +48,15 @@ export class AuthService {
 
   /** Ends the session of this token (others of the same person, e.g. the rider app, go on). */
   async logout(token: string): Promise<void> {
-    const claims = this.jwt.decode<{ sub?: string; jti?: string; exp?: number } | null>(token);
-    if (!claims?.jti || !claims.sub) return;
-    const expiresAt = new Date((claims.exp ?? 0) * 1000).toISOString();
+    let claims: { sub: string; jti?: string; exp: number };
+    try {
+      // verified, not just decoded: the web logout hands over a cookie anybody can forge
+      claims = await this.jwt.verifyAsync<{ sub: string; jti?: string; exp: number }>(token);
+    } catch {
+      return;
+    }
+    if (!claims.jti) return;
+    const expiresAt = new Date(claims.exp * 1000).toISOString();
     await this.tx.run(async (m) => {
       // forget revocations of tokens that have expired by now: they are refused anyway
       await m.createQueryBuilder().delete().from(RevokedToken).where('expires_at < :now', { now: new Date().toISOString() }).execute();

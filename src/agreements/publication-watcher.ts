@@ -40,13 +40,15 @@ export class PublicationWatcher implements OnApplicationBootstrap, OnApplication
   /** Announces publications since the last look; returns how many it read. */
   async look(): Promise<number> {
     const from = new Date(new Date(this.since).getTime() - OVERLAP_MS).toISOString();
-    this.since = this.clock.now().toISOString();
+    const now = this.clock.now().toISOString();
     const recent = await this.dataSource
       .getRepository(Agreement)
       .createQueryBuilder('a')
       .where('a.published_at >= :from', { from })
       .orderBy('a.published_at', 'ASC')
       .getMany();
+    // only a look that succeeded moves the mark: a failed one is looked at again next time
+    this.since = now;
     recent.forEach((agreement) => this.bus.emit(agreement));
     return recent.length;
   }

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { Agreement } from '../../src/agreements/agreement.entity';
+import { RevokedToken } from '../../src/accounts/revoked-token.entity';
 import { TestApp, startTestApp } from '../support/test-app';
 import { csrfOf, mainText } from './support/html';
 import { webLogin } from './support/web-agent';
@@ -61,6 +62,18 @@ describe('web sessions', () => {
     expect(after.body.code).toBe('AUTH.LOGGED_OUT');
     // the rider's other session (their app) goes on
     expect((await t.http().get('/api/me/inbox').set('Authorization', app)).status).toBe(200);
+  });
+
+  it('writes nothing for a logout with a forged session cookie', async () => {
+    const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    for (const claims of [{ sub: 'nobody', jti: 'attacker-chosen', exp: 253402300799 }, { sub: 'nobody', jti: 'out-of-range', exp: 1e13 }]) {
+      const forged = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(claims)}.AAAA`;
+      const agent = request.agent(t.app.getHttpServer());
+      const page = await agent.get('/login').set('Cookie', `xs_session=${forged}`);
+      const res = await agent.post('/logout').set('Cookie', `xs_session=${forged}`).type('form').send({ _csrf: csrfOf(page.text) });
+      expect(res.status).toBe(303);
+      expect(await t.dataSource.getRepository(RevokedToken).findOneBy({ jti: claims.jti })).toBeNull();
+    }
   });
 
   it('keeps pages with a CSRF secret out of shared caches', async () => {
