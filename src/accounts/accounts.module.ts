@@ -3,11 +3,13 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { WorkersController } from './workers.controller';
+import { DirectoryController } from './directory.controller';
+import { DirectoryService } from './directory.service';
 import { WorkersService } from './workers.service';
 
 @Module({
-  controllers: [AuthController, WorkersController],
-  providers: [AuthService, AuthGuard, WorkersService],
-  exports: [AuthService, AuthGuard],
+  controllers: [AuthController, WorkersController, DirectoryController],
+  providers: [AuthService, AuthGuard, WorkersService, DirectoryService],
+  exports: [AuthService, AuthGuard, DirectoryService],
 })
 export class AccountsModule {}

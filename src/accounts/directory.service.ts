@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { Clock } from '../common/clock';
+import { DomainError, unprocessable } from '../common/domain-error';
+import { isRegionCode } from '../common/regions';
+import { Transactions } from '../database/transactions';
+import { Organization, OrganizationKind } from './organization.entity';
+import { hashPassword } from './password';
+import { Role, User } from './user.entity';
+import { Worker } from './worker.entity';
+
+export interface NewOrganization {
+  name: string;
+  kind: OrganizationKind;
+  industry?: string;
+  region?: string;
+}
+
+export interface NewPerson {
+  username: string;
+  displayName: string;
+  role: Role;
+  password: string;
+  organizationId?: string;
+  /** For a worker's login: the worker record it belongs to. */
+  workerId?: string;
+}
+
+/** Which kind of organisation each role belongs to (a worker: the enterprise that registered them). */
+const ORGANIZATION_OF_ROLE: Record<Role, OrganizationKind | null> = {
+  union_negotiator: 'union',
+  enterprise_rep: 'enterprise',
+  bureau_reviewer: 'bureau',
+  worker: 'enterprise',
+  admin: null,
+};
+
+export type PersonView = Pick<User, 'id' | 'username' | 'displayName' | 'role' | 'organizationId' | 'workerId'>;
+
+/**
+ * The organisations and people of a deployment: production never seeds, so an administrator
+ * registers unions, platforms, bureaus and their people here (the first administrator with
+ * `npm run create-admin`).
+ */
+@Injectable()
+export class DirectoryService {
+  constructor(
+    private readonly tx: Transactions,
+    private readonly clock: Clock,
+  ) {}
+
+  async addOrganization(o: NewOrganization): Promise<Organization> {
+    const problems: string[] = [];
+    if (o.kind !== 'bureau' && !o.industry) problems.push(`a ${o.kind} needs its industry`);
+    if (!o.region || !isRegionCode(o.region)) problems.push(`region ${o.region ?? '(none)'} is not a GB/T 2260 code`);
+    if (problems.length) throw unprocessable('ORGANIZATION.INVALID', problems);
+    const row: Organization = {
+      id: randomUUID(),
+      name: o.name,
+      kind: o.kind,
+      industry: o.industry ?? null,
+      region: o.region!,
+      webhookUrl: null,
+      webhookSecret: null,
+      createdAt: this.clock.now().toISOString(),
+    };
+    await this.tx.run((m) => m.insert(Organization, row));
+    return row;
+  }
+
+  async addPerson(p: NewPerson): Promise<PersonView> {
+    const passwordHash = await hashPassword(p.password);
+    return this.tx.run(async (m) => {
+      await this.checkPerson(m, p);
+      const row: User = {
+        id: randomUUID(),
+        username: p.username,
+        displayName: p.displayName,
+        role: p.role,
+        organizationId: p.organizationId ?? null,
+        workerId: p.workerId ?? null,
+        passwordHash,
+        createdAt: this.clock.now().toISOString(),
+      };
+      await m.insert(User, row);
+      const { passwordHash: _, createdAt: __, ...view } = row;
+      return view;
+    });
+  }
+
+  private async checkPerson(m: EntityManager, p: NewPerson): Promise<void> {
+    if (await m.existsBy(User, { username: p.username })) throw new DomainError(409, 'PERSON.USERNAME_TAKEN', `username ${p.username} is taken`);
+    const kind = ORGANIZATION_OF_ROLE[p.role];
+    const problems: string[] = [];
+    if (kind === null && p.organizationId) problems.push('an admin belongs to no organisation');
+    if (kind !== null) {
+      const organization = p.organizationId ? await m.findOneBy(Organization, { id: p.organizationId }) : null;
+      if (organization?.kind !== kind) problems.push(`a ${p.role} belongs to a ${kind} organisation`);
+    }
+    if (p.role === 'worker') {
+      const worker = p.workerId ? await m.findOneBy(Worker, { id: p.workerId }) : null;
+      if (!worker || worker.enterpriseId !== p.organizationId) problems.push("a worker's login names a worker record of its enterprise");
+      else if (await m.existsBy(User, { workerId: worker.id })) problems.push('that worker already has a login');
+    } else if (p.workerId) problems.push('only a worker login names a worker record');
+    if (problems.length) throw unprocessable('PERSON.INVALID', problems);
+  }
+}
