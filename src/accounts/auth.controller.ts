@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { Public } from './auth.decorators';
 import { AuthService } from './auth.service';
+import { bearerToken } from './auth.guard';
 
 export class LoginDto {
   @IsString() @MinLength(1) @MaxLength(64)
@@ -29,6 +30,6 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   async logout(@Headers('authorization') authorization: string): Promise<void> {
-    await this.auth.logout(authorization.slice('Bearer '.length).trim());
+    await this.auth.logout(bearerToken(authorization)!);
   }
 }

@@ -5,6 +5,10 @@ import { AuthService } from './auth.service';
 import { IS_PUBLIC, ROLES_KEY } from './auth.decorators';
 import { Role } from './user.entity';
 
+/** The token of an `Authorization: Bearer <token>` header. */
+export const bearerToken = (header: string | undefined): string | undefined =>
+  header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
+
 /** Global guard: a valid bearer token unless the route is @Public(), and the route's @Roles(). */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -17,8 +21,7 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest();
-    const header: string | undefined = request.headers?.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    const token = bearerToken(request.headers?.authorization);
     if (!token) throw new DomainError(401, 'AUTH.MISSING_TOKEN', 'Authorization: Bearer <accessToken> is required');
     request.user = await this.auth.userFromToken(token);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);

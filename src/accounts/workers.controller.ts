@@ -5,7 +5,7 @@ import { AuthUser } from './auth-user';
 import { CurrentUser, Roles } from './auth.decorators';
 import { Organization } from './organization.entity';
 import { WorkersService } from './workers.service';
-import { IMPORT_CONTENT_TYPES } from './import-body';
+import { IMPORT_CONTENT_TYPES, isImport } from './import-body';
 import { Transactions } from '../database/transactions';
 import { badRequest, unprocessable } from '../common/domain-error';
 import { AppConfig } from '../config/app-config';
@@ -50,7 +50,7 @@ export class WorkersController {
   @HttpCode(200)
   @ApiConsumes(...IMPORT_CONTENT_TYPES)
   import(@CurrentUser() user: AuthUser, @Body() body: unknown, @Headers('content-type') contentType = '') {
-    if (!IMPORT_CONTENT_TYPES.some((type) => contentType.startsWith(type)))
+    if (!isImport(contentType))
       throw badRequest('WORKERS.CONTENT_TYPE', 'send CSV (text/csv) or JSON lines (application/x-ndjson)');
     return this.workers.import(user, body as string, contentType);
   }

@@ -1,13 +1,13 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser } from '../accounts/auth-user';
+import { PageQuery } from '../common/page-query';
 import { InboxService } from './inbox.service';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
 import { CurrentUser, Public } from '../accounts/auth.decorators';
 import { AgreementsService } from './agreements.service';
 
-export class AgreementQueryDto {
+export class AgreementQueryDto extends PageQuery {
   @IsOptional() @Matches(/^\d{6}$/, { message: 'region must be a six-digit GB/T 2260 code' })
   region?: string;
 
@@ -16,12 +16,6 @@ export class AgreementQueryDto {
 
   @IsOptional() @Matches(/^[a-z][a-z0-9_]{1,63}$/)
   category?: string;
-
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
-  page: number = 1;
-
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
-  pageSize: number = 20;
 }
 
 @ApiTags('agreements')

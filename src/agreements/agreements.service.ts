@@ -49,11 +49,11 @@ export class AgreementsService {
   /** Whether the published text is the negotiated text, checked against the audit chain. */
   async verify(id: string): Promise<PublicationCheck> {
     const agreement = await this.find(id);
-    const [entries, chain] = await Promise.all([this.audit.list(agreement.negotiationId), this.audit.verify(agreement.negotiationId)]);
-    return checkPublication(agreement, entries, chain);
+    const entries = await this.audit.list(agreement.negotiationId);
+    return checkPublication(agreement, entries, await this.audit.verify(agreement.negotiationId, entries));
   }
 
-  private async find(id: string): Promise<Agreement> {
+  async find(id: string): Promise<Agreement> {
     const agreement = await this.dataSource.getRepository(Agreement).findOne({ where: { id } });
     if (!agreement) throw notFound('agreement');
     return agreement;

@@ -5,12 +5,12 @@ import { AuthUser } from '../accounts/auth-user';
 import { Worker } from '../accounts/worker.entity';
 import { Clock } from '../common/clock';
 import { Transactions } from '../database/transactions';
-import { forbidden, notFound } from '../common/domain-error';
+import { forbidden } from '../common/domain-error';
 import { NegotiationAccess } from '../negotiations/negotiation-access';
 import { Negotiation } from '../negotiations/negotiation.entity';
 import { Acknowledgement } from './acknowledgement.entity';
 import { Agreement } from './agreement.entity';
-import { toAgreementView } from './agreements.service';
+import { AgreementsService, toAgreementView } from './agreements.service';
 import { coveredWorkersCondition, covers, regionsCovering } from './coverage';
 
 export interface InboxItem {
@@ -30,6 +30,7 @@ export class InboxService {
     private readonly clock: Clock,
     private readonly access: NegotiationAccess,
     private readonly tx: Transactions,
+    private readonly agreements: AgreementsService,
   ) {}
 
   async workerOf(user: AuthUser): Promise<Worker> {
@@ -65,8 +66,7 @@ export class InboxService {
   /** Idempotent: a repeat keeps the first time. 403 for a worker the publication does not cover. */
   async acknowledge(user: AuthUser, agreementId: string): Promise<{ agreementId: string; acknowledgedAt: string }> {
     const worker = await this.workerOf(user);
-    const agreement = await this.dataSource.getRepository(Agreement).findOneBy({ id: agreementId });
-    if (!agreement) throw notFound('agreement');
+    const agreement = await this.agreements.find(agreementId);
     if (!covers(agreement.scope, worker)) throw forbidden('INBOX.NOT_COVERED', 'this publication does not cover you');
     const ack = await this.tx.run(async (m) => {
       await m
@@ -83,8 +83,7 @@ export class InboxService {
 
   /** How many covered workers have acknowledged: for the negotiation's parties and the bureau. */
   async acknowledgements(user: AuthUser, agreementId: string): Promise<{ covered: number; acknowledged: number }> {
-    const agreement = await this.dataSource.getRepository(Agreement).findOneBy({ id: agreementId });
-    if (!agreement) throw notFound('agreement');
+    const agreement = await this.agreements.find(agreementId);
     const negotiation = await this.dataSource.getRepository(Negotiation).findOneByOrFail({ id: agreement.negotiationId });
     const relation = await this.access.relationOf(this.dataSource.manager, user, negotiation);
     if (!relation || relation.party === 'worker')

@@ -4,19 +4,10 @@ import { covers } from './coverage';
 import { PublicationBus } from './publication-bus';
 import { toAgreementView } from './agreements.service';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { AuthUser } from '../accounts/auth-user';
+import { PageQuery } from '../common/page-query';
 import { CurrentUser, Roles } from '../accounts/auth.decorators';
 import { InboxService } from './inbox.service';
-
-export class PageQuery {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
-  page: number = 1;
-
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
-  pageSize: number = 20;
-}
 
 @ApiTags('workers')
 @ApiBearerAuth()

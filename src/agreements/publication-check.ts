@@ -31,7 +31,8 @@ export function checkPublication(agreement: PublishedRecord, entries: ChainLink[
   return { intact: true, entries: chain.entries, head: chain.head };
 }
 
-function payloadOf(entry: ChainLink): Record<string, unknown> {
+/** A chain entry's payload as data. */
+export function payloadOf(entry: ChainLink): Record<string, unknown> {
   return JSON.parse(entry.payload) as Record<string, unknown>;
 }
 

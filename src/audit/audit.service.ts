@@ -43,8 +43,8 @@ export class AuditService {
   }
 
   /** Verifies the chain against itself and against the head the negotiation row recorded. */
-  async verify(negotiationId: string): Promise<Verification> {
+  async verify(negotiationId: string, links?: ChainLink[]): Promise<Verification> {
     const recorded = await this.dataSource.getRepository(Negotiation).findOneByOrFail({ id: negotiationId });
-    return verifyChain(await this.list(negotiationId), { seq: recorded.auditSeq, head: recorded.auditHead });
+    return verifyChain(links ?? (await this.list(negotiationId)), { seq: recorded.auditSeq, head: recorded.auditHead });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { User } from '../accounts/user.entity';
 import { Clock } from '../common/clock';
 import { Transactions } from '../database/transactions';
@@ -102,7 +102,7 @@ export class DeadlineNotifier {
       else {
         const organizationId = side === 'union' ? n.unionOrgId : n.enterpriseOrgId;
         const role = side === 'union' ? 'union_negotiator' : 'enterprise_rep';
-        for (const u of await m.find(User, { where: { organizationId, role: In([role]) }, select: { id: true } })) ids.add(u.id);
+        for (const u of await m.find(User, { where: { organizationId, role }, select: { id: true } })) ids.add(u.id);
       }
     }
     return [...ids];

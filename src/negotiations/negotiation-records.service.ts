@@ -40,17 +40,20 @@ export class NegotiationRecords {
     await this.authorize(user, id);
     const rows = await this.tx.manager.find(Round, { where: { negotiationId: id }, order: { round: 'ASC' } });
     const previousOwn = (r: Round) => rows.filter((x) => x.proposer === r.proposer && x.round < r.round).at(-1);
-    return rows.map((r) => ({
-      round: r.round,
-      proposer: r.proposer,
-      terms: r.terms,
-      changes: r.changes,
-      ownChanges: previousOwn(r) ? diffTerms(previousOwn(r)!.terms, r.terms) : null,
-      note: r.note,
-      proposedBy: r.proposedBy,
-      answer: r.answerType ? { type: r.answerType, by: r.answerBy!, at: r.answerAt! } : null,
-      at: r.proposedAt,
-    }));
+    return rows.map((r) => {
+      const own = previousOwn(r);
+      return {
+        round: r.round,
+        proposer: r.proposer,
+        terms: r.terms,
+        changes: r.changes,
+        ownChanges: own ? diffTerms(own.terms, r.terms) : null,
+        note: r.note,
+        proposedBy: r.proposedBy,
+        answer: r.answerType ? { type: r.answerType, by: r.answerBy!, at: r.answerAt! } : null,
+        at: r.proposedAt,
+      };
+    });
   }
 
   async comments(user: AuthUser, id: string) {

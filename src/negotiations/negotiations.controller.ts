@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiHeader, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString } from 'class-validator';
 import { AuthUser } from '../accounts/auth-user';
+import { PageQuery } from '../common/page-query';
 import { CurrentUser } from '../accounts/auth.decorators';
 import { badRequest } from '../common/domain-error';
 import { CreateNegotiationDto } from './dto/create-negotiation.dto';
@@ -11,18 +11,12 @@ import { NegotiationRecords } from './negotiation-records.service';
 import { NEGOTIATION_KINDS, NegotiationKind } from './negotiation.types';
 import { NegotiationsService } from './negotiations.service';
 
-export class ListNegotiationsQuery {
+export class ListNegotiationsQuery extends PageQuery {
   @IsOptional() @IsString()
   state?: string;
 
   @IsOptional() @IsIn(NEGOTIATION_KINDS)
   kind?: NegotiationKind;
-
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
-  page: number = 1;
-
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
-  pageSize: number = 20;
 }
 
 function parseIfMatch(header: string | undefined): number | undefined {

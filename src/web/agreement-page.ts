@@ -4,6 +4,7 @@ import { regionName } from '../common/regions';
 import { calendarDate, dateTime } from './format';
 import { Lang, label, translator } from './i18n';
 import { describeTerms } from './terms-display';
+import { payloadOf } from '../agreements/publication-check';
 
 type AgreementView = ReturnType<typeof toAgreementView>;
 
@@ -21,7 +22,6 @@ export function agreementListItem(a: AgreementView, lang: Lang, zone: string) {
   };
 }
 
-const payloadOf = (entry: ChainLink) => JSON.parse(entry.payload) as Record<string, unknown>;
 const sideOfRole = (role: string) => (role === 'union_negotiator' ? 'union' : 'enterprise');
 
 /**

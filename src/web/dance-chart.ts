@@ -56,10 +56,11 @@ export function danceCharts(offers: Offer[], agreed: Terms | null, lang: Lang): 
   if (!SIDES.every((side) => offers.some((o) => o.proposer === side))) return [];
   const flat = offers.map((o) => ({ ...o, leaves: flattenTerms(o.terms) }));
   const paths = new Set(flat.flatMap((o) => [...o.leaves].filter(([, v]) => typeof v === 'number').map(([p]) => p)));
+  const agreedLeaves = agreed ? flattenTerms(agreed) : null;
   return [...paths]
     .filter((path) => new Set(flat.map((o) => o.leaves.get(path) ?? null)).size > 1)
     .sort(comparePaths)
-    .map((path) => chartFor(path, flat, agreed ? (flattenTerms(agreed).get(path) as number | undefined) ?? null : null, lang));
+    .map((path) => chartFor(path, flat, (agreedLeaves?.get(path) as number | undefined) ?? null, lang));
 }
 
 /** Numeric terms every offer from either side put at the same value. */

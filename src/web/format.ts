@@ -65,7 +65,3 @@ export function timeLeft(dueAt: string, now: Date): { unit: 'days' | 'hours'; n:
   return { unit: 'days', n: Math.floor(hours / 24), overdue: ms < 0 };
 }
 
-/** A hash shortened for reading; the full value stays in a title attribute. */
-export function shortHash(hash: string): string {
-  return hash.length > 16 ? `${hash.slice(0, 8)}…${hash.slice(-8)}` : hash;
-}

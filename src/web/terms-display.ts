@@ -158,7 +158,3 @@ export function describeTerms(terms: Terms, lang: Lang): TermSection[] {
   }));
 }
 
-/** The numeric paths of a set of terms: what the negotiation-dance chart can draw. */
-export function numericPaths(terms: Terms): string[] {
-  return [...flattenTerms(terms)].filter(([, v]) => typeof v === 'number').map(([path]) => path);
-}

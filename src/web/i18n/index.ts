@@ -6,7 +6,6 @@ export { label } from './labels';
 export type { Lang, LabelGroup } from './labels';
 export type { MessageKey } from './zh';
 
-export const LANGS: readonly Lang[] = ['zh', 'en'];
 /** The value of <html lang>. */
 export const HTML_LANG: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
 

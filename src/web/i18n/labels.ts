@@ -143,6 +143,3 @@ export function hasLabel(group: LabelGroup, key: string): boolean {
   return Object.hasOwn(GROUPS[group], key);
 }
 
-export function labelKeys(group: LabelGroup): string[] {
-  return Object.keys(GROUPS[group]);
-}
