@@ -1,17 +1,20 @@
 import { Module } from '@nestjs/common';
-import { NegotiationsModule } from '../negotiations/negotiations.module';
 import { AuditModule } from '../audit/audit.module';
 import { AgreementsController } from './agreements.controller';
 import { AgreementsService } from './agreements.service';
 import { InboxService } from './inbox.service';
 import { MeController } from './me.controller';
-import { WebhookDispatcher } from './webhook-dispatcher';
+import { PublicationBus } from './publication-bus';
 import { PublicationWatcher } from './publication-watcher';
+import { Publications } from './publications';
+import { WebhookDispatcher } from './webhook-dispatcher';
+import { WebhookQueue } from './webhook-queue';
 
+/** Publications and what follows them: public reads, inboxes, acknowledgements, live delivery, webhooks. Negotiations publish through Publications. */
 @Module({
-  imports: [NegotiationsModule, AuditModule],
+  imports: [AuditModule],
   controllers: [AgreementsController, MeController],
-  providers: [AgreementsService, InboxService, WebhookDispatcher, PublicationWatcher],
-  exports: [AgreementsService, InboxService, WebhookDispatcher],
+  providers: [AgreementsService, InboxService, Publications, PublicationBus, WebhookQueue, WebhookDispatcher, PublicationWatcher],
+  exports: [AgreementsService, InboxService, Publications, PublicationBus, WebhookDispatcher],
 })
 export class AgreementsModule {}

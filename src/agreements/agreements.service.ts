@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { notFound } from '../common/domain-error';
 import { Agreement } from './agreement.entity';
-import { regionPrefix } from './coverage';
+import { regionAncestors, regionPrefix } from '../common/regions';
 import { AuditService } from '../audit/audit.service';
 import { PublicationCheck, checkPublication } from './publication-check';
 
@@ -28,9 +28,8 @@ export class AgreementsService {
     if (query.industry) qb.andWhere('a.industry = :industry', { industry: query.industry });
     if (query.region) {
       // a worker in 420302 asks for 420302: contracts for 420302, 420300 and 420000 all bind there
-      const ancestors = [`${query.region.slice(0, 2)}0000`, `${query.region.slice(0, 4)}00`, query.region];
       qb.andWhere('(a.region IN (:...ancestors) OR a.region LIKE :inside)', {
-        ancestors,
+        ancestors: regionAncestors(query.region),
         inside: `${regionPrefix(query.region)}%`,
       });
     }

@@ -1,48 +1,5 @@
 import { Scope } from '../negotiations/negotiation.types';
-import { CoveredParty, covers, regionContains, regionPrefix } from './coverage';
-
-describe('regionPrefix', () => {
-  it('a province (XX0000) stands for its two-digit prefix', () => {
-    expect(regionPrefix('420000')).toBe('42');
-  });
-
-  it('a city (XXXX00) stands for its four-digit prefix', () => {
-    expect(regionPrefix('420300')).toBe('4203');
-  });
-
-  it('a district stands for itself', () => {
-    expect(regionPrefix('420302')).toBe('420302');
-  });
-});
-
-describe('regionContains', () => {
-  it('a city contains its own districts', () => {
-    expect(regionContains('420300', '420302')).toBe(true);
-    expect(regionContains('420300', '420303')).toBe(true);
-  });
-
-  it("a city does not contain another city's districts, nor another province's", () => {
-    expect(regionContains('420300', '420402')).toBe(false);
-    expect(regionContains('420300', '430302')).toBe(false);
-  });
-
-  it('a province contains every district and city within it', () => {
-    expect(regionContains('420000', '420302')).toBe(true);
-    expect(regionContains('420000', '420300')).toBe(true);
-    expect(regionContains('420000', '430302')).toBe(false);
-  });
-
-  it('a district contains only itself', () => {
-    expect(regionContains('420302', '420302')).toBe(true);
-    expect(regionContains('420302', '420303')).toBe(false);
-    expect(regionContains('420302', '420300')).toBe(false);
-  });
-
-  it('a region contains itself', () => {
-    expect(regionContains('420300', '420300')).toBe(true);
-    expect(regionContains('420000', '420000')).toBe(true);
-  });
-});
+import { CoveredParty, covers } from './coverage';
 
 describe('covers (劳动合同法 art. 54)', () => {
   const scope: Scope = { industry: 'food_delivery', region: '420300', enterpriseIds: [], workerCategories: [] };

@@ -1,9 +1,11 @@
+import { regionContains, regionPrefix } from '../common/regions';
 import { Scope } from '../negotiations/negotiation.types';
 
 /**
  * Who a contract or rule change binds (劳动合同法 art. 54: an industry or regional contract
  * binds every enterprise and worker in its scope). The one definition of coverage: the inbox
- * query, acknowledgement counts and comment rights all follow it.
+ * query, acknowledgement counts and comment rights all follow it; how region codes nest is
+ * `common/regions.ts`.
  */
 export interface CoveredParty {
   enterpriseId: string;
@@ -13,17 +15,6 @@ export interface CoveredParty {
   category: string;
 }
 
-/** The code prefix a region stands for: 420000 → "42", 420300 → "4203", 420302 → "420302". */
-export function regionPrefix(code: string): string {
-  if (code.endsWith('0000')) return code.slice(0, 2);
-  if (code.endsWith('00')) return code.slice(0, 4);
-  return code;
-}
-
-export function regionContains(scopeRegion: string, region: string): boolean {
-  return region.startsWith(regionPrefix(scopeRegion));
-}
-
 export function covers(scope: Scope, worker: CoveredParty): boolean {
   return (
     scope.industry === worker.industry &&
@@ -31,11 +22,6 @@ export function covers(scope: Scope, worker: CoveredParty): boolean {
     (scope.workerCategories.length === 0 || scope.workerCategories.includes(worker.category)) &&
     (scope.enterpriseIds.length === 0 || scope.enterpriseIds.includes(worker.enterpriseId))
   );
-}
-
-/** Scope regions that can cover a worker working in `region`: the district, its city, its province. */
-export function regionsCovering(region: string): string[] {
-  return [...new Set([`${region.slice(0, 2)}0000`, `${region.slice(0, 4)}00`, region])];
 }
 
 /**

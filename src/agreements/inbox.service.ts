@@ -6,12 +6,13 @@ import { Worker } from '../accounts/worker.entity';
 import { Clock } from '../common/clock';
 import { Transactions } from '../database/transactions';
 import { forbidden } from '../common/domain-error';
-import { NegotiationAccess } from '../negotiations/negotiation-access';
+import { relationOf } from '../negotiations/negotiation-access';
 import { Negotiation } from '../negotiations/negotiation.entity';
 import { Acknowledgement } from './acknowledgement.entity';
 import { Agreement } from './agreement.entity';
 import { AgreementsService, toAgreementView } from './agreements.service';
-import { coveredWorkersCondition, covers, regionsCovering } from './coverage';
+import { regionAncestors } from '../common/regions';
+import { coveredWorkersCondition, covers } from './coverage';
 
 export interface InboxItem {
   agreement: ReturnType<typeof toAgreementView>;
@@ -28,7 +29,6 @@ export class InboxService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    private readonly access: NegotiationAccess,
     private readonly tx: Transactions,
     private readonly agreements: AgreementsService,
   ) {}
@@ -42,7 +42,7 @@ export class InboxService {
   /** Every publication covering the worker, newest first. */
   async covering(worker: Worker): Promise<Agreement[]> {
     const candidates = await this.dataSource.getRepository(Agreement).find({
-      where: { industry: worker.industry, region: In(regionsCovering(worker.region)) },
+      where: { industry: worker.industry, region: In(regionAncestors(worker.region)) },
       order: { publishedAt: 'DESC' },
     });
     return candidates.filter((a) => covers(a.scope, worker));
@@ -85,7 +85,7 @@ export class InboxService {
   async acknowledgements(user: AuthUser, agreementId: string): Promise<{ covered: number; acknowledged: number }> {
     const agreement = await this.agreements.find(agreementId);
     const negotiation = await this.dataSource.getRepository(Negotiation).findOneByOrFail({ id: agreement.negotiationId });
-    const relation = await this.access.relationOf(this.dataSource.manager, user, negotiation);
+    const relation = await relationOf(this.dataSource.manager, user, negotiation);
     if (!relation || relation.party === 'worker')
       throw forbidden('AGREEMENT.COUNTS_RESTRICTED', "acknowledgement counts are for the negotiation's parties and the bureau");
     const { where, params } = coveredWorkersCondition(agreement.scope);

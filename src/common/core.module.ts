@@ -5,12 +5,11 @@ import { RulePacks } from '../deadlines/rule-pack';
 import { MinimumWageTable } from '../terms/minimum-wage';
 import { fixturePath } from './fixture-path';
 import { Transactions } from '../database/transactions';
-import { PublicationBus } from '../agreements/publication-bus';
-import { WebhookQueue } from '../agreements/webhook-queue';
 
 /**
  * What every feature shares: configuration, the clock, the legal tables (rule packs, minimum
- * wages) and the transaction runner. Tests override Clock with a ManualClock.
+ * wages) and the transaction runner. Tests override Clock with a ManualClock. A feature's
+ * services belong to its own module, imported by the modules that depend on it.
  */
 @Global()
 @Module({})
@@ -23,10 +22,8 @@ export class CoreModule {
         { provide: RulePacks, inject: [AppConfig], useFactory: (c: AppConfig) => RulePacks.load(fixturePath('rule-packs'), c.RULE_PACK) },
         { provide: MinimumWageTable, useFactory: () => MinimumWageTable.load() },
         Transactions,
-        PublicationBus,
-        WebhookQueue,
       ],
-      exports: [Clock, RulePacks, MinimumWageTable, Transactions, PublicationBus, WebhookQueue],
+      exports: [Clock, RulePacks, MinimumWageTable, Transactions],
     };
   }
 }

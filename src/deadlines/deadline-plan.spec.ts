@@ -1,4 +1,4 @@
-import { deadlinesOnEntering, PlanInput, PlannedDeadline, termExpiry } from './deadline-plan';
+import { contractTerm, deadlinesOnEntering, PlanInput, PlannedDeadline, termExpiry } from './deadline-plan';
 import { nationalRulePack, parseRulePack } from './rule-pack';
 
 const SHANGHAI = 'Asia/Shanghai';
@@ -48,8 +48,8 @@ describe('deadlinesOnEntering a collective contract state', () => {
     expect(plan({ state: 'suspended' })).toEqual([]);
   });
 
-  it('publication starts the annual round, and with a term its end and the renewal window 3 months before it', () => {
-    expect(plan({ state: 'published', expiresOn: '2029-01-05' })).toEqual([
+  it('publication starts the annual round, and with a term the clocks of its end and of the renewal window', () => {
+    expect(plan({ state: 'published', term: { expiresOn: '2029-01-05', renewalOpensAt: '2028-10-05' } })).toEqual([
       { kind: 'annualRound', dueAt: '2028-01-04T15:59:59.999Z' },
       { kind: 'termEnd', dueAt: '2029-01-04T16:00:00.000Z' },
       { kind: 'renewalWindow', dueAt: '2028-10-04T16:00:00.000Z' },
@@ -57,7 +57,7 @@ describe('deadlinesOnEntering a collective contract state', () => {
   });
 
   it('publication without a term starts only the annual round', () => {
-    expect(plan({ state: 'published', expiresOn: null })).toEqual([{ kind: 'annualRound', dueAt: '2028-01-04T15:59:59.999Z' }]);
+    expect(plan({ state: 'published', term: null })).toEqual([{ kind: 'annualRound', dueAt: '2028-01-04T15:59:59.999Z' }]);
   });
 
   it.each(['bargaining', 'consultation', 'ratified', 'withdrawn', 'terminated', 'expired'])(
@@ -95,5 +95,16 @@ describe('termExpiry', () => {
   it('counts calendar months', () => {
     expect(termExpiry('2027-03-15', 12, SHANGHAI)).toBe('2028-03-15');
     expect(termExpiry('2027-03-15', 36, SHANGHAI)).toBe('2030-03-15');
+  });
+});
+
+describe('contractTerm', () => {
+  it('renewal may be requested from 3 months before the last day (the national pack)', () => {
+    expect(contractTerm('2027-01-05', 24, pack, SHANGHAI)).toEqual({ expiresOn: '2029-01-05', renewalOpensAt: '2028-10-05' });
+  });
+
+  it("takes the renewal window from the region's pack", () => {
+    const short = { ...pack, ...parseRulePack({ renewalWindow: 'P1M' }, '310000.json') };
+    expect(contractTerm('2027-01-05', 12, short, SHANGHAI)).toEqual({ expiresOn: '2028-01-05', renewalOpensAt: '2027-12-05' });
   });
 });

@@ -27,8 +27,17 @@ export interface PlanInput {
   zone: string;
   /** SUSPEND's agreed resumption date. */
   resumeOn?: string;
-  /** PUBLISH's term. */
-  expiresOn?: string | null;
+  /** PUBLISH's term, as the machine recorded it. */
+  term?: ContractTerm | null;
+}
+
+/** What an event agreed that the clocks of the state it enters need. */
+export type AgreedDates = Pick<PlanInput, 'resumeOn' | 'term'>;
+
+/** A published contract's term: its last day and the day renewal may first be requested. */
+export interface ContractTerm {
+  expiresOn: string;
+  renewalOpensAt: string;
 }
 
 export function deadlinesOnEntering(input: PlanInput): PlannedDeadline[] {
@@ -49,9 +58,9 @@ export function deadlinesOnEntering(input: PlanInput): PlannedDeadline[] {
       return [after('publication')];
     case 'collective_contract:published': {
       const planned = [after('annualRound')];
-      if (input.expiresOn) {
-        planned.push({ kind: 'termEnd', dueAt: startOfDate(input.expiresOn, zone) });
-        planned.push({ kind: 'renewalWindow', dueAt: startOfDate(subtractFromDate(input.expiresOn, pack.renewalWindow, zone), zone) });
+      if (input.term) {
+        planned.push({ kind: 'termEnd', dueAt: startOfDate(input.term.expiresOn, zone) });
+        planned.push({ kind: 'renewalWindow', dueAt: startOfDate(input.term.renewalOpensAt, zone) });
       }
       return planned;
     }
@@ -67,4 +76,13 @@ export function deadlinesOnEntering(input: PlanInput): PlannedDeadline[] {
 /** A contract's last day is the day before the same date `termMonths` later. */
 export function termExpiry(effectiveFrom: string, termMonths: number, zone: string): string {
   return addToDate(effectiveFrom, { months: termMonths }, zone);
+}
+
+/**
+ * The one computation of a term's dates, at PUBLISH: the machine records them, the clocks
+ * (termEnd, renewalWindow) and the publication read them from there.
+ */
+export function contractTerm(effectiveFrom: string, termMonths: number, pack: RulePack, zone: string): ContractTerm {
+  const expiresOn = termExpiry(effectiveFrom, termMonths, zone);
+  return { expiresOn, renewalOpensAt: subtractFromDate(expiresOn, pack.renewalWindow, zone) };
 }

@@ -4,6 +4,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, Matches } from 'class-validator';
 import { AuthUser } from '../accounts/auth-user';
 import { CurrentUser, Roles } from '../accounts/auth.decorators';
+import { DeadlineLists } from './deadline-lists';
 import { DeadlinesService } from './deadlines.service';
 
 export class DeadlineQuery {
@@ -20,12 +21,15 @@ export class DeadlineQuery {
 @ApiBearerAuth()
 @Controller('api')
 export class DeadlinesController {
-  constructor(private readonly deadlines: DeadlinesService) {}
+  constructor(
+    private readonly deadlines: DeadlinesService,
+    private readonly lists: DeadlineLists,
+  ) {}
 
   @Roles('union_negotiator', 'enterprise_rep', 'bureau_reviewer', 'admin')
   @Get('deadlines')
   list(@CurrentUser() user: AuthUser, @Query() query: DeadlineQuery) {
-    return this.deadlines.forUser(user, { dueWithinDays: query.due_within ? parseInt(query.due_within, 10) : undefined, overdue: query.overdue });
+    return this.lists.forUser(user, { dueWithinDays: query.due_within ? parseInt(query.due_within, 10) : undefined, overdue: query.overdue });
   }
 
   @Get('notifications')

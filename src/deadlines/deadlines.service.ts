@@ -4,20 +4,11 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { Clock } from '../common/clock';
 import { Deadline } from './deadline.entity';
-import { PlannedDeadline } from './deadline-plan';
-import { DeadlineKind } from './rule-pack';
+import { AppConfig } from '../config/app-config';
+import { AgreedDates, deadlinesOnEntering } from './deadline-plan';
+import { DeadlineKind, RulePacks } from './rule-pack';
 import { AuthUser } from '../accounts/auth-user';
-import { partyCondition } from '../negotiations/negotiation-access';
-import { Negotiation } from '../negotiations/negotiation.entity';
 import { Notification } from './notification.entity';
-
-export interface DeadlineListItem {
-  negotiationId: string;
-  title: string;
-  kind: DeadlineKind;
-  dueAt: string;
-  overdue: boolean;
-}
 
 export interface DeadlineView {
   kind: DeadlineKind;
@@ -30,11 +21,25 @@ export class DeadlinesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
+    private readonly packs: RulePacks,
   ) {}
 
-  /** On a change of state: stop the old state's clocks, start the new state's, in the same transaction. */
-  async replace(manager: EntityManager, negotiationId: string, planned: PlannedDeadline[]): Promise<void> {
+  /**
+   * A negotiation entered `state` (or was opened in it): stop the old state's clocks and start
+   * the new state's from the region's rule pack, in the caller's transaction.
+   */
+  async enter(
+    manager: EntityManager,
+    negotiation: { id: string; kind: 'collective_contract' | 'rule_change'; region: string },
+    state: string,
+    at: Date,
+    agreed: AgreedDates = {},
+  ): Promise<void> {
+    const pack = this.packs.forRegion(negotiation.region);
+    const planned = deadlinesOnEntering({ kind: negotiation.kind, state, at, pack, zone: this.config.TZ_NAME, ...agreed });
     const now = this.clock.now().toISOString();
+    const negotiationId = negotiation.id;
     await manager
       .createQueryBuilder()
       .update(Deadline)
@@ -61,6 +66,22 @@ export class DeadlinesService {
       .execute();
   }
 
+  /** Takes a due deadline for firing: true for exactly one caller, however many sweepers race. */
+  async claim(manager: EntityManager, id: string): Promise<boolean> {
+    const claimed = await manager
+      .createQueryBuilder()
+      .update(Deadline)
+      .set({ firedAt: this.clock.now().toISOString() })
+      .where('id = :id AND fired_at IS NULL AND cleared_at IS NULL', { id })
+      .execute();
+    return claimed.affected === 1;
+  }
+
+  /** A clock that outlived its state: stopped, so it is not retried forever. */
+  async retire(manager: EntityManager, id: string): Promise<void> {
+    await manager.createQueryBuilder().update(Deadline).set({ clearedAt: this.clock.now().toISOString() }).where('id = :id', { id }).execute();
+  }
+
   /** EXTEND: the bureau adds days to the running coordination period. */
   async extend(manager: EntityManager, negotiationId: string, kind: DeadlineKind, days: number): Promise<void> {
     const row = await manager.findOne(Deadline, { where: { negotiationId, kind, clearedAt: IsNull() } });
@@ -74,34 +95,6 @@ export class DeadlinesService {
     const rows = await manager.find(Deadline, { where: { negotiationId, clearedAt: IsNull() }, order: { dueAt: 'ASC' } });
     const now = this.clock.now().toISOString();
     return rows.map((row) => ({ kind: row.kind, dueAt: row.dueAt, overdue: row.dueAt < now }));
-  }
-
-  /**
-   * The caller's running clocks across negotiations: upcoming within `dueWithinDays`, and/or
-   * already overdue; with neither filter, all of them.
-   */
-  async forUser(user: AuthUser, filter: { dueWithinDays?: number; overdue?: boolean }): Promise<DeadlineListItem[]> {
-    const party = partyCondition(user);
-    if (party === 'none') return [];
-    const now = this.clock.now();
-    const qb = this.dataSource
-      .getRepository(Deadline)
-      .createQueryBuilder('d')
-      .innerJoin(Negotiation, 'n', 'n.id = d.negotiation_id')
-      .select(['d.negotiation_id AS "negotiationId"', 'n.title AS "title"', 'd.kind AS "kind"', 'd.due_at AS "dueAt"'])
-      .where('d.cleared_at IS NULL')
-      .orderBy('d.due_at', 'ASC');
-    if (party !== 'all') qb.andWhere(party.where, party.params);
-    const windows: string[] = [];
-    if (filter.overdue) windows.push('d.due_at <= :now');
-    if (filter.dueWithinDays !== undefined) windows.push('(d.due_at > :now AND d.due_at <= :horizon)');
-    if (windows.length)
-      qb.andWhere(`(${windows.join(' OR ')})`, {
-        now: now.toISOString(),
-        horizon: new Date(now.getTime() + (filter.dueWithinDays ?? 0) * 24 * 3600 * 1000).toISOString(),
-      });
-    const rows = await qb.getRawMany<Omit<DeadlineListItem, 'overdue'>>();
-    return rows.map((r) => ({ ...r, overdue: r.dueAt <= now.toISOString() }));
   }
 
   notifications(user: AuthUser): Promise<Notification[]> {

@@ -1,3 +1,4 @@
+import { regionAncestors } from '../common/regions';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Duration } from 'luxon';
@@ -99,9 +100,7 @@ export class RulePacks {
   }
 
   forRegion(region: string): RulePack {
-    const layers = [`${region.slice(0, 2)}0000`, `${region.slice(0, 4)}00`, region]
-      .filter((code, i, all) => all.indexOf(code) === i)
-      .map((code) => this.regional.get(code) ?? {});
+    const layers = regionAncestors(region).map((code) => this.regional.get(code) ?? {});
     return Object.assign(nationalRulePack(), ...layers, this.operator);
   }
 }

@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuthUser } from '../accounts/auth-user';
 import { Worker } from '../accounts/worker.entity';
@@ -32,32 +31,33 @@ export function visibleToWorkers(n: Pick<Negotiation, 'kind' | 'state'>): boolea
   return n.kind === 'rule_change' || WORKER_VISIBLE_STATES.has(n.state);
 }
 
-@Injectable()
-export class NegotiationAccess {
-  /** How the caller stands to the negotiation; null means it must look like it does not exist (404). */
-  async relationOf(manager: EntityManager, user: AuthUser, n: Negotiation): Promise<Relation | null> {
-    switch (user.role) {
-      case 'bureau_reviewer':
-        return { party: 'bureau', chief: false, representative: false };
-      case 'admin':
-        return { party: 'admin', chief: false, representative: false };
-      case 'worker': {
-        if (!user.workerId || !visibleToWorkers(n)) return null;
-        const worker = await manager.findOne(Worker, { where: { id: user.workerId } });
-        return worker && covers(n.scope, worker) ? { party: 'worker', chief: false, representative: false } : null;
-      }
-      case 'union_negotiator':
-      case 'enterprise_rep': {
-        const seat = await manager.findOne(Representative, { where: { negotiationId: n.id, userId: user.id } });
-        if (seat) return { party: seat.side, chief: seat.chief, representative: true };
-        const side = user.role === 'union_negotiator' ? 'union' : 'enterprise';
-        const organizationId = side === 'union' ? n.unionOrgId : n.enterpriseOrgId;
-        if (user.organizationId !== organizationId) return null;
-        // a side without seats (an enterprise yet to answer a request; the union in a rule
-        // change) acts through its organisation's negotiators; once seated, only the seats count
-        const seated = await manager.count(Representative, { where: { negotiationId: n.id, side } });
-        return seated === 0 ? { party: side, chief: true, representative: false } : null;
-      }
+/**
+ * How the caller stands to the negotiation; null means it must look like it does not exist
+ * (404). A plain function over the caller's manager, so other modules (the agreements' counts)
+ * ask it without depending on the negotiations module.
+ */
+export async function relationOf(manager: EntityManager, user: AuthUser, n: Negotiation): Promise<Relation | null> {
+  switch (user.role) {
+    case 'bureau_reviewer':
+      return { party: 'bureau', chief: false, representative: false };
+    case 'admin':
+      return { party: 'admin', chief: false, representative: false };
+    case 'worker': {
+      if (!user.workerId || !visibleToWorkers(n)) return null;
+      const worker = await manager.findOne(Worker, { where: { id: user.workerId } });
+      return worker && covers(n.scope, worker) ? { party: 'worker', chief: false, representative: false } : null;
+    }
+    case 'union_negotiator':
+    case 'enterprise_rep': {
+      const seat = await manager.findOne(Representative, { where: { negotiationId: n.id, userId: user.id } });
+      if (seat) return { party: seat.side, chief: seat.chief, representative: true };
+      const side = user.role === 'union_negotiator' ? 'union' : 'enterprise';
+      const organizationId = side === 'union' ? n.unionOrgId : n.enterpriseOrgId;
+      if (user.organizationId !== organizationId) return null;
+      // a side without seats (an enterprise yet to answer a request; the union in a rule
+      // change) acts through its organisation's negotiators; once seated, only the seats count
+      const seated = await manager.count(Representative, { where: { negotiationId: n.id, side } });
+      return seated === 0 ? { party: side, chief: true, representative: false } : null;
     }
   }
 }

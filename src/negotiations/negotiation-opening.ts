@@ -1,26 +1,35 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
 import { AuthUser } from '../accounts/auth-user';
 import { Organization } from '../accounts/organization.entity';
-import { regionContains } from '../agreements/coverage';
 import { GENESIS_HASH } from '../audit/audit-chain';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { unprocessable } from '../common/domain-error';
-import { AppConfig } from '../config/app-config';
-import { deadlinesOnEntering } from '../deadlines/deadline-plan';
+import { regionContains } from '../common/regions';
 import { DeadlinesService } from '../deadlines/deadlines.service';
-import { RulePacks } from '../deadlines/rule-pack';
+import { MinimumWageTable } from '../terms/minimum-wage';
+import { Terms } from '../terms/terms';
 import { diffTerms } from '../terms/terms-comparison';
+import { checkTerms } from '../terms/terms-rules';
 import { CreateNegotiationDto } from './dto/create-negotiation.dto';
-import { LinkedOpening } from './negotiation-effects';
 import { initial } from './negotiation-machines';
 import { requesterSide } from './negotiation-permissions';
 import { Negotiation } from './negotiation.entity';
-import { NegotiationKind, Scope } from './negotiation.types';
+import { NegotiationKind, Scope, Side } from './negotiation.types';
 import { Round } from './round.entity';
 import { SeatChecks } from './seat-checks';
 
+/** What a linked negotiation brings of its own; the rest comes from the one it is opened from. */
+export interface LinkedOpening {
+  title: string;
+  proposal: Terms;
+  seats: { side: Side; chief: string; members: string[] };
+  reason: string;
+}
+
+/** Everything a new negotiation is opened with. */
 export interface Opening extends LinkedOpening {
   id: string;
   kind: NegotiationKind;
@@ -31,19 +40,56 @@ export interface Opening extends LinkedOpening {
 }
 
 /**
- * How a negotiation comes to be: who the parties are and what the scope binds (checked), and
- * the first writes — row, seats, the opening proposal as round 1, clocks, the chain's first link.
+ * How a negotiation comes to be, the one way for all three entry points — `POST
+ * /api/negotiations`, REQUEST_BARGAINING (from a rule change) and REQUEST_RENEWAL (from a
+ * published contract): build an Opening (requested(), linked()), check() what is new in it,
+ * then open() it — row, seats, the opening proposal as round 1, clocks, the chain's first link.
  */
 @Injectable()
 export class NegotiationOpening {
   constructor(
     private readonly clock: Clock,
-    private readonly config: AppConfig,
     private readonly seats: SeatChecks,
     private readonly audit: AuditService,
     private readonly deadlines: DeadlinesService,
-    private readonly packs: RulePacks,
+    private readonly wages: MinimumWageTable,
   ) {}
+
+  /** A negotiation asked for directly: its parties found and the scope checked, then check(). */
+  async requested(m: EntityManager, user: AuthUser, dto: CreateNegotiationDto): Promise<Opening> {
+    const parties = await this.parties(m, user, dto);
+    const opening: Opening = {
+      id: randomUUID(),
+      kind: dto.kind,
+      title: dto.title,
+      ...parties,
+      parentId: null,
+      proposal: dto.proposal,
+      seats: { side: requesterSide(dto.kind), ...dto.representatives },
+      reason: '',
+    };
+    await this.check(m, opening);
+    return opening;
+  }
+
+  /** A collective negotiation opened from another: the same parties and scope. */
+  linked(parent: Negotiation, own: LinkedOpening): Opening {
+    return {
+      ...own,
+      id: randomUUID(),
+      kind: 'collective_contract',
+      scope: parent.scope,
+      unionOrgId: parent.unionOrgId,
+      enterpriseOrgId: parent.enterpriseOrgId,
+      parentId: parent.id,
+    };
+  }
+
+  /** The opening proposal (terms rules, 422) and the opening side's seats (art. 19, 422). */
+  async check(m: EntityManager, o: Opening): Promise<void> {
+    checkTerms(o.proposal, o.kind, o.scope.region, this.wages);
+    await this.seats.checkSide(m, o.seats.side, o.seats.side === 'union' ? o.unionOrgId : o.enterpriseOrgId, o.seats);
+  }
 
   /** Writes a new negotiation: row, seats, the opening proposal as round 1, clocks, and the chain's first link. */
   async open(m: EntityManager, user: AuthUser, o: Opening): Promise<Negotiation> {
@@ -106,13 +152,12 @@ export class NegotiationOpening {
       answerBy: null,
       answerAt: null,
     });
-    const pack = this.packs.forRegion(o.scope.region);
-    await this.deadlines.replace(m, o.id, deadlinesOnEntering({ kind: o.kind, state: start.state, at, pack, zone: this.config.TZ_NAME }));
+    await this.deadlines.enter(m, row, start.state, at);
     return row;
   }
 
   /** The organisations on each side, and the scope as it will bind. */
-  async parties(m: EntityManager, user: AuthUser, dto: CreateNegotiationDto) {
+  private async parties(m: EntityManager, user: AuthUser, dto: CreateNegotiationDto) {
     const scope: Scope = { ...dto.scope };
     const organizations = m.getRepository(Organization);
     if (scope.enterpriseIds.length) {

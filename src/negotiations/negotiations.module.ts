@@ -1,19 +1,20 @@
 import { Module } from '@nestjs/common';
+import { AgreementsModule } from '../agreements/agreements.module';
 import { AuditModule } from '../audit/audit.module';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
-import { NegotiationAccess } from './negotiation-access';
-import { NegotiationEffects } from './negotiation-effects';
+import { NegotiationEvents } from './negotiation-events';
+import { NegotiationOpening } from './negotiation-opening';
 import { NegotiationRecords } from './negotiation-records.service';
 import { NegotiationViews } from './negotiation-view';
 import { NegotiationsController } from './negotiations.controller';
 import { NegotiationsService } from './negotiations.service';
 import { SeatChecks } from './seat-checks';
-import { NegotiationOpening } from './negotiation-opening';
 
+/** Negotiations publish through agreements and run their clocks through deadlines; neither depends back on it. */
 @Module({
-  imports: [AuditModule, DeadlinesModule],
+  imports: [AuditModule, AgreementsModule, DeadlinesModule],
   controllers: [NegotiationsController],
-  providers: [NegotiationsService, NegotiationRecords, NegotiationAccess, NegotiationViews, NegotiationEffects, SeatChecks, NegotiationOpening],
-  exports: [NegotiationsService, NegotiationRecords, NegotiationAccess],
+  providers: [NegotiationsService, NegotiationRecords, NegotiationViews, NegotiationEvents, SeatChecks, NegotiationOpening],
+  exports: [NegotiationsService, NegotiationRecords],
 })
 export class NegotiationsModule {}

@@ -1,37 +1,32 @@
 import { Injectable, ValidationPipe } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AuthUser } from '../accounts/auth-user';
-import { Agreement } from '../agreements/agreement.entity';
-import { PublicationBus } from '../agreements/publication-bus';
 import { Worker } from '../accounts/worker.entity';
+import { Agreement } from '../agreements/agreement.entity';
 import { covers } from '../agreements/coverage';
+import { Publications } from '../agreements/publications';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { DomainError, badRequest, forbidden, notFound, unprocessable } from '../common/domain-error';
 import { isRegionCode } from '../common/regions';
 import { AppConfig } from '../config/app-config';
 import { Transactions } from '../database/transactions';
-import { DEADLINE_EVENTS, deadlinesOnEntering } from '../deadlines/deadline-plan';
+import { DEADLINE_EVENTS } from '../deadlines/deadline-plan';
 import { DeadlinesService } from '../deadlines/deadlines.service';
-import { Deadline } from '../deadlines/deadline.entity';
 import { dateIn } from '../deadlines/due-at';
-import { DeadlineKind, RulePacks } from '../deadlines/rule-pack';
-import { MinimumWageTable } from '../terms/minimum-wage';
-import { Terms } from '../terms/terms';
-import { checkTerms } from '../terms/terms-rules';
+import { DeadlineKind } from '../deadlines/rule-pack';
 import { CreateNegotiationDto } from './dto/create-negotiation.dto';
-import { EVENT_DTOS, EVENT_TYPES, EventType } from './dto/events.dto';
+import { EVENT_DTOS, EVENT_TYPES, EventDto, EventType } from './dto/events.dto';
 import { IdempotencyKey } from './idempotency-key.entity';
-import { NegotiationAccess, partyCondition, visibleToWorkers } from './negotiation-access';
-import { Command, NegotiationEffects } from './negotiation-effects';
+import { partyCondition, relationOf, visibleToWorkers } from './negotiation-access';
+import { EventPayload, NegotiationEvents, Plan } from './negotiation-events';
 import { allowedEvents, machineEvent, next, procedureAllows } from './negotiation-machines';
-import { EVENTS_BY_KIND, Relation, mayCallerSend, requesterSide } from './negotiation-permissions';
+import { NegotiationOpening } from './negotiation-opening';
+import { EVENTS_BY_KIND, Relation, mayCallerSend } from './negotiation-permissions';
 import { NegotiationView, NegotiationViews } from './negotiation-view';
 import { Negotiation } from './negotiation.entity';
 import { NegotiationKind } from './negotiation.types';
-import { SeatChecks } from './seat-checks';
-import { NegotiationOpening } from './negotiation-opening';
+import { Round } from './round.entity';
 
 export interface ListQuery {
   state?: string;
@@ -42,10 +37,26 @@ export interface ListQuery {
 
 const eventPipe = new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true });
 
+/** An event a person sends, its payload validated against the event's DTO. */
+interface Sent<E extends EventType> {
+  type: E;
+  payload: EventPayload<E>;
+  user: AuthUser;
+  relation: Relation;
+}
+
+/** An event the system sends when a clock runs out (actor `system`, no entry in the event table). */
+interface Fired {
+  type: string;
+  payload: { deadline: DeadlineKind; dueAt: string };
+}
+
 /**
- * One command = load the row → restore the machine → check who and whether → transition →
- * write snapshot, rounds, deadlines and the audit entry in one transaction, guarded by the
- * version column (DESIGN §4).
+ * The write path, one pipeline per event (DESIGN §4): load once → authorise (403; the
+ * procedure's 409) → prepare (the event's entry in NegotiationEvents: substance, 422) →
+ * transition (the machine) → record (the chain entry) → write (the row, guarded by its
+ * version; the entry's rows; the new state's clocks; a linked opening) → announce (after the
+ * commit: a publication).
  */
 @Injectable()
 export class NegotiationsService {
@@ -53,16 +64,12 @@ export class NegotiationsService {
     private readonly tx: Transactions,
     private readonly clock: Clock,
     private readonly config: AppConfig,
-    private readonly access: NegotiationAccess,
     private readonly views: NegotiationViews,
-    private readonly effects: NegotiationEffects,
-    private readonly seats: SeatChecks,
+    private readonly events: NegotiationEvents,
     private readonly opening: NegotiationOpening,
     private readonly audit: AuditService,
     private readonly deadlines: DeadlinesService,
-    private readonly packs: RulePacks,
-    private readonly wages: MinimumWageTable,
-    private readonly bus: PublicationBus,
+    private readonly publications: Publications,
   ) {}
 
   async create(user: AuthUser, dto: CreateNegotiationDto): Promise<NegotiationView> {
@@ -71,23 +78,8 @@ export class NegotiationsService {
       throw forbidden('NEGOTIATION.WRONG_ROLE', `a ${dto.kind} is opened by a ${creatorRole}`);
     if (!isRegionCode(dto.scope.region))
       throw unprocessable('SCOPE.UNKNOWN_REGION', `scope.region ${dto.scope.region} is not a GB/T 2260 code`);
-    checkTerms(dto.proposal as Terms, dto.kind, dto.scope.region, this.wages);
     return this.tx.run(async (m) => {
-      const parties = await this.opening.parties(m, user, dto);
-      const side = requesterSide(dto.kind);
-      await this.seats.checkSide(m, side, side === 'union' ? parties.unionOrgId : parties.enterpriseOrgId, dto.representatives);
-      const n = await this.opening.open(m, user, {
-        id: randomUUID(),
-        kind: dto.kind,
-        title: dto.title,
-        scope: parties.scope,
-        unionOrgId: parties.unionOrgId,
-        enterpriseOrgId: parties.enterpriseOrgId,
-        parentId: null,
-        proposal: dto.proposal as Terms,
-        seats: { side, ...dto.representatives },
-        reason: '',
-      });
+      const n = await this.opening.open(m, user, await this.opening.requested(m, user, dto));
       return this.viewFor(m, user, n);
     });
   }
@@ -119,7 +111,7 @@ export class NegotiationsService {
   /** The negotiation and the caller's relation to it, or 404 for callers with none. */
   async load(m: EntityManager, user: AuthUser, id: string): Promise<[Negotiation, Relation]> {
     const n = await m.findOne(Negotiation, { where: { id } });
-    const relation = n && (await this.access.relationOf(m, user, n));
+    const relation = n && (await relationOf(m, user, n));
     if (!n || !relation) throw notFound('negotiation');
     return [n, relation];
   }
@@ -133,7 +125,8 @@ export class NegotiationsService {
     const type = (body as { type?: unknown } | null)?.type;
     if (typeof type !== 'string' || !EVENT_TYPES.includes(type as EventType))
       throw badRequest('EVENT.UNKNOWN_TYPE', `type must be one of: ${EVENT_TYPES.join(', ')}`);
-    const payload = (await eventPipe.transform(body, { type: 'body', metatype: EVENT_DTOS[type as EventType] })) as object;
+    const dto = (await eventPipe.transform(body, { type: 'body', metatype: EVENT_DTOS[type as EventType] })) as EventDto;
+    const { type: _, ...payload } = dto;
     const { idempotencyKey } = options;
     const firstAnswer = async (m: EntityManager): Promise<NegotiationView | undefined> => {
       const prior = idempotencyKey ? await m.findOne(IdempotencyKey, { where: { userId: user.id, key: idempotencyKey } }) : null;
@@ -141,32 +134,35 @@ export class NegotiationsService {
         throw unprocessable('EVENT.IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for another negotiation');
       return prior ? (JSON.parse(prior.response) as NegotiationView) : undefined;
     };
-    const { view, published } = await this.tx.run(async (m) => {
-      const prior = await firstAnswer(m);
-      if (prior) return { view: prior, published: undefined };
-      const [n, relation] = await this.load(m, user, id);
-      if (options.ifMatch !== undefined && options.ifMatch !== n.version) throw this.stale(n);
-      if (!EVENTS_BY_KIND[n.kind].includes(type as EventType)) throw this.notAllowed(n, relation, `${type} is not an event of a ${n.kind}`);
-      if (!mayCallerSend(type as EventType, relation, n.kind))
-        throw forbidden('NEGOTIATION.NOT_YOURS_TO_SEND', `you may not send ${type} in this negotiation`);
-      const { negotiation: updated, published } = await this.commit(m, n, user, relation, type, payload as Record<string, unknown>);
-      const view = await this.viewFor(m, user, updated);
-      if (idempotencyKey)
-        await m.insert(IdempotencyKey, {
-          userId: user.id,
-          key: idempotencyKey,
-          negotiationId: id,
-          response: JSON.stringify(view),
-          createdAt: this.clock.now().toISOString(),
-        });
-      return { view, published };
-    }).catch(async (error) => {
-      // the same key sent twice at once (PostgreSQL runs both): the loser answers as the winner did
-      const prior = idempotencyKey ? await firstAnswer(this.tx.manager) : undefined;
-      if (prior) return { view: prior, published: undefined };
-      throw error;
-    });
-    if (published) this.bus.emit(published);
+    const { view, published } = await this.tx
+      .run(async (m) => {
+        const prior = await firstAnswer(m);
+        if (prior) return { view: prior, published: undefined };
+        // load once, authorise
+        const [n, relation] = await this.load(m, user, id);
+        if (options.ifMatch !== undefined && options.ifMatch !== n.version) throw this.stale(n);
+        if (!EVENTS_BY_KIND[n.kind].includes(dto.type)) throw this.notAllowed(n, relation, `${dto.type} is not an event of a ${n.kind}`);
+        if (!mayCallerSend(dto.type, relation, n.kind))
+          throw forbidden('NEGOTIATION.NOT_YOURS_TO_SEND', `you may not send ${dto.type} in this negotiation`);
+        const { negotiation, published } = await this.commit(m, n, { type: dto.type, payload, user, relation });
+        const view = await this.viewFor(m, user, negotiation);
+        if (idempotencyKey)
+          await m.insert(IdempotencyKey, {
+            userId: user.id,
+            key: idempotencyKey,
+            negotiationId: id,
+            response: JSON.stringify(view),
+            createdAt: this.clock.now().toISOString(),
+          });
+        return { view, published };
+      })
+      .catch(async (error) => {
+        // the same key sent twice at once (PostgreSQL runs both): the loser answers as the winner did
+        const prior = idempotencyKey ? await firstAnswer(this.tx.manager) : undefined;
+        if (prior) return { view: prior, published: undefined };
+        throw error;
+      });
+    if (published) this.publications.announce(published);
     return view;
   }
 
@@ -179,121 +175,101 @@ export class NegotiationsService {
     alsoInTransaction?: (manager: EntityManager) => Promise<void>,
   ): Promise<boolean> {
     const { fired, published } = await this.tx.run(async (m) => {
-      const claimed = await m
-        .createQueryBuilder()
-        .update(Deadline)
-        .set({ firedAt: this.clock.now().toISOString() })
-        .where('id = :id AND fired_at IS NULL AND cleared_at IS NULL', { id: deadline.id })
-        .execute();
-      if (claimed.affected !== 1) return { fired: false };
+      if (!(await this.deadlines.claim(m, deadline.id))) return { fired: false };
       const n = await m.findOneOrFail(Negotiation, { where: { id: deadline.negotiationId } });
-      const type = DEADLINE_EVENTS[deadline.kind] ?? 'DEADLINE_PASSED';
-      const payload = { deadline: deadline.kind, dueAt: deadline.dueAt };
-      const at = this.clock.now();
+      const event: Fired = { type: DEADLINE_EVENTS[deadline.kind] ?? 'DEADLINE_PASSED', payload: { deadline: deadline.kind, dueAt: deadline.dueAt } };
       // what the law deems to happen does so the moment the period ends, however late the sweep
       const on = dateIn(new Date(new Date(deadline.dueAt).getTime() + 1), this.config.TZ_NAME);
-      if (!procedureAllows(n, machineEvent(type, payload, null, at, on))) {
+      if (!procedureAllows(n, machineEvent(event.type, event.payload, null, this.clock.now(), on))) {
         // the clock outlived its state (it should have been cleared): retire it rather than retry forever
-        await m.update(Deadline, { id: deadline.id }, { clearedAt: at.toISOString() });
+        await this.deadlines.retire(m, deadline.id);
         return { fired: false };
       }
-      const { published } = await this.commit(m, n, null, null, type, payload, on);
+      const { published } = await this.commit(m, n, event, on);
       await alsoInTransaction?.(m);
       return { fired: true, published };
     });
-    if (published) this.bus.emit(published);
+    if (published) this.publications.announce(published);
     return fired;
   }
 
-  private async commit(
+  /** prepare → transition → record → write, for an authorised event on the loaded row. */
+  private async commit<E extends EventType>(
     m: EntityManager,
     n: Negotiation,
-    user: AuthUser | null,
-    relation: Relation | null,
-    type: string,
-    payload: Record<string, unknown>,
+    event: Sent<E> | Fired,
     today = dateIn(this.clock.now(), this.config.TZ_NAME),
   ): Promise<{ negotiation: Negotiation; published?: Agreement }> {
     const at = this.clock.now();
-    const { type: _, ...fields } = payload;
-    const event = machineEvent(type, fields, relation, at, today);
-    if (!procedureAllows(n, event)) throw this.notAllowed(n, relation, `${type} is not allowed in state ${n.state}`);
-    const c: Command = {
-      manager: m,
-      negotiation: n,
-      user,
-      relation,
-      type,
-      payload: fields,
-      at,
-      to: n.state,
-      nextContext: n.context,
-      auditHead: n.auditHead,
-      recorded: {},
-      machineExtras: {},
-    };
-    await this.effects.check(c);
-    if (c.opens) c.recorded.openedNegotiationId = randomUUID();
-    const after = next(n, { ...event, ...c.machineExtras });
-    c.to = after.state;
-    c.nextContext = after.context;
+    const sender = 'user' in event ? event : null;
+    const relation = sender?.relation ?? null;
+    const asMachineSees = machineEvent(event.type, event.payload, relation, at, today);
+    if (!procedureAllows(n, asMachineSees)) throw this.notAllowed(n, relation, `${event.type} is not allowed in state ${n.state}`);
+
+    // prepare: the event's substance (422) and what it will record and write
+    let rounds: Promise<Round[]> | undefined;
+    const plan: Plan = sender
+      ? await this.events.plan(sender.type, {
+          manager: m,
+          negotiation: n,
+          payload: sender.payload,
+          user: sender.user,
+          relation: sender.relation,
+          at,
+          today,
+          rounds: () => (rounds ??= m.find(Round, { where: { negotiationId: n.id }, order: { round: 'ASC' } })),
+        })
+      : {};
+    const recorded = { ...plan.recorded, ...(plan.opens ? { openedNegotiationId: plan.opens.id } : {}) };
+
+    // transition, record
+    const after = next(n, { ...asMachineSees, ...plan.machine });
+    const user = sender?.user ?? null;
     const link = this.audit.link(
       { seq: n.auditSeq, head: n.auditHead },
       {
         negotiationId: n.id,
-        type,
+        type: event.type,
         actorId: user?.id ?? 'system',
         role: user?.role ?? 'system',
         at: at.toISOString(),
-        payload: { ...fields, ...c.machineExtras, ...c.recorded, from: n.state, to: after.state },
+        payload: { ...event.payload, ...plan.machine, ...recorded, from: n.state, to: after.state },
       },
     );
-    c.auditHead = link.hash;
-    const written = await m
+
+    // write
+    const written: Negotiation = {
+      ...n,
+      state: after.state,
+      context: after.context,
+      version: n.version + 1,
+      auditSeq: link.seq,
+      auditHead: link.hash,
+      updatedAt: at.toISOString(),
+    };
+    const updated = await m
       .createQueryBuilder()
       .update(Negotiation)
       .set({
-        state: after.state,
-        context: after.context as never,
-        version: n.version + 1,
-        auditSeq: link.seq,
-        auditHead: link.hash,
-        updatedAt: at.toISOString(),
+        state: written.state,
+        context: written.context as never,
+        version: written.version,
+        auditSeq: written.auditSeq,
+        auditHead: written.auditHead,
+        updatedAt: written.updatedAt,
       })
       .where('id = :id AND version = :version', { id: n.id, version: n.version })
       .execute();
-    if (written.affected !== 1) throw this.stale(n);
+    if (updated.affected !== 1) throw this.stale(n);
     await this.audit.append(m, link);
-    await this.effects.apply(c);
-    if (after.state !== n.state)
-      await this.deadlines.replace(
-        m,
-        n.id,
-        deadlinesOnEntering({
-          kind: n.kind,
-          state: after.state,
-          at,
-          pack: this.packs.forRegion(n.region),
-          zone: this.config.TZ_NAME,
-          resumeOn: fields.resumeOn as string | undefined,
-          expiresOn: (after.context as { expiresOn?: string | null }).expiresOn,
-        }),
-      );
-    if (c.opens && user)
-      await this.opening.open(m, user, {
-        ...c.opens,
-        id: c.recorded.openedNegotiationId as string,
-        kind: 'collective_contract',
-        scope: n.scope,
-        unionOrgId: n.unionOrgId,
-        enterpriseOrgId: n.enterpriseOrgId,
-        parentId: n.id,
-      });
-    return { negotiation: await m.findOneOrFail(Negotiation, { where: { id: n.id } }), published: c.published };
+    const published = (await plan.write?.({ state: after.state, context: after.context, auditHead: link.hash })) ?? undefined;
+    if (after.state !== n.state) await this.deadlines.enter(m, n, after.state, at, plan.clocks);
+    if (plan.opens && user) await this.opening.open(m, user, plan.opens);
+    return { negotiation: written, published };
   }
 
   async viewFor(m: EntityManager, user: AuthUser, n: Negotiation): Promise<NegotiationView> {
-    const relation = await this.access.relationOf(m, user, n);
+    const relation = await relationOf(m, user, n);
     const at = this.clock.now();
     const can = relation ? allowedEvents(n, relation, at, dateIn(at, this.config.TZ_NAME)) : [];
     return this.views.build(m, n, can);

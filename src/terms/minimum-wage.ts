@@ -1,3 +1,4 @@
+import { regionAncestors } from '../common/regions';
 import { readFileSync } from 'node:fs';
 import { fixturePath } from '../common/fixture-path';
 
@@ -27,8 +28,9 @@ export class MinimumWageTable {
 
   /** The most specific row: the district itself, else its city, else its province. */
   forRegion(region: string): MinimumWageRow | undefined {
-    const city = `${region.slice(0, 4)}00`;
-    const province = `${region.slice(0, 2)}0000`;
-    return this.byRegion.get(region) ?? this.byRegion.get(city) ?? this.byRegion.get(province);
+    return regionAncestors(region)
+      .reverse()
+      .map((code) => this.byRegion.get(code))
+      .find((row) => row !== undefined);
   }
 }

@@ -5,7 +5,7 @@ import { DataSource, In } from 'typeorm';
 import { Organization } from '../accounts/organization.entity';
 import { Role, User } from '../accounts/user.entity';
 import { Agreement } from '../agreements/agreement.entity';
-import { regionName } from '../common/regions';
+import { regionContains, regionLevel, regionName } from '../common/regions';
 
 /**
  * Names and lists the pages show but the services do not return: people's and
@@ -55,10 +55,9 @@ export class WebDirectory {
     const codes = new Set<string>();
     for (const { region } of rows) {
       codes.add(region);
-      const prefix = region.endsWith('00') ? region.slice(0, 4) : null;
       // a city's districts; a province is left at itself (its districts would swamp the list)
-      if (prefix && !region.endsWith('0000'))
-        for (const area of areas as Array<{ code: string }>) if (area.code.startsWith(prefix)) codes.add(area.code);
+      if (regionLevel(region) === 'city')
+        for (const area of areas as Array<{ code: string }>) if (regionContains(region, area.code)) codes.add(area.code);
     }
     const regions = [...codes].sort().map((code) => ({ code, name: regionName(code) ?? code }));
     const industries = [...new Set(rows.map((r) => r.industry))].sort();

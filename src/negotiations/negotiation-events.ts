@@ -1,0 +1,270 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { AuthUser } from '../accounts/auth-user';
+import { Agreement } from '../agreements/agreement.entity';
+import { Publications } from '../agreements/publications';
+import { DomainError, unprocessable } from '../common/domain-error';
+import { AppConfig } from '../config/app-config';
+import { AgreedDates, contractTerm } from '../deadlines/deadline-plan';
+import { DeadlinesService } from '../deadlines/deadlines.service';
+import { RulePacks } from '../deadlines/rule-pack';
+import { MinimumWageTable } from '../terms/minimum-wage';
+import { diffTerms } from '../terms/terms-comparison';
+import { checkTerms } from '../terms/terms-rules';
+import { Comment } from './comment.entity';
+import { EVENT_DTOS, EventType } from './dto/events.dto';
+import { NegotiationOpening, Opening } from './negotiation-opening';
+import { Relation } from './negotiation-permissions';
+import { agreedTerms } from './negotiation-view';
+import { Negotiation } from './negotiation.entity';
+import { Side } from './negotiation.types';
+import { impossibleTally } from './ratification';
+import { Representative } from './representative.entity';
+import { Round } from './round.entity';
+import { SeatChecks } from './seat-checks';
+
+/** An event's payload as its DTO declares it, without the `type` tag. */
+export type EventPayload<E extends EventType> = Omit<InstanceType<(typeof EVENT_DTOS)[E]>, 'type'>;
+
+/** What an entry is given: the negotiation as loaded once by the pipeline, and the sender. */
+export interface EventInput<E extends EventType> {
+  manager: EntityManager;
+  negotiation: Negotiation;
+  payload: EventPayload<E>;
+  user: AuthUser;
+  relation: Relation;
+  at: Date;
+  /** Today's date in the configured zone. */
+  today: string;
+  /** The negotiation's rounds, read once per event (before this event's writes). */
+  rounds(): Promise<Round[]>;
+}
+
+/** The negotiation as the pipeline has just written it. */
+export interface Transitioned {
+  state: string;
+  context: Record<string, unknown>;
+  /** The chain's head after this event's entry: publications carry it. */
+  auditHead: string;
+}
+
+/** What an entry decided, before anything is written. Every field is optional. */
+export interface Plan {
+  /** Added to the chain entry (round number, ids of rows `write` creates): fixed before hashing. */
+  recorded?: Record<string, unknown>;
+  /** Added to the machine event: facts from the database the machine needs (PUBLISH's term). */
+  machine?: Record<string, unknown>;
+  /** Dates the clocks of the state entered need (SUSPEND's resumption, PUBLISH's term). */
+  clocks?: AgreedDates;
+  /** A linked negotiation, opened in the same transaction after the write. */
+  opens?: Opening;
+  /** The event's own rows, after the negotiation row and its chain entry; a publication is returned to be announced. */
+  write?: (after: Transitioned) => Promise<Agreement | void>;
+}
+
+type EventTable = { [E in EventType]?: (c: EventInput<E>) => Promise<Plan> | Plan };
+
+/** The sender's side at the table; entries that use it are sent only by a side (permissions). */
+const sideOf = (relation: Relation): Side => (relation.party === 'enterprise' ? 'enterprise' : 'union');
+
+@Injectable()
+export class NegotiationEvents {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly wages: MinimumWageTable,
+    private readonly packs: RulePacks,
+    private readonly deadlines: DeadlinesService,
+    private readonly seats: SeatChecks,
+    private readonly opening: NegotiationOpening,
+    private readonly publications: Publications,
+  ) {}
+
+  /**
+   * One entry per event that checks substance (422) or writes rows: its checks run first and
+   * throw; what it returns says what to record and write. Events without an entry only move
+   * the machine and go on the chain. Adding an event = its DTO (dto/events.dto.ts, EVENT_DTOS),
+   * its row in negotiation-permissions.ts, its transition in the machine, and — if it checks
+   * or writes anything — one entry here. Nothing else in the pipeline changes.
+   */
+  private readonly entries: EventTable = {
+    RESPOND: async (c) => {
+      const { accept, representatives } = c.payload;
+      if (accept && representatives) {
+        await this.seats.checkEnterpriseAnswer(c.manager, c.negotiation, representatives);
+        return { write: () => this.seats.seat(c.manager, c.negotiation.id, 'enterprise', representatives) };
+      }
+      return { write: () => this.answerLatestRound(c, 'RESPOND') };
+    },
+
+    OFFER: (c) => {
+      const { terms, note } = c.payload;
+      checkTerms(terms, c.negotiation.kind, c.negotiation.region, this.wages);
+      const round = (c.negotiation.context as { round: number }).round + 1;
+      const side = sideOf(c.relation);
+      return {
+        recorded: { round },
+        write: async () => {
+          const previous = (await c.rounds()).at(-1) ?? null;
+          if (previous && previous.answerType === null && previous.proposer !== side) await this.answerLatestRound(c, 'OFFER');
+          await c.manager.insert(Round, {
+            negotiationId: c.negotiation.id,
+            round,
+            proposer: side,
+            terms,
+            changes: diffTerms(previous?.terms ?? null, terms),
+            note: note ?? null,
+            proposedBy: c.user.id,
+            proposedAt: c.at.toISOString(),
+            answerType: null,
+            answerBy: null,
+            answerAt: null,
+          });
+        },
+      };
+    },
+
+    ACCEPT: async (c) => ({
+      recorded: { round: (await c.rounds()).at(-1)!.round },
+      write: () => this.answerLatestRound(c, 'ACCEPT', c.payload.note),
+    }),
+
+    COMMENT: (c) => {
+      const commentId = randomUUID();
+      return {
+        recorded: { commentId },
+        write: async () => {
+          await c.manager.insert(Comment, {
+            id: commentId,
+            negotiationId: c.negotiation.id,
+            authorId: c.user.id,
+            authorRole: c.user.role,
+            text: c.payload.text,
+            createdAt: c.at.toISOString(),
+            adopted: null,
+            answerReason: null,
+            answeredAt: null,
+          });
+        },
+      };
+    },
+
+    SUSPEND: (c) => {
+      const { resumeOn } = c.payload;
+      if (resumeOn <= c.today) throw unprocessable('NEGOTIATION.RESUME_DATE_PAST', `resumeOn must be after today (${c.today})`);
+      return { clocks: { resumeOn } };
+    },
+
+    EXTEND: (c) => {
+      const { days } = c.payload;
+      const max = this.packs.forRegion(c.negotiation.region).coordinationExtensionMax.as('days');
+      if (days > max) throw unprocessable('NEGOTIATION.EXTENSION_TOO_LONG', `coordination may be extended by at most ${max} days`);
+      return { write: () => this.deadlines.extend(c.manager, c.negotiation.id, 'coordination', days) };
+    },
+
+    RECORD_VOTE: (c) => {
+      const problems = impossibleTally(c.payload);
+      if (problems.length) throw unprocessable('VOTE.IMPOSSIBLE_TALLY', problems);
+      return {};
+    },
+
+    RESPOND_TO_OPINIONS: async (c) => {
+      const { answers } = c.payload;
+      await this.checkEveryOpinionAnswered(c, answers.map((a) => a.commentId));
+      return {
+        write: async () => {
+          for (const answer of answers)
+            await c.manager.update(Comment, { id: answer.commentId }, { adopted: answer.adopted, answerReason: answer.reason, answeredAt: c.at.toISOString() });
+        },
+      };
+    },
+
+    PUBLISH: async (c) => {
+      const n = c.negotiation;
+      const rounds = await c.rounds();
+      const agreementId = randomUUID();
+      const publish = (draft: Pick<Agreement, 'terms' | 'opinions' | 'effectiveFrom' | 'expiresOn'>, auditHead: string) =>
+        this.publications.publish(c.manager, {
+          ...draft,
+          id: agreementId,
+          negotiationId: n.id,
+          kind: n.kind,
+          title: n.title,
+          industry: n.industry,
+          region: n.region,
+          scope: n.scope,
+          publishedAt: c.at.toISOString(),
+          auditHead,
+        });
+      if (n.kind === 'rule_change') {
+        const comments = await c.manager.find(Comment, { where: { negotiationId: n.id }, order: { createdAt: 'ASC' } });
+        const opinions = comments.map((x) => ({ commentId: x.id, text: x.text, adopted: Boolean(x.adopted), reason: x.answerReason ?? '' }));
+        return {
+          recorded: { agreementId },
+          write: (after) => publish({ terms: rounds[0].terms, opinions, effectiveFrom: c.today, expiresOn: null }, after.auditHead),
+        };
+      }
+      const terms = agreedTerms(rounds)!;
+      const { effectiveFrom } = n.context as { effectiveFrom: string };
+      const term = contractTerm(effectiveFrom, terms.termMonths ?? 12, this.packs.forRegion(n.region), this.config.TZ_NAME);
+      return {
+        recorded: { agreementId },
+        machine: { ...term },
+        clocks: { term },
+        write: (after) => publish({ terms, opinions: null, effectiveFrom, expiresOn: term.expiresOn }, after.auditHead),
+      };
+    },
+
+    REQUEST_BARGAINING: async (c) => {
+      const { title, proposal, representatives, reason } = c.payload;
+      const opens = this.opening.linked(c.negotiation, {
+        title: title ?? `${c.negotiation.title}（集体协商）`,
+        proposal,
+        seats: { side: 'union', ...representatives },
+        reason,
+      });
+      await this.opening.check(c.manager, opens);
+      return { opens };
+    },
+
+    REQUEST_RENEWAL: async (c) => {
+      const seats = await c.manager.find(Representative, { where: { negotiationId: c.negotiation.id, side: 'union' } });
+      const chief = seats.find((s) => s.chief)!;
+      // carries over what was already checked: the agreed terms and the union's seated representatives
+      const opens = this.opening.linked(c.negotiation, {
+        title: `${c.negotiation.title}（续订）`,
+        proposal: agreedTerms(await c.rounds())!,
+        seats: { side: 'union', chief: chief.userId, members: seats.filter((s) => !s.chief).map((s) => s.userId) },
+        reason: 'renewal requested in the last months of the term',
+      });
+      return { opens };
+    },
+  };
+
+  /** The entry's plan for one event (checks run here, and throw). */
+  plan<E extends EventType>(type: E, input: EventInput<E>): Promise<Plan> | Plan {
+    const entry = this.entries[type];
+    return entry ? entry(input) : {};
+  }
+
+  /** Marks the offer on the table as answered. */
+  private async answerLatestRound(c: EventInput<EventType>, answerType: string, note?: string): Promise<void> {
+    const latest = (await c.rounds()).at(-1)!;
+    await c.manager.update(
+      Round,
+      { negotiationId: c.negotiation.id, round: latest.round },
+      { answerType, answerBy: c.user.id, answerAt: c.at.toISOString(), ...(note ? { note: latest.note ? `${latest.note}\n${note}` : note } : {}) },
+    );
+  }
+
+  private async checkEveryOpinionAnswered(c: EventInput<'RESPOND_TO_OPINIONS'>, answered: string[]): Promise<void> {
+    const comments = await c.manager.find(Comment, { where: { negotiationId: c.negotiation.id }, select: { id: true } });
+    const known = new Set(comments.map((x) => x.id));
+    const problems = [
+      ...answered.filter((id) => !known.has(id)).map((id) => `comment ${id} is not an opinion on this consultation`),
+      ...answered.filter((id, i) => answered.indexOf(id) !== i).map((id) => `comment ${id} is answered twice`),
+      ...[...known].filter((id) => !answered.includes(id)).map((id) => `comment ${id} has no answer`),
+    ];
+    if (problems.length) throw new DomainError(422, 'CONSULTATION.OPINIONS_UNANSWERED', problems);
+  }
+}
