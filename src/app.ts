@@ -2,10 +2,11 @@ import helmet from '@fastify/helmet';
 import { Logger, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { Clock } from './common/clock';
 import { DomainErrorFilter } from './common/domain-error.filter';
+import { createOpenApiDocument } from './common/openapi-document';
 import { AppConfig } from './config/app-config';
 import { registerWebPlugins } from './web/web-plugins';
 import { registerImportBody } from './accounts/import-body';
@@ -43,16 +44,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new DomainErrorFilter());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Xieshang 协商')
-      .setDescription('Collective bargaining for platform workers: negotiations, consultation, ratification, publication.')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, createOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
   Logger.flush();
   return app;
 }

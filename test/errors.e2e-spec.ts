@@ -71,6 +71,17 @@ describe('errors', () => {
       expect(res.body.message).toEqual(['representatives should not be null or undefined']);
     });
 
+    it('refuses an Idempotency-Key longer than the 200 characters kept, and writes nothing', async () => {
+      const id = await openContract(t);
+      await unchanged(id, async () => {
+        const res = await send(t, id, 'platform.chief', { type: 'RESPOND', accept: false, reason: '不同意' }, { 'Idempotency-Key': 'k'.repeat(201) });
+        expect(res.status).toBe(400);
+        expect(res.body.code).toBe('EVENT.BAD_IDEMPOTENCY_KEY');
+      });
+      const longest = await send(t, id, 'platform.chief', { type: 'RESPOND', accept: false, reason: '不同意' }, { 'Idempotency-Key': 'k'.repeat(200) });
+      expect(longest.status).toBe(200);
+    });
+
     it('refuses a collective contract proposal without a term', async () => {
       const { termMonths: _, ...proposal } = terms(700);
       const res = await t.http().post('/api/negotiations').set('Authorization', await t.login('union.chief')).send(await contractBody(t, { proposal }));

@@ -1,14 +1,19 @@
-import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { RequestHeader } from '../common/request-header';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../common/openapi';
+import { LoginResultDto } from './accounts.dto';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { Public } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { bearerToken } from './auth.guard';
 
 export class LoginDto {
+  @ApiProperty({ minLength: 1, maxLength: 64, example: 'union.chief' })
   @IsString() @MinLength(1) @MaxLength(64)
   username!: string;
 
+  @ApiProperty({ minLength: 1, maxLength: 200, format: 'password', example: 'demo-pass' })
   @IsString() @MinLength(1) @MaxLength(200)
   password!: string;
 }
@@ -21,15 +26,19 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Log in', description: `At most LOGIN_RATE_LIMIT_PER_MINUTE tries per client address a minute.` })
+  @ApiOkResponse({ type: LoginResultDto })
+  @ApiErrors({ 401: 'Wrong username or password (AUTH.BAD_CREDENTIALS)', 429: 'Too many login attempts from this address (LOGIN_RATE_LIMIT_PER_MINUTE)' })
   login(@Body() body: LoginDto) {
     return this.auth.login(body.username, body.password);
   }
 
   /** Ends the session of the token sent: it is refused from now on. */
-  @ApiBearerAuth()
   @Post('logout')
   @HttpCode(204)
-  async logout(@Headers('authorization') authorization: string): Promise<void> {
+  @ApiOperation({ summary: 'Log out', description: 'The token sent is refused from now on; other sessions of the person go on.' })
+  @ApiNoContentResponse({ description: 'Logged out' })
+  async logout(@RequestHeader('authorization') authorization: string): Promise<void> {
     await this.auth.logout(bearerToken(authorization)!);
   }
 }

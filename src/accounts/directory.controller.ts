@@ -1,68 +1,81 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../common/openapi';
+import { ORGANIZATION_KINDS, OrganizationDto, PersonDto, ROLES } from './accounts.dto';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { Roles } from './auth.decorators';
 import { DirectoryService } from './directory.service';
 import { OrganizationKind } from './organization.entity';
 import { Role } from './user.entity';
 
-const ORGANIZATION_KINDS: OrganizationKind[] = ['union', 'enterprise', 'bureau'];
-const ROLES: Role[] = ['union_negotiator', 'enterprise_rep', 'bureau_reviewer', 'worker', 'admin'];
 
 export class NewOrganizationDto {
+  @ApiProperty({ minLength: 2, maxLength: 200, example: '十堰市外卖配送行业工会联合会' })
   @IsString() @MinLength(2) @MaxLength(200)
   name!: string;
 
-  @ApiProperty({ enum: ORGANIZATION_KINDS })
+  @ApiProperty({ enum: ORGANIZATION_KINDS, description: 'An industry union, a platform enterprise, or a labour bureau' })
   @IsIn(ORGANIZATION_KINDS)
   kind!: OrganizationKind;
 
   /** The industry a union or enterprise bargains in, e.g. food_delivery (not for a bureau). */
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ pattern: '^[a-z][a-z0-9_]{1,63}$', description: 'The industry a union or enterprise bargains in (required for them, not for a bureau)', example: 'food_delivery' })
   @IsOptional() @Matches(/^[a-z][a-z0-9_]{1,63}$/, { message: 'industry must be a lower-case code such as food_delivery' })
   industry?: string;
 
   /** GB/T 2260 code of the area the organisation acts for (a union's scopes must lie inside it). */
+  @ApiProperty({ pattern: '^\\d{6}$', description: "GB/T 2260 code of the area the organisation acts for (a union's scopes must lie inside it); 422 for an unknown code", example: '420300' })
   @Matches(/^\d{6}$/, { message: 'region must be a six-digit GB/T 2260 code' })
   region!: string;
 }
 
 export class NewPersonDto {
+  @ApiProperty({ pattern: '^[a-z0-9][a-z0-9._-]{2,63}$', description: 'Login name: 3–64 lower-case letters, digits or ._-', example: 'union.rep4' })
   @Matches(/^[a-z0-9][a-z0-9._-]{2,63}$/, { message: 'username must be 3–64 lower-case letters, digits or ._-' })
   username!: string;
 
+  @ApiProperty({ minLength: 1, maxLength: 200, description: 'The name shown on records and pages' })
   @IsString() @MinLength(1) @MaxLength(200)
   displayName!: string;
 
-  @ApiProperty({ enum: ROLES })
+  @ApiProperty({ enum: ROLES, description: 'What the person may do; each role but admin belongs to one kind of organisation' })
   @IsIn(ROLES)
   role!: Role;
 
+  @ApiProperty({ minLength: 10, maxLength: 200, format: 'password', description: 'At least 10 characters' })
   @IsString() @MinLength(10) @MaxLength(200)
   password!: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ format: 'uuid', description: "The organisation the person acts for, of the role's kind (not for an admin)" })
   @IsOptional() @IsUUID('all')
   organizationId?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ format: 'uuid', description: "A worker's login: the worker record (registered by POST /api/workers) it belongs to" })
   @IsOptional() @IsUUID('all')
   workerId?: string;
 }
 
 @ApiTags('administration')
-@ApiBearerAuth()
 @Roles('admin')
 @Controller('api')
 export class DirectoryController {
   constructor(private readonly directory: DirectoryService) {}
 
   @Post('organizations')
+  @ApiOperation({ summary: 'Register an organisation' })
+  @ApiCreatedResponse({ type: OrganizationDto })
+  @ApiErrors({ 422: 'A union or enterprise without its industry, or an unknown region (ORGANIZATION.INVALID)' })
   addOrganization(@Body() body: NewOrganizationDto) {
     return this.directory.addOrganization(body);
   }
 
   @Post('users')
+  @ApiOperation({ summary: 'Register a person', description: 'A login for a negotiator, representative, reviewer, worker or administrator.' })
+  @ApiCreatedResponse({ type: PersonDto })
+  @ApiErrors({
+    409: 'The username is taken (PERSON.USERNAME_TAKEN)',
+    422: "The organisation is missing or of the wrong kind for the role, an unknown worker record, a worker record already with a login (PERSON.INVALID)",
+  })
   addPerson(@Body() body: NewPersonDto) {
     return this.directory.addPerson(body);
   }

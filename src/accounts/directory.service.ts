@@ -36,6 +36,9 @@ const ORGANIZATION_OF_ROLE: Record<Role, OrganizationKind | null> = {
   admin: null,
 };
 
+/** An organisation as registered (its webhook is the enterprise's own business: PUT /api/organizations/mine/webhook). */
+export type OrganizationView = Omit<Organization, 'webhookUrl' | 'webhookSecret'>;
+
 export type PersonView = Pick<User, 'id' | 'username' | 'displayName' | 'role' | 'organizationId' | 'workerId'>;
 
 /**
@@ -50,7 +53,7 @@ export class DirectoryService {
     private readonly clock: Clock,
   ) {}
 
-  async addOrganization(o: NewOrganization): Promise<Organization> {
+  async addOrganization(o: NewOrganization): Promise<OrganizationView> {
     const problems: string[] = [];
     if (o.kind !== 'bureau' && !o.industry) problems.push(`a ${o.kind} needs its industry`);
     if (!o.region || !isRegionCode(o.region)) problems.push(`region ${o.region ?? '(none)'} is not a GB/T 2260 code`);
@@ -66,7 +69,8 @@ export class DirectoryService {
       createdAt: this.clock.now().toISOString(),
     };
     await this.tx.run((m) => m.insert(Organization, row));
-    return row;
+    const { webhookUrl: _, webhookSecret: __, ...view } = row;
+    return view;
   }
 
   async addPerson(p: NewPerson): Promise<PersonView> {

@@ -1,5 +1,9 @@
-import { Body, Controller, Headers, HttpCode, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Post, Put } from '@nestjs/common';
+import { RequestHeader } from '../common/request-header';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../common/openapi';
+import { ImportResultDto, WebhookSetDto } from './accounts.dto';
+import { MAX_IMPORT_ROWS } from './workers.service';
 import { IsString, IsUrl, MaxLength, MinLength } from 'class-validator';
 import { AuthUser } from './auth-user';
 import { CurrentUser, Roles } from './auth.decorators';
@@ -13,10 +17,12 @@ import { isIP } from 'node:net';
 
 export class WebhookDto {
   /** Where publications covering this enterprise's workers are POSTed. */
+  @ApiProperty({ format: 'uri', description: "Where publications covering this enterprise's workers are POSTed (in production: https on a public host)", example: 'https://ops.example.com/xieshang' })
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   url!: string;
 
   /** Shared secret for the X-Xieshang-Signature HMAC (at least 16 characters). */
+  @ApiProperty({ minLength: 16, maxLength: 200, format: 'password', description: 'Shared secret of the X-Xieshang-Signature HMAC-SHA256' })
   @IsString() @MinLength(16) @MaxLength(200)
   secret!: string;
 }
@@ -34,8 +40,34 @@ export function isPublicHttpsUrl(url: string): boolean {
   return !/^(127\.|10\.|192\.168\.|169\.254\.|172\.(1[6-9]|2\d|3[01])\.|0\.|::1$|fc|fd|fe80:)/i.test(host);
 }
 
+const ROW_FIELDS: Record<string, { type: string; description: string; pattern?: string; example?: string; minLength?: number; maxLength?: number }> = {
+  externalId: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,64}$', description: "The enterprise's own id of the worker" },
+  region: { type: 'string', pattern: '^\\d{6}$', description: 'GB/T 2260 code of the district the worker works in', example: '420302' },
+  category: { type: 'string', pattern: '^[a-z][a-z0-9_]{1,63}$', description: 'Worker category', example: 'delivery_rider' },
+  displayName: { type: 'string', minLength: 1, maxLength: 200, description: 'The name shown, 1–200 characters' },
+};
+/** The two bodies the import takes (API.md "POST /api/workers"). */
+const JSON_LINES = {
+  schema: {
+    type: 'string',
+    description: `One JSON object a line: { ${Object.keys(ROW_FIELDS).join(', ')} }, no other fields. Each line:\n\n` +
+      Object.entries(ROW_FIELDS).map(([name, f]) => `- \`${name}\`: ${f.description}${f.pattern ? `, matching \`${f.pattern}\`` : ''}`).join('\n'),
+  },
+  example: '{"externalId":"R-0001","region":"420302","category":"delivery_rider","displayName":"李明"}\n{"externalId":"R-0002","region":"420303","category":"delivery_rider","displayName":"张伟"}\n',
+};
+const IMPORT_BODY = {
+  'text/csv': {
+    schema: {
+      type: 'string',
+      description: `Columns ${Object.keys(ROW_FIELDS).join(', ')}, in that order; an optional header line naming them. Same rules per field as the JSON lines.`,
+    },
+    example: 'externalId,region,category,displayName\nR-0001,420302,delivery_rider,李明\n',
+  },
+  'application/x-ndjson': JSON_LINES,
+  'application/jsonl': JSON_LINES,
+};
+
 @ApiTags('workers')
-@ApiBearerAuth()
 @Roles('enterprise_rep')
 @Controller('api')
 export class WorkersController {
@@ -48,8 +80,22 @@ export class WorkersController {
   /** Register or update workers: CSV (externalId,region,category,displayName) or JSON lines, up to 100 000 rows. */
   @Post('workers')
   @HttpCode(200)
-  @ApiConsumes(...IMPORT_CONTENT_TYPES)
-  import(@CurrentUser() user: AuthUser, @Body() body: unknown, @Headers('content-type') contentType = '') {
+  @ApiOperation({
+    summary: "Register the enterprise's workers in bulk",
+    description:
+      `CSV or JSON lines, up to ${MAX_IMPORT_ROWS.toLocaleString('en')} rows and IMPORT_BODY_LIMIT_BYTES (32 MiB by default). ` +
+      'Each row is checked on its own: good rows are kept (a known externalId is updated), bad rows reported with their line.',
+    requestBody: { required: true, content: IMPORT_BODY },
+  })
+  @ApiOkResponse({ type: ImportResultDto })
+  @ApiErrors({
+    400: 'Not CSV or JSON lines (WORKERS.CONTENT_TYPE), unreadable CSV (WORKERS.BAD_CSV), no rows (WORKERS.EMPTY)',
+    403: 'Not an enterprise rep, or one acting for no enterprise (WORKERS.NOT_AN_ENTERPRISE)',
+    413: 'Body over IMPORT_BODY_LIMIT_BYTES',
+    415: 'A content type Fastify cannot read (send text/csv, application/x-ndjson or application/jsonl)',
+    422: `More than ${MAX_IMPORT_ROWS.toLocaleString('en')} rows (WORKERS.TOO_MANY_ROWS)`,
+  })
+  import(@CurrentUser() user: AuthUser, @Body() body: unknown, @RequestHeader('content-type') contentType = '') {
     if (!isImport(contentType))
       throw badRequest('WORKERS.CONTENT_TYPE', 'send CSV (text/csv) or JSON lines (application/x-ndjson)');
     return this.workers.import(user, body as string, contentType);
@@ -57,6 +103,9 @@ export class WorkersController {
 
   /** The caller's enterprise webhook for publications. */
   @Put('organizations/mine/webhook')
+  @ApiOperation({ summary: "Set the enterprise's webhook", description: 'Publications covering its workers are POSTed there, signed (README "Telling platforms").' })
+  @ApiOkResponse({ type: WebhookSetDto })
+  @ApiErrors({ 422: 'In production: not an https URL on a public host (WEBHOOK.NOT_PUBLIC_HTTPS)' })
   async setWebhook(@CurrentUser() user: AuthUser, @Body() body: WebhookDto) {
     if (this.config.isProduction && !isPublicHttpsUrl(body.url))
       throw unprocessable('WEBHOOK.NOT_PUBLIC_HTTPS', 'in production a webhook must be an https URL on a public host');

@@ -3,14 +3,17 @@ import { Observable, filter, from, interval, map, merge, switchMap } from 'rxjs'
 import { covers } from './coverage';
 import { PublicationBus } from './publication-bus';
 import { toAgreementView } from './agreements.service';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, listSchema } from '../common/openapi';
+import { AcknowledgementDto, AgreementViewDto, InboxItemDto } from './agreement.dto';
+import { ApiExtraModels } from '@nestjs/swagger';
 import { AuthUser } from '../accounts/auth-user';
 import { PageQuery } from '../common/page-query';
 import { CurrentUser, Roles } from '../accounts/auth.decorators';
 import { InboxService } from './inbox.service';
 
 @ApiTags('workers')
-@ApiBearerAuth()
+@ApiExtraModels(InboxItemDto, AgreementViewDto)
 @Roles('worker')
 @Controller('api/me')
 export class MeController {
@@ -20,18 +23,42 @@ export class MeController {
   ) {}
 
   @Get('inbox')
+  @ApiOperation({ summary: "The worker's inbox (我的通知)", description: 'Every publication whose scope covers the worker, newest first.' })
+  @ApiOkResponse({
+    schema: listSchema(InboxItemDto, { unread: { type: 'integer', minimum: 0, description: 'Publications not yet acknowledged (all pages)' } }),
+  })
+  @ApiErrors({ 403: 'Not a worker, or a worker login without a worker record (INBOX.NOT_A_WORKER)' })
   list(@CurrentUser() user: AuthUser, @Query() query: PageQuery) {
     return this.inbox.inbox(user, query.page, query.pageSize);
   }
 
   @Post('inbox/:agreementId/ack')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Acknowledge a publication (我已知悉)', description: 'Idempotent: a repeat keeps the first time.' })
+  @ApiOkResponse({ type: AcknowledgementDto })
+  @ApiErrors({ 403: 'Not a worker (or without a worker record), or the publication does not cover the worker (INBOX.NOT_COVERED)', 404: 'No such published agreement' })
   acknowledge(@CurrentUser() user: AuthUser, @Param('agreementId', ParseUUIDPipe) agreementId: string) {
     return this.inbox.acknowledge(user, agreementId);
   }
 
   /** Server-Sent Events: one `publication` event per new publication covering the caller; a `ping` every 25 s keeps proxies from closing the line. */
   @Sse('stream')
+  @ApiOperation({
+    summary: 'New publications, as they happen (Server-Sent Events)',
+    description:
+      'A `publication` event (id: the agreement id; data: the agreement as JSON) for each new publication covering the worker, and a `ping` every 25 s. ' +
+      'Reconnect after a drop and read the inbox for what was missed.',
+  })
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({
+    description: 'An event stream that stays open',
+    content: {
+      'text/event-stream': {
+        schema: { type: 'string', description: 'Lines `event: publication`, `id: <agreement id>`, `data: <AgreementViewDto JSON>`; or `event: ping`' },
+        example: 'event: publication\nid: 5d2c…\ndata: {"id":"5d2c…","kind":"collective_contract",…}\n\n',
+      },
+    },
+  })
   stream(@CurrentUser() user: AuthUser): Observable<MessageEvent> {
     return from(this.inbox.workerOf(user)).pipe(
       switchMap((worker) =>

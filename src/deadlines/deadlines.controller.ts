@@ -1,24 +1,26 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, Matches } from 'class-validator';
 import { AuthUser } from '../accounts/auth-user';
 import { CurrentUser, Roles } from '../accounts/auth.decorators';
 import { DeadlineLists } from './deadline-lists';
+import { DeadlineListItemDto, NotificationDto } from './deadline.dto';
 import { DeadlinesService } from './deadlines.service';
 
 export class DeadlineQuery {
   /** Upcoming within this many days, e.g. `7d`. */
+  @ApiPropertyOptional({ description: 'Deadlines still ahead that fall within this many days, e.g. `7d` (up to 999d). With neither filter, every running deadline', pattern: '^\\d{1,3}d$', example: '7d' })
   @IsOptional() @Matches(/^\d{1,3}d$/, { message: 'due_within must be a number of days such as 7d' })
   due_within?: string;
 
   /** Include deadlines already past. */
+  @ApiPropertyOptional({ type: Boolean, description: 'true: deadlines already past (together with the due_within ones, if given)' })
   @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
   overdue?: boolean;
 }
 
 @ApiTags('deadlines')
-@ApiBearerAuth()
 @Controller('api')
 export class DeadlinesController {
   constructor(
@@ -28,11 +30,15 @@ export class DeadlinesController {
 
   @Roles('union_negotiator', 'enterprise_rep', 'bureau_reviewer', 'admin')
   @Get('deadlines')
+  @ApiOperation({ summary: "The caller's statutory deadlines", description: 'Across the negotiations the caller is party to (the bureau and admin: all), soonest first.' })
+  @ApiOkResponse({ type: [DeadlineListItemDto] })
   list(@CurrentUser() user: AuthUser, @Query() query: DeadlineQuery) {
     return this.lists.forUser(user, { dueWithinDays: query.due_within ? parseInt(query.due_within, 10) : undefined, overdue: query.overdue });
   }
 
   @Get('notifications')
+  @ApiOperation({ summary: "The caller's deadline notifications", description: 'The latest 100, newest first.' })
+  @ApiOkResponse({ type: [NotificationDto] })
   notifications(@CurrentUser() user: AuthUser) {
     return this.deadlines.notifications(user);
   }

@@ -1,20 +1,26 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiHeader, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import { AuthUser } from '../accounts/auth-user';
 import { PageQuery } from '../common/page-query';
 import { CurrentUser } from '../accounts/auth.decorators';
 import { badRequest } from '../common/domain-error';
+import { ApiErrors, ApiList, oneOfSchema } from '../common/openapi';
+import { RequestHeader } from '../common/request-header';
 import { CreateNegotiationDto } from './dto/create-negotiation.dto';
 import { EVENT_DTOS } from './dto/events.dto';
 import { NegotiationRecords } from './negotiation-records.service';
+import { AuditEntryDto, ChainBrokenDto, ChainIntactDto, CommentViewDto, RoundViewDto } from './negotiation-records.dto';
+import { NEGOTIATION_STATES, NegotiationViewDto } from './negotiation-view.dto';
 import { NEGOTIATION_KINDS, NegotiationKind } from './negotiation.types';
 import { NegotiationsService } from './negotiations.service';
 
 export class ListNegotiationsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: NEGOTIATION_STATES, description: 'Only negotiations in this state' })
   @IsOptional() @IsString()
   state?: string;
 
+  @ApiPropertyOptional({ enum: NEGOTIATION_KINDS, description: 'Only negotiations of this kind' })
   @IsOptional() @IsIn(NEGOTIATION_KINDS)
   kind?: NegotiationKind;
 }
@@ -26,9 +32,28 @@ function parseIfMatch(header: string | undefined): number | undefined {
   return version;
 }
 
+/** Keys are kept per person in a 200-character column (idempotency-key.entity.ts). */
+export const IDEMPOTENCY_KEY_MAX_LENGTH = 200;
+
+function parseIdempotencyKey(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  if (header.length < 1 || header.length > IDEMPOTENCY_KEY_MAX_LENGTH)
+    throw badRequest('EVENT.BAD_IDEMPOTENCY_KEY', `Idempotency-Key must be 1–${IDEMPOTENCY_KEY_MAX_LENGTH} characters`);
+  return header;
+}
+
+/** The events' body: one schema per event, told apart by `type`. */
+const EVENT_BODY = {
+  ...oneOfSchema(...Object.values(EVENT_DTOS)),
+  discriminator: {
+    propertyName: 'type',
+    mapping: Object.fromEntries(Object.entries(EVENT_DTOS).map(([type, dto]) => [type, getSchemaPath(dto)])),
+  },
+};
+const NOT_READABLE = 'No such negotiation, or the caller is not party to it (and not a worker it covers, from consultation on)';
+
 @ApiTags('negotiations')
-@ApiBearerAuth()
-@ApiExtraModels(...Object.values(EVENT_DTOS))
+@ApiExtraModels(...Object.values(EVENT_DTOS), ChainIntactDto, ChainBrokenDto)
 @Controller('api/negotiations')
 export class NegotiationsController {
   constructor(
@@ -37,51 +62,86 @@ export class NegotiationsController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: 'Open a negotiation', description: 'A union negotiator opens a collective_contract with its opening proposal; an enterprise rep proposes a rule_change.' })
+  @ApiCreatedResponse({ type: NegotiationViewDto, description: 'The new negotiation' })
+  @ApiErrors({
+    403: 'The caller\'s role may not open this kind (NEGOTIATION.WRONG_ROLE)',
+    422: 'Unknown region or enterprise, scope outside the union\'s region, no counterparty, invalid representatives, terms below the minimum wage',
+  })
   create(@CurrentUser() user: AuthUser, @Body() body: CreateNegotiationDto) {
     return this.negotiations.create(user, body);
   }
 
   @Get()
+  @ApiOperation({ summary: 'List negotiations', description: 'Only those the caller is party to (a worker: those covering them, from consultation on); the bureau and admin see all. Newest change first.' })
+  @ApiList(NegotiationViewDto, 'One page of negotiation views')
   list(@CurrentUser() user: AuthUser, @Query() query: ListNegotiationsQuery) {
     return this.negotiations.list(user, query);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Read a negotiation', description: 'The view, with what this caller may send now (`can`).' })
+  @ApiOkResponse({ type: NegotiationViewDto })
+  @ApiErrors({ 404: NOT_READABLE })
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.negotiations.get(user, id);
   }
 
   @Post(':id/events')
   @HttpCode(200)
-  @ApiBody({ schema: { oneOf: Object.values(EVENT_DTOS).map((dto) => ({ $ref: getSchemaPath(dto) })) } })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The version the client saw; 409 when stale' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat returns the first answer and changes nothing' })
+  @ApiOperation({
+    summary: 'Send an event',
+    description: 'One body per event, `type` first (API.md lists who may send which). The answer is the view after the event.',
+  })
+  @ApiBody({ schema: EVENT_BODY })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The version the client saw, e.g. `3`; 409 when the negotiation has moved on', schema: { type: 'string', example: '3' } })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: `Any string of 1–${IDEMPOTENCY_KEY_MAX_LENGTH} characters, kept per person; a repeat returns the first answer and changes nothing`, schema: { type: 'string', minLength: 1, maxLength: IDEMPOTENCY_KEY_MAX_LENGTH } })
+  @ApiOkResponse({ type: NegotiationViewDto, description: 'The negotiation after the event' })
+  @ApiErrors({
+    400: 'Malformed event (unknown type, broken fields), a malformed If-Match (EVENT.BAD_IF_MATCH) or Idempotency-Key (EVENT.BAD_IDEMPOTENCY_KEY)',
+    403: 'This caller may not send this event here (NEGOTIATION.NOT_YOURS_TO_SEND)',
+    404: NOT_READABLE,
+    409: 'Not allowed in this state or not this side\'s turn (NEGOTIATION.EVENT_NOT_ALLOWED, with `state` and `allowed`), or a stale If-Match (NEGOTIATION.STALE_VERSION, with `version`)',
+    422: 'A rule of substance: below the minimum wage, impossible vote tally, invalid representatives, unanswered opinions, a resumption date past, an extension too long, an Idempotency-Key reused elsewhere',
+  })
   send(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: object,
-    @Headers('if-match') ifMatch?: string,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestHeader('if-match') ifMatch?: string,
+    @RequestHeader('idempotency-key') idempotencyKey?: string,
   ) {
-    return this.negotiations.send(user, id, body, { ifMatch: parseIfMatch(ifMatch), idempotencyKey });
+    return this.negotiations.send(user, id, body, { ifMatch: parseIfMatch(ifMatch), idempotencyKey: parseIdempotencyKey(idempotencyKey) });
   }
 
   @Get(':id/rounds')
+  @ApiOperation({ summary: 'The rounds (协商记录)', description: 'Every offer in order, what it changed and how it was answered.' })
+  @ApiOkResponse({ type: [RoundViewDto] })
+  @ApiErrors({ 404: NOT_READABLE })
   rounds(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.records.rounds(user, id);
   }
 
   @Get(':id/comments')
+  @ApiOperation({ summary: 'The opinions on the draft', description: 'With the enterprise\'s answers; to the enterprise, workers\' comments carry no author.' })
+  @ApiOkResponse({ type: [CommentViewDto] })
+  @ApiErrors({ 404: NOT_READABLE })
   comments(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.records.comments(user, id);
   }
 
   @Get(':id/audit')
+  @ApiOperation({ summary: 'The audit chain', description: 'Every entry of the hash chain, in order.' })
+  @ApiOkResponse({ type: [AuditEntryDto] })
+  @ApiErrors({ 404: NOT_READABLE })
   audit(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.records.auditEntries(user, id);
   }
 
   @Get(':id/audit/verify')
+  @ApiOperation({ summary: 'Verify the audit chain', description: 'Recomputes every hash and checks the chain reaches the head the negotiation records.' })
+  @ApiOkResponse({ schema: oneOfSchema(ChainIntactDto, ChainBrokenDto), description: 'Whether the chain holds' })
+  @ApiErrors({ 404: NOT_READABLE })
   verify(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.records.verify(user, id);
   }

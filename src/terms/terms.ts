@@ -26,52 +26,64 @@ export const TERM_MONTHS = { min: 12, max: 36 } as const;
 
 export class PieceRateDto {
   /** The task paid per piece (计件单价), e.g. `delivery`. */
+  @ApiProperty({ description: 'The task paid per piece (计件单价); offers are compared task by task', minLength: 1, maxLength: 64, example: 'delivery' })
   @IsString() @MinLength(1) @MaxLength(64)
   task!: string;
 
-  @ApiProperty({ description: 'Base pay per task, fen' })
+  @ApiProperty({ description: 'Base pay per task, fen', type: 'integer', minimum: 0, example: 700 })
   @IsInt() @Min(0)
   baseFen!: number;
 
+  @ApiPropertyOptional({ description: 'Pay per km beyond kmIncluded, fen', type: 'integer', minimum: 0, example: 60 })
   @IsOptional() @IsInt() @Min(0)
   perKmFen?: number;
 
+  @ApiPropertyOptional({ description: 'Kilometres covered by the base pay', type: 'integer', minimum: 0, maximum: 1000, example: 3 })
   @IsOptional() @IsInt() @Min(0) @Max(1000)
   kmIncluded?: number;
 
+  @ApiPropertyOptional({ description: 'Extra per task at night, fen', type: 'integer', minimum: 0, example: 100 })
   @IsOptional() @IsInt() @Min(0)
   nightSurchargeFen?: number;
 
+  @ApiPropertyOptional({ description: 'Extra per task in bad weather, fen', type: 'integer', minimum: 0, example: 200 })
   @IsOptional() @IsInt() @Min(0)
   badWeatherSurchargeFen?: number;
 }
 
 export class CommissionDto {
   /** The platform's take (抽成比例) cap, basis points (1500 = 15%). */
+  @ApiProperty({ description: "Cap on the platform's take (抽成比例), basis points (1500 = 15%)", type: 'integer', minimum: 0, maximum: BASIS_POINTS_WHOLE, example: 1500 })
   @IsInt() @Min(0) @Max(BASIS_POINTS_WHOLE)
   maxBasisPoints!: number;
 }
 
 export class RestScheduleDto {
+  @ApiPropertyOptional({ description: 'Longest stretch of work before a break, minutes', type: 'integer', minimum: 1, maximum: MINUTES_PER_DAY, example: 240 })
   @IsOptional() @IsInt() @Min(1) @Max(MINUTES_PER_DAY)
   maxContinuousMinutes?: number;
 
+  @ApiPropertyOptional({ description: 'Shortest break after such a stretch, minutes', type: 'integer', minimum: 0, maximum: MINUTES_PER_DAY, example: 20 })
   @IsOptional() @IsInt() @Min(0) @Max(MINUTES_PER_DAY)
   minBreakMinutes?: number;
 
+  @ApiPropertyOptional({ description: 'Most working time in a day, minutes', type: 'integer', minimum: 1, maximum: MINUTES_PER_DAY, example: 600 })
   @IsOptional() @IsInt() @Min(1) @Max(MINUTES_PER_DAY)
   maxDailyMinutes?: number;
 
+  @ApiPropertyOptional({ description: 'Rest days a month (休息休假)', type: 'integer', minimum: 0, maximum: 31, example: 4 })
   @IsOptional() @IsInt() @Min(0) @Max(31)
   restDaysPerMonth?: number;
 
   /** Pay on statutory holidays as a percentage of normal pay; must exceed 100. */
+  @ApiPropertyOptional({ description: 'Pay on statutory holidays, percent of normal pay (more than 100)', type: 'integer', minimum: 101, maximum: 1000, example: 300 })
   @IsOptional() @IsInt() @Min(101) @Max(1000)
   holidayPayPercent?: number;
 }
 
 export class LaborQuotaDto {
   /** 劳动定员定额: tasks a worker is expected to complete per hour. */
+  @ApiProperty({ description: 'Labour quota (劳动定员定额): tasks a worker is expected to complete per hour; with baseFen it is checked against the minimum wage', type: 'integer', minimum: 1, maximum: 100, example: 4 })
   @IsInt() @Min(1) @Max(100)
   standardTasksPerHour!: number;
 }
@@ -89,35 +101,39 @@ export const CLAUSE_TOPICS = [
 ] as const;
 
 export class ClauseDto {
+  @ApiProperty({ description: 'What the clause is about', enum: CLAUSE_TOPICS, example: 'order_allocation' })
   @IsIn(CLAUSE_TOPICS)
   topic!: (typeof CLAUSE_TOPICS)[number];
 
+  @ApiProperty({ description: 'The clause as agreed, in words', minLength: 1, maxLength: 4000, example: '派单算法须公开主要规则。' })
   @IsString() @MinLength(1) @MaxLength(4000)
   text!: string;
 }
 
+/** What is bargained (DESIGN §3): offers, proposals and published terms all have this shape. */
 export class TermsDto {
-  @ApiProperty({ type: [PieceRateDto] })
+  @ApiProperty({ type: [PieceRateDto], minItems: 1, maxItems: 20, description: 'Piece rates (计件单价), one per task' })
   @ValidateNested({ each: true }) @Type(() => PieceRateDto) @ArrayMinSize(1) @ArrayMaxSize(20)
   pieceRates!: PieceRateDto[];
 
-  @ApiPropertyOptional({ type: CommissionDto })
+  @ApiPropertyOptional({ type: CommissionDto, description: "The platform's commission (抽成比例)" })
   @IsOptional() @ValidateNested() @Type(() => CommissionDto)
   commission?: CommissionDto;
 
-  @ApiPropertyOptional({ type: RestScheduleDto })
+  @ApiPropertyOptional({ type: RestScheduleDto, description: 'Working time and rest (休息休假)' })
   @IsOptional() @ValidateNested() @Type(() => RestScheduleDto)
   restSchedule?: RestScheduleDto;
 
-  @ApiProperty({ type: LaborQuotaDto })
+  @ApiProperty({ type: LaborQuotaDto, description: 'Labour quota (劳动定员定额)' })
   @ValidateNested() @Type(() => LaborQuotaDto)
   laborQuota!: LaborQuotaDto;
 
-  @ApiPropertyOptional({ type: [ClauseDto] })
+  @ApiPropertyOptional({ type: [ClauseDto], maxItems: 50, description: 'Clauses in words (order allocation, algorithms, safety …)' })
   @IsOptional() @ValidateNested({ each: true }) @Type(() => ClauseDto) @ArrayMaxSize(50)
   clauses?: ClauseDto[];
 
   /** Required for a collective contract (1–3 years); a rule change may leave it out. */
+  @ApiPropertyOptional({ description: 'Term in months; required for a collective contract (1–3 years), a rule change may leave it out', type: 'integer', minimum: TERM_MONTHS.min, maximum: TERM_MONTHS.max, example: 24 })
   @IsOptional() @IsInt() @Min(TERM_MONTHS.min) @Max(TERM_MONTHS.max)
   termMonths?: number;
 }

@@ -16,18 +16,23 @@ import {
 import { TermsDto } from '../../terms/terms';
 import { NEGOTIATION_KINDS, NegotiationKind } from '../negotiation.types';
 
+/** Whom a negotiation binds and covers. */
 export class ScopeDto {
+  @ApiProperty({ description: 'Industry code', pattern: '^[a-z][a-z0-9_]{1,63}$', example: 'food_delivery' })
   @IsString() @Matches(/^[a-z][a-z0-9_]{1,63}$/, { message: 'industry must be a lower-case code such as food_delivery' })
   industry!: string;
 
   /** GB/T 2260 code; 420300 covers every 4203xx district. */
+  @ApiProperty({ description: 'GB/T 2260 code; 420300 covers every 4203xx district (422 for an unknown code)', pattern: '^\\d{6}$', example: '420300' })
   @Matches(/^\d{6}$/, { message: 'region must be a six-digit GB/T 2260 code' })
   region!: string;
 
   /** Empty: every enterprise of the industry in the region. */
+  @ApiProperty({ type: [String], format: 'uuid', maxItems: 200, uniqueItems: true, description: 'Enterprises bound (organisation ids); empty: every enterprise of the industry in the region' })
   @IsArray() @ArrayUnique() @ArrayMaxSize(200) @IsUUID('all', { each: true })
   enterpriseIds!: string[];
 
+  @ApiProperty({ type: [String], maxItems: 50, uniqueItems: true, description: 'Worker categories covered (codes)', example: ['delivery_rider'] })
   @IsArray() @ArrayUnique() @ArrayMaxSize(50)
   @Matches(/^[a-z][a-z0-9_]{1,63}$/, { each: true, message: 'each workerCategories entry must be a code such as delivery_rider' })
   workerCategories!: string[];
@@ -35,29 +40,35 @@ export class ScopeDto {
 
 /** One side's seats: a chief and the other members (≥ 3 seats in all). */
 export class RepresentativesDto {
+  @ApiProperty({ format: 'uuid', description: "The side's chief representative (user id)" })
   @IsUUID('all')
   chief!: string;
 
+  @ApiProperty({ type: [String], format: 'uuid', maxItems: 30, uniqueItems: true, description: 'The other representatives (user ids); both sides equal in number, no one on both (422)' })
   @IsArray() @ArrayUnique() @ArrayMaxSize(30) @IsUUID('all', { each: true })
   members!: string[];
 }
 
 export class CreateNegotiationDto {
-  @ApiProperty({ enum: NEGOTIATION_KINDS })
+  @ApiProperty({ enum: NEGOTIATION_KINDS, description: 'collective_contract: opened by a union negotiator; rule_change: by an enterprise rep' })
   @IsIn(NEGOTIATION_KINDS)
   kind!: NegotiationKind;
 
+  @ApiProperty({ minLength: 2, maxLength: 300, example: '2027年外卖配送员计件单价专项集体协商' })
   @IsString() @MinLength(2) @MaxLength(300)
   title!: string;
 
+  @ApiProperty({ type: ScopeDto })
   @ValidateNested() @Type(() => ScopeDto)
   scope!: ScopeDto;
 
   /** The creating side's representatives. */
+  @ApiProperty({ type: RepresentativesDto, description: "The creating side's representatives (at least 3 seats)" })
   @ValidateNested() @Type(() => RepresentativesDto)
   representatives!: RepresentativesDto;
 
   /** The opening proposal (collective contract) or the proposed rule (rule change). */
+  @ApiProperty({ type: TermsDto, description: 'The opening proposal (collective contract) or the proposed rule (rule change); below the minimum wage is 422' })
   @ValidateNested() @Type(() => TermsDto)
   proposal!: TermsDto;
 
@@ -65,7 +76,7 @@ export class CreateNegotiationDto {
    * The other party's organisation. Defaults: the scope's only enterprise (collective contract),
    * or the industry union whose region contains the scope's (rule change).
    */
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ format: 'uuid', description: "The other party's organisation; default: the scope's only enterprise (collective contract), or the industry union whose region contains the scope's (rule change)" })
   @IsOptional() @IsUUID('all')
   counterpartyId?: string;
 }

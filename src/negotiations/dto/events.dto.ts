@@ -24,128 +24,150 @@ import { TermsDto } from '../../terms/terms';
 import { RepresentativesDto } from './create-negotiation.dto';
 
 /** One DTO per event payload (API.md "POST /api/negotiations/:id/events"). */
-const Reason = () => applyDecorators(IsString(), MinLength(1), MaxLength(2000));
-const Note = () => applyDecorators(IsOptional(), IsString(), MaxLength(2000));
+const Reason = (description = 'Why, in words (on the record)', required = true) =>
+  applyDecorators(ApiProperty({ description, required, minLength: 1, maxLength: 2000 }), IsString(), MinLength(1), MaxLength(2000));
+const Note = () =>
+  applyDecorators(ApiPropertyOptional({ description: 'A note for the minutes', maxLength: 2000 }), IsOptional(), IsString(), MaxLength(2000));
+/** The discriminator every event body starts with. */
+const EventName = (name: string) => applyDecorators(ApiProperty({ enum: [name], description: 'The event' }), Equals(name));
 
 export class RespondEventDto {
-  @Equals('RESPOND') type!: 'RESPOND';
+  @EventName('RESPOND') type!: 'RESPOND';
+  @ApiProperty({ description: 'true: the enterprise comes to the table; false: it refuses, and the negotiation is disputed (the bureau coordinates)' })
   @IsBoolean() accept!: boolean;
 
   /** Required when accepting: the enterprise's seats (as many as the union's). */
+  @ApiPropertyOptional({ type: RepresentativesDto, description: "Required when accepting: the enterprise's seats (as many as the union's)" })
   @ValidateIf((o) => o.accept === true) @IsDefined() @ValidateNested() @Type(() => RepresentativesDto)
   representatives?: RepresentativesDto;
 
-  @ValidateIf((o) => o.accept === false) @Reason()
+  @ValidateIf((o) => o.accept === false) @Reason('Required when refusing: why', false)
   reason?: string;
 }
 
 export class OfferEventDto {
-  @Equals('OFFER') type!: 'OFFER';
+  @EventName('OFFER') type!: 'OFFER';
+  @ApiProperty({ type: TermsDto, description: 'The whole offer (every term, not only those that move)' })
   @ValidateNested() @Type(() => TermsDto) terms!: TermsDto;
   @Note() note?: string;
 }
 
 export class AcceptEventDto {
-  @Equals('ACCEPT') type!: 'ACCEPT';
+  @EventName('ACCEPT') type!: 'ACCEPT';
   @Note() note?: string;
 }
 
 export class SuspendEventDto {
-  @Equals('SUSPEND') type!: 'SUSPEND';
-  @ApiProperty({ example: '2027-03-01' })
+  @EventName('SUSPEND') type!: 'SUSPEND';
+  @ApiProperty({ format: 'date', example: '2027-03-01', description: 'The agreed date on which talks resume (not in the past)' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/) @IsISO8601({ strict: true })
   resumeOn!: string;
   @Reason() reason!: string;
 }
 
 export class ResumeEventDto {
-  @Equals('RESUME') type!: 'RESUME';
+  @EventName('RESUME') type!: 'RESUME';
 }
 
 export class DisputeEventDto {
-  @Equals('DISPUTE') type!: 'DISPUTE';
+  @EventName('DISPUTE') type!: 'DISPUTE';
   @Reason() reason!: string;
 }
 
 export class WithdrawEventDto {
-  @Equals('WITHDRAW') type!: 'WITHDRAW';
+  @EventName('WITHDRAW') type!: 'WITHDRAW';
   @Reason() reason!: string;
 }
 
 export class CoordinateEventDto {
-  @Equals('COORDINATE') type!: 'COORDINATE';
+  @EventName('COORDINATE') type!: 'COORDINATE';
+  @ApiProperty({ enum: ['resume', 'terminate'], description: 'The coordination result: back to the table, or the end of the procedure' })
   @IsIn(['resume', 'terminate']) outcome!: 'resume' | 'terminate';
-  @Reason() opinion!: string;
+  @Reason("The bureau's coordination opinion") opinion!: string;
 }
 
 export class ExtendEventDto {
-  @Equals('EXTEND') type!: 'EXTEND';
+  @EventName('EXTEND') type!: 'EXTEND';
   /** Days added to the coordination period (at most the rule pack's coordinationExtensionMax). */
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 366, description: "Days added to the coordination period (at most the rule pack's coordinationExtensionMax, else 422)" })
   @IsInt() @Min(1) @Max(366) days!: number;
 }
 
 export class CommentEventDto {
-  @Equals('COMMENT') type!: 'COMMENT';
+  @EventName('COMMENT') type!: 'COMMENT';
+  @ApiProperty({ minLength: 1, maxLength: 4000, description: 'The opinion on the draft, in words' })
   @IsString() @MinLength(1) @MaxLength(4000) text!: string;
 }
 
 export class RecordVoteEventDto {
-  @Equals('RECORD_VOTE') type!: 'RECORD_VOTE';
+  @EventName('RECORD_VOTE') type!: 'RECORD_VOTE';
   /** Workers (or congress delegates) entitled to vote. */
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'Workers (or congress delegates) entitled to vote' })
   @IsInt() @Min(1) eligible!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Those present (at most eligible; two thirds needed, art. 36)' })
   @IsInt() @Min(0) present!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Votes for (more than half of eligible ratifies)' })
   @IsInt() @Min(0) inFavour!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Votes against' })
   @IsInt() @Min(0) against!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Abstentions; for + against + abstained = present' })
   @IsInt() @Min(0) abstained!: number;
 }
 
 export class SignEventDto {
-  @Equals('SIGN') type!: 'SIGN';
+  @EventName('SIGN') type!: 'SIGN';
 }
 
 export class FileEventDto {
-  @Equals('FILE') type!: 'FILE';
+  @EventName('FILE') type!: 'FILE';
 }
 
 export class ReviewEventDto {
-  @Equals('REVIEW') type!: 'REVIEW';
+  @EventName('REVIEW') type!: 'REVIEW';
+  @ApiProperty({ enum: ['approve', 'object'], description: "The bureau's review: approve, or object (back to bargaining)" })
   @IsIn(['approve', 'object']) decision!: 'approve' | 'object';
-  @ValidateIf((o) => o.decision === 'object') @Reason()
+  @ValidateIf((o) => o.decision === 'object') @Reason('Required when objecting: the objection', false)
   opinion?: string;
 }
 
 export class PublishEventDto {
-  @Equals('PUBLISH') type!: 'PUBLISH';
+  @EventName('PUBLISH') type!: 'PUBLISH';
 }
 
 export class CloseConsultationEventDto {
-  @Equals('CLOSE_CONSULTATION') type!: 'CLOSE_CONSULTATION';
+  @EventName('CLOSE_CONSULTATION') type!: 'CLOSE_CONSULTATION';
 }
 
 export class OpinionAnswerDto {
+  @ApiProperty({ format: 'uuid', description: 'The comment answered' })
   @IsUUID('all') commentId!: string;
+  @ApiProperty({ description: 'Whether the opinion is adopted' })
   @IsBoolean() adopted!: boolean;
-  @Reason() reason!: string;
+  @Reason('Why it is or is not adopted') reason!: string;
 }
 
 export class RespondToOpinionsEventDto {
-  @Equals('RESPOND_TO_OPINIONS') type!: 'RESPOND_TO_OPINIONS';
+  @EventName('RESPOND_TO_OPINIONS') type!: 'RESPOND_TO_OPINIONS';
+  @ApiProperty({ type: [OpinionAnswerDto], maxItems: 10_000, description: 'One answer per comment: every comment must be answered (422 otherwise)' })
   @ValidateNested({ each: true }) @Type(() => OpinionAnswerDto) @ArrayMaxSize(10_000)
   answers!: OpinionAnswerDto[];
 }
 
 export class RequestBargainingEventDto {
-  @Equals('REQUEST_BARGAINING') type!: 'REQUEST_BARGAINING';
+  @EventName('REQUEST_BARGAINING') type!: 'REQUEST_BARGAINING';
   @Reason() reason!: string;
   /** The union's seats in the collective negotiation this opens. */
+  @ApiProperty({ type: RepresentativesDto, description: "The union's seats in the collective negotiation this opens" })
   @ValidateNested() @Type(() => RepresentativesDto) representatives!: RepresentativesDto;
   /** The union's opening proposal in that negotiation. */
+  @ApiProperty({ type: TermsDto, description: "The union's opening proposal in that negotiation" })
   @ValidateNested() @Type(() => TermsDto) proposal!: TermsDto;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(300) title?: string;
+  @ApiPropertyOptional({ minLength: 2, maxLength: 300, description: "The new negotiation's title (default: the rule change's title + （集体协商）)" })
+  @IsOptional() @IsString() @MinLength(2) @MaxLength(300) title?: string;
 }
 
 export class RequestRenewalEventDto {
-  @Equals('REQUEST_RENEWAL') type!: 'REQUEST_RENEWAL';
+  @EventName('REQUEST_RENEWAL') type!: 'REQUEST_RENEWAL';
 }
 
 export const EVENT_DTOS = {

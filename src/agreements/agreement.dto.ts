@@ -1,0 +1,114 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ScopeViewDto } from '../negotiations/negotiation-view.dto';
+import { NEGOTIATION_KINDS, NegotiationKind } from '../negotiations/negotiation.types';
+import { TermsDto } from '../terms/terms';
+import { OpinionAnswer } from './agreement.entity';
+import { toAgreementView } from './agreements.service';
+import { InboxItem } from './inbox.service';
+
+const HASH = { pattern: '^[0-9a-f]{64}$' } as const;
+
+export class OpinionAnswerViewDto implements OpinionAnswer {
+  @ApiProperty({ format: 'uuid' })
+  commentId!: string;
+
+  @ApiProperty({ description: 'The opinion as the worker or representative gave it' })
+  text!: string;
+
+  @ApiProperty({ description: 'Whether the enterprise adopted it' })
+  adopted!: boolean;
+
+  @ApiProperty({ description: "The enterprise's reason" })
+  reason!: string;
+}
+
+/** A publication (公示): a published collective contract or rule change. */
+export class AgreementViewDto implements ReturnType<typeof toAgreementView> {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The negotiation that produced it' })
+  negotiationId!: string;
+
+  @ApiProperty({ enum: NEGOTIATION_KINDS })
+  kind!: NegotiationKind;
+
+  @ApiProperty()
+  title!: string;
+
+  @ApiProperty({ type: ScopeViewDto, description: 'Whom it binds and covers' })
+  scope!: ScopeViewDto;
+
+  @ApiProperty({ type: TermsDto, description: 'The terms in force' })
+  terms!: TermsDto;
+
+  @ApiProperty({ type: [OpinionAnswerViewDto], nullable: true, description: "Rule changes: every opinion with the enterprise's answer; null for a contract" })
+  opinions!: OpinionAnswerViewDto[] | null;
+
+  @ApiProperty({ format: 'date', description: 'The first day it applies' })
+  effectiveFrom!: string;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'The last day of a contract\'s term; null for a rule change' })
+  expiresOn!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  publishedAt!: string;
+
+  @ApiProperty({ ...HASH, description: 'The audit chain\'s head at publication: proves this text is the negotiated text' })
+  auditHead!: string;
+}
+
+export class PublicationIntactDto {
+  @ApiProperty({ enum: [true], description: 'The published terms are the terms the chain shows both sides agreed' })
+  intact!: true;
+
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'Audit entries checked' })
+  entries!: number;
+
+  @ApiProperty({ ...HASH, description: "The chain's head" })
+  head!: string;
+}
+
+export class PublicationBrokenDto {
+  @ApiProperty({ enum: [false] })
+  intact!: false;
+
+  @ApiProperty({
+    enum: ['chain', 'head', 'terms'],
+    description: 'chain: the audit chain does not verify; head: the publication names another head; terms: the published terms differ from the agreed ones',
+  })
+  problem!: 'chain' | 'head' | 'terms';
+
+  @ApiProperty({ type: 'integer', minimum: 1, required: false, description: 'chain: the first broken entry' })
+  seq?: number;
+
+  @ApiProperty({ required: false, description: 'chain: what is wrong there' })
+  reason?: string;
+}
+
+export class AcknowledgementCountsDto {
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Workers the publication covers now' })
+  covered!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Of them, those who have acknowledged it (我已知悉)' })
+  acknowledged!: number;
+}
+
+export class InboxItemDto implements InboxItem {
+  @ApiProperty({ type: AgreementViewDto })
+  agreement!: AgreementViewDto;
+
+  @ApiProperty({ format: 'date-time' })
+  publishedAt!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the worker acknowledged it; null while unread' })
+  acknowledgedAt!: string | null;
+}
+
+export class AcknowledgementDto {
+  @ApiProperty({ format: 'uuid' })
+  agreementId!: string;
+
+  @ApiProperty({ format: 'date-time', description: 'The first acknowledgement (a repeat changes nothing)' })
+  acknowledgedAt!: string;
+}

@@ -1,0 +1,65 @@
+import { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { ConflictBody, ERROR_MEANINGS, ErrorBody, ErrorStatus } from './openapi';
+
+type Operation = {
+  security?: unknown[];
+  parameters?: unknown[];
+  requestBody?: unknown;
+  responses: Record<string, unknown>;
+};
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
+
+/**
+ * The OpenAPI document of `/docs-json`, generated from the controllers' decorators. What
+ * holds for every route is added here once rather than on each: the bearer requirement
+ * (`@Public()` routes say `security: []`), 401 where a token is needed, 429 (the global
+ * throttler), and 400/413 where a route takes input.
+ */
+export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Xieshang 协商')
+    .setDescription(
+      'Collective bargaining for platform workers: negotiations, consultation, ratification, publication. ' +
+        'JSON everywhere; times ISO 8601; money integer fen; ratios basis points. ' +
+        'Errors: `{ statusCode, error, message, code? }` (409 adds `state` and `allowed`).',
+    )
+    .setVersion('0.1.0')
+    .setLicense('Apache-2.0', 'https://www.apache.org/licenses/LICENSE-2.0')
+    .addServer('/', 'This server')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The accessToken of POST /api/auth/login' }, 'bearer')
+    .addSecurityRequirements('bearer')
+    .addTag('auth', 'Logging in and out')
+    .addTag('negotiations', 'Collective contracts and rule changes, their events and records')
+    .addTag('agreements', 'Published contracts and rule changes (public)')
+    .addTag('workers', "Riders' inbox and stream; enterprises' worker registry and webhook")
+    .addTag('deadlines', 'Statutory deadlines and notifications')
+    .addTag('administration', 'Registering organisations and people (admin)')
+    .addTag('operations', 'Health')
+    .build();
+  const document = SwaggerModule.createDocument(app, config, {
+    extraModels: [ErrorBody, ConflictBody],
+    operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}`,
+  });
+  for (const path of Object.values(document.paths))
+    for (const method of METHODS) {
+      const operation = path[method] as Operation | undefined;
+      if (operation) addCommonResponses(operation);
+    }
+  return document;
+}
+
+function addCommonResponses(operation: Operation): void {
+  const add = (status: ErrorStatus) => {
+    operation.responses[status] ??= {
+      description: ERROR_MEANINGS[status],
+      content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorBody) } } },
+    };
+  };
+  const takesInput = Boolean(operation.requestBody) || (operation.parameters?.length ?? 0) > 0;
+  if (takesInput) add(400);
+  if (!(operation.security && operation.security.length === 0)) add(401);
+  if (operation.requestBody) add(413);
+  add(429);
+}
