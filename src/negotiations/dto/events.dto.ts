@@ -29,7 +29,7 @@ const Reason = (description = 'Why, in words (on the record)', required = true) 
 const Note = () =>
   applyDecorators(ApiPropertyOptional({ description: 'A note for the minutes', maxLength: 2000 }), IsOptional(), IsString(), MaxLength(2000));
 /** The discriminator every event body starts with. */
-const EventName = (name: string) => applyDecorators(ApiProperty({ enum: [name], description: 'The event' }), Equals(name));
+export const EventName = (name: string) => applyDecorators(ApiProperty({ enum: [name], description: 'The event' }), Equals(name));
 
 export class RespondEventDto {
   @EventName('RESPOND') type!: 'RESPOND';
