@@ -55,17 +55,14 @@ const JSON_LINES = {
   },
   example: '{"externalId":"R-0001","region":"420302","category":"delivery_rider","displayName":"李明"}\n{"externalId":"R-0002","region":"420303","category":"delivery_rider","displayName":"张伟"}\n',
 };
-const IMPORT_BODY = {
-  'text/csv': {
-    schema: {
-      type: 'string',
-      description: `Columns ${Object.keys(ROW_FIELDS).join(', ')}, in that order; an optional header line naming them. Same rules per field as the JSON lines.`,
-    },
-    example: 'externalId,region,category,displayName\nR-0001,420302,delivery_rider,李明\n',
+const CSV = {
+  schema: {
+    type: 'string',
+    description: `Columns ${Object.keys(ROW_FIELDS).join(', ')}, in that order; an optional header line naming them. Same rules per field as the JSON lines.`,
   },
-  'application/x-ndjson': JSON_LINES,
-  'application/jsonl': JSON_LINES,
+  example: 'externalId,region,category,displayName\nR-0001,420302,delivery_rider,李明\n',
 };
+const IMPORT_BODY = Object.fromEntries(IMPORT_CONTENT_TYPES.map((type) => [type, type === 'text/csv' ? CSV : JSON_LINES]));
 
 @ApiTags('workers')
 @Roles('enterprise_rep')
