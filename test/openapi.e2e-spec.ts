@@ -8,11 +8,23 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config/app-config';
+import { DemoFixture } from '../src/fixtures/demo-fixture';
 import { EVENT_DTOS } from '../src/negotiations/dto/events.dto';
 import { freshDatabaseUrl } from './support/test-app';
 
 type Operation = { summary?: string; security?: unknown[]; responses: Record<string, { content?: Record<string, { schema?: unknown }> }> };
-type Schema = { type?: string; properties?: Record<string, Schema>; required?: string[]; enum?: unknown[]; allOf?: Schema[]; $ref?: string };
+type Schema = {
+  type?: string;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  enum?: unknown[];
+  allOf?: Schema[];
+  oneOf?: Schema[];
+  items?: Schema;
+  nullable?: boolean;
+  additionalProperties?: unknown;
+  $ref?: string;
+};
 type Document = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
 
 /** Where the API lives; web pages, their assets and /docs itself are not part of the document. */
@@ -30,6 +42,8 @@ beforeAll(async () => {
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
     SWEEP_INTERVAL_MS: '0',
     PUBLICATION_POLL_MS: '0',
+    DEMO_RIDERS: '12',
+    RATE_LIMIT_PER_MINUTE: '100000',
   });
   app = await createApp(config);
   // Nest hands its routes to Fastify in init(): record each as it arrives
@@ -40,6 +54,7 @@ beforeAll(async () => {
   const res = await app.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/docs-json' });
   expect(res.statusCode).toBe(200);
   document = res.json();
+  await app.get(DemoFixture).loadIfEmpty();
 });
 
 afterAll(() => app?.close());
@@ -156,5 +171,101 @@ describe('the OpenAPI document at /docs-json', () => {
     expect(Object.keys(stream)).toEqual(['text/event-stream']);
     const workers = (document.paths['/api/workers'].post as unknown as { requestBody: { content: Record<string, { schema: unknown }> } }).requestBody.content;
     expect(Object.keys(workers).sort()).toEqual(['application/jsonl', 'application/x-ndjson', 'text/csv']);
+  });
+});
+
+/** Where `value` breaks `schema` (the document's own schema language, as far as our DTOs use it). */
+function mismatches(schema: Schema, value: unknown, at: string): string[] {
+  if (schema.$ref) return mismatches(document.components.schemas[schema.$ref.split('/').pop()!], value, at);
+  if (value === null) return schema.nullable || schema.oneOf?.some((s) => s.nullable) ? [] : [`${at}: null`];
+  if (schema.oneOf) {
+    const tries = schema.oneOf.map((s) => mismatches(s, value, at));
+    return tries.some((t) => t.length === 0) ? [] : tries.flat();
+  }
+  if (schema.allOf) return schema.allOf.flatMap((s) => mismatches(s, value, at));
+  if (schema.enum && !schema.enum.includes(value)) return [`${at}: ${JSON.stringify(value)} not in ${JSON.stringify(schema.enum)}`];
+  switch (schema.type) {
+    case 'array':
+      return Array.isArray(value) ? value.flatMap((v, i) => mismatches(schema.items ?? {}, v, `${at}[${i}]`)) : [`${at}: not an array`];
+    case 'integer':
+      return Number.isInteger(value) ? [] : [`${at}: not an integer`];
+    case 'number':
+    case 'string':
+    case 'boolean':
+      return typeof value === schema.type ? [] : [`${at}: not a ${schema.type}`];
+    case 'object':
+    case undefined: {
+      if (typeof value !== 'object' || Array.isArray(value)) return schema.type ? [`${at}: not an object`] : [];
+      const record = value as Record<string, unknown>;
+      const properties = schema.properties ?? {};
+      return [
+        ...(schema.required ?? []).filter((name) => !(name in record)).map((name) => `${at}.${name}: missing`),
+        ...Object.keys(record)
+          .filter((name) => !(name in properties) && !schema.additionalProperties && schema.properties)
+          .map((name) => `${at}.${name}: not documented`),
+        ...Object.entries(record).filter(([name]) => name in properties).flatMap(([name, v]) => mismatches(properties[name], v, `${at}.${name}`)),
+      ];
+    }
+    default:
+      return [];
+  }
+}
+
+describe('the documented response schemas', () => {
+  const inject = async (method: 'GET' | 'POST', url: string, token?: string, payload?: object) => {
+    const res = await app.getHttpAdapter().getInstance().inject({ method, url, payload, headers: token ? { authorization: `Bearer ${token}` } : {} });
+    return { status: res.statusCode, body: res.body ? res.json() : undefined };
+  };
+  const login = async (username: string) => (await inject('POST', '/api/auth/login', undefined, { username, password: 'demo-pass' })).body.accessToken as string;
+  const schemaOf = (method: string, path: string, status: number) =>
+    document.paths[path][method].responses[String(status)].content!['application/json'].schema as Schema;
+
+  /** Calls the route and checks the answer against what the document says it answers. */
+  async function expectDocumented(method: 'get' | 'post', path: string, url: string, token?: string, payload?: object) {
+    const res = await inject(method.toUpperCase() as 'GET' | 'POST', url, token, payload);
+    expect({ url, status: res.status }).toEqual({ url, status: method === 'post' && path === '/api/negotiations' ? 201 : 200 });
+    expect(mismatches(schemaOf(method, path, res.status), res.body, url)).toEqual([]);
+    return res.body;
+  }
+
+  it('are what the routes answer, field for field, on the demo\'s published contract and live negotiation', async () => {
+    await expectDocumented('post', '/api/auth/login', '/api/auth/login', undefined, { username: 'union.chief', password: 'demo-pass' });
+    const union = await login('union.chief');
+    const list = await expectDocumented('get', '/api/negotiations', '/api/negotiations', union);
+    expect(list.items.length).toBeGreaterThanOrEqual(2);
+    for (const { id } of list.items as Array<{ id: string }>) {
+      await expectDocumented('get', '/api/negotiations/{id}', `/api/negotiations/${id}`, union);
+      await expectDocumented('get', '/api/negotiations/{id}/rounds', `/api/negotiations/${id}/rounds`, union);
+      await expectDocumented('get', '/api/negotiations/{id}/comments', `/api/negotiations/${id}/comments`, union);
+      await expectDocumented('get', '/api/negotiations/{id}/audit', `/api/negotiations/${id}/audit`, union);
+      await expectDocumented('get', '/api/negotiations/{id}/audit/verify', `/api/negotiations/${id}/audit/verify`, union);
+    }
+    const agreements = await expectDocumented('get', '/api/agreements', '/api/agreements');
+    const agreementId = agreements.items[0].id as string;
+    await expectDocumented('get', '/api/agreements/{id}', `/api/agreements/${agreementId}`);
+    await expectDocumented('get', '/api/agreements/{id}/verify', `/api/agreements/${agreementId}/verify`);
+    await expectDocumented('get', '/api/agreements/{id}/acknowledgements', `/api/agreements/${agreementId}/acknowledgements`, union);
+    await expectDocumented('get', '/api/deadlines', '/api/deadlines', union);
+    await expectDocumented('get', '/api/notifications', '/api/notifications', union);
+    await expectDocumented('get', '/health', '/health');
+    const rider = await login('rider.0001');
+    const inbox = await expectDocumented('get', '/api/me/inbox', '/api/me/inbox', rider);
+    expect(inbox.items.length).toBeGreaterThan(0);
+    await expectDocumented('post', '/api/me/inbox/{agreementId}/ack', `/api/me/inbox/${agreementId}/ack`, rider);
+  });
+
+  it('include the error shape the filter sends: 404, 400 and 409 with state and allowed', async () => {
+    const union = await login('union.chief');
+    const missing = await inject('GET', '/api/negotiations/00000000-0000-4000-8000-000000000000', union);
+    expect(missing.status).toBe(404);
+    expect(mismatches(schemaOf('get', '/api/negotiations/{id}', 404), missing.body, '404')).toEqual([]);
+    const bad = await inject('GET', '/api/negotiations?pageSize=1000', union);
+    expect(bad.status).toBe(400);
+    expect(mismatches(schemaOf('get', '/api/negotiations', 400), bad.body, '400')).toEqual([]);
+    const published = ((await inject('GET', '/api/negotiations?state=published', union)).body.items as Array<{ id: string }>)[0].id;
+    const conflict = await inject('POST', `/api/negotiations/${published}/events`, union, { type: 'SIGN' });
+    expect(conflict.status).toBe(409);
+    expect(conflict.body).toMatchObject({ state: 'published', allowed: expect.any(Array) });
+    expect(mismatches(schemaOf('post', '/api/negotiations/{id}/events', 409), conflict.body, '409')).toEqual([]);
   });
 });
