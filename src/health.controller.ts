@@ -30,7 +30,7 @@ export class HealthController {
   @Public()
   @Get()
   @ApiOperation({ summary: 'Is the service up?', description: 'For load balancers and monitoring.' })
-  @ApiOkResponse({ type: HealthDto })
+  @ApiOkResponse({ type: HealthDto, description: 'Up, and the database answers' })
   @ApiServiceUnavailableResponse({ type: HealthDownDto, description: 'The database is down' })
   async check(): Promise<HealthDto> {
     try {

@@ -104,6 +104,7 @@ describe('the OpenAPI document at /docs-json', () => {
         const where = `${method.toUpperCase()} ${path}`;
         if (!op.summary) missing.push(`${where}: summary`);
         const success = Object.entries(op.responses).filter(([status]) => /^2/.test(status));
+        for (const [status, r] of Object.entries(op.responses)) if (!(r as { description?: string }).description) missing.push(`${where}: ${status}'s description`);
         if (!success.some(([status, r]) => status === '204' || Object.values(r.content ?? {}).some((c) => c.schema)))
           missing.push(`${where}: a success response with a schema`);
         if (!Object.keys(op.responses).some((status) => /^4/.test(status))) missing.push(`${where}: error responses`);

@@ -27,7 +27,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Log in', description: `At most LOGIN_RATE_LIMIT_PER_MINUTE tries per client address a minute.` })
-  @ApiOkResponse({ type: LoginResultDto })
+  @ApiOkResponse({ type: LoginResultDto, description: 'A bearer token and who it is for' })
   @ApiErrors({ 401: 'Wrong username or password (AUTH.BAD_CREDENTIALS)', 429: 'Too many login attempts from this address (LOGIN_RATE_LIMIT_PER_MINUTE)' })
   login(@Body() body: LoginDto) {
     return this.auth.login(body.username, body.password);

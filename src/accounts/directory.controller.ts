@@ -63,7 +63,7 @@ export class DirectoryController {
 
   @Post('organizations')
   @ApiOperation({ summary: 'Register an organisation' })
-  @ApiCreatedResponse({ type: OrganizationDto })
+  @ApiCreatedResponse({ type: OrganizationDto, description: 'The organisation registered' })
   @ApiErrors({ 422: 'A union or enterprise without its industry, or an unknown region (ORGANIZATION.INVALID)' })
   addOrganization(@Body() body: NewOrganizationDto) {
     return this.directory.addOrganization(body);
@@ -71,7 +71,7 @@ export class DirectoryController {
 
   @Post('users')
   @ApiOperation({ summary: 'Register a person', description: 'A login for a negotiator, representative, reviewer, worker or administrator.' })
-  @ApiCreatedResponse({ type: PersonDto })
+  @ApiCreatedResponse({ type: PersonDto, description: 'The person registered (never the password)' })
   @ApiErrors({
     409: 'The username is taken (PERSON.USERNAME_TAKEN)',
     422: "The organisation is missing or of the wrong kind for the role, an unknown worker record, a worker record already with a login (PERSON.INVALID)",

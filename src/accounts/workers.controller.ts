@@ -84,7 +84,7 @@ export class WorkersController {
       'Each row is checked on its own: good rows are kept (a known externalId is updated), bad rows reported with their line.',
     requestBody: { required: true, content: IMPORT_BODY },
   })
-  @ApiOkResponse({ type: ImportResultDto })
+  @ApiOkResponse({ type: ImportResultDto, description: 'How many rows were kept, and why the others were not' })
   @ApiErrors({
     400: 'Not CSV or JSON lines (WORKERS.CONTENT_TYPE), unreadable CSV (WORKERS.BAD_CSV), no rows (WORKERS.EMPTY)',
     403: 'Not an enterprise rep, or one acting for no enterprise (WORKERS.NOT_AN_ENTERPRISE)',
@@ -101,7 +101,7 @@ export class WorkersController {
   /** The caller's enterprise webhook for publications. */
   @Put('organizations/mine/webhook')
   @ApiOperation({ summary: "Set the enterprise's webhook", description: 'Publications covering its workers are POSTed there, signed (README "Telling platforms").' })
-  @ApiOkResponse({ type: WebhookSetDto })
+  @ApiOkResponse({ type: WebhookSetDto, description: 'The webhook is set' })
   @ApiErrors({ 422: 'In production: not an https URL on a public host (WEBHOOK.NOT_PUBLIC_HTTPS)' })
   async setWebhook(@CurrentUser() user: AuthUser, @Body() body: WebhookDto) {
     if (this.config.isProduction && !isPublicHttpsUrl(body.url))

@@ -45,7 +45,7 @@ export class AgreementsController {
   @Public()
   @Get(':id')
   @ApiOperation({ summary: 'A published agreement' })
-  @ApiOkResponse({ type: AgreementViewDto })
+  @ApiOkResponse({ type: AgreementViewDto, description: 'The publication' })
   @ApiErrors({ 404: NO_AGREEMENT })
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.agreements.get(id);
@@ -55,7 +55,7 @@ export class AgreementsController {
   @Public()
   @Get(':id/verify')
   @ApiOperation({ summary: 'Check a publication against its audit chain', description: 'Whether the published terms are the terms the audit chain shows both sides agreed; public.' })
-  @ApiOkResponse({ schema: oneOfSchema(PublicationIntactDto, PublicationBrokenDto) })
+  @ApiOkResponse({ schema: oneOfSchema(PublicationIntactDto, PublicationBrokenDto), description: 'intact, or which check failed' })
   @ApiErrors({ 404: NO_AGREEMENT })
   verify(@Param('id', ParseUUIDPipe) id: string) {
     return this.agreements.verify(id);
@@ -63,7 +63,7 @@ export class AgreementsController {
 
   @Get(':id/acknowledgements')
   @ApiOperation({ summary: 'How many covered workers acknowledged', description: 'For the negotiation\'s representatives and the bureau.' })
-  @ApiOkResponse({ type: AcknowledgementCountsDto })
+  @ApiOkResponse({ type: AcknowledgementCountsDto, description: 'Covered and acknowledged, counted now' })
   @ApiErrors({ 403: 'Only its representatives and the bureau (AGREEMENT.COUNTS_RESTRICTED)', 404: NO_AGREEMENT })
   acknowledgements(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.inbox.acknowledgements(user, id);

@@ -25,6 +25,7 @@ export class MeController {
   @Get('inbox')
   @ApiOperation({ summary: "The worker's inbox (我的通知)", description: 'Every publication whose scope covers the worker, newest first.' })
   @ApiOkResponse({
+    description: 'One page of the inbox, and how many are unread',
     schema: listSchema(InboxItemDto, { unread: { type: 'integer', minimum: 0, description: 'Publications not yet acknowledged (all pages)' } }),
   })
   @ApiErrors({ 403: 'Not a worker, or a worker login without a worker record (INBOX.NOT_A_WORKER)' })
@@ -35,7 +36,7 @@ export class MeController {
   @Post('inbox/:agreementId/ack')
   @HttpCode(200)
   @ApiOperation({ summary: 'Acknowledge a publication (我已知悉)', description: 'Idempotent: a repeat keeps the first time.' })
-  @ApiOkResponse({ type: AcknowledgementDto })
+  @ApiOkResponse({ type: AcknowledgementDto, description: 'Acknowledged' })
   @ApiErrors({ 403: 'Not a worker (or without a worker record), or the publication does not cover the worker (INBOX.NOT_COVERED)', 404: 'No such published agreement' })
   acknowledge(@CurrentUser() user: AuthUser, @Param('agreementId', ParseUUIDPipe) agreementId: string) {
     return this.inbox.acknowledge(user, agreementId);

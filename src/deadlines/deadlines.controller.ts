@@ -31,14 +31,14 @@ export class DeadlinesController {
   @Roles('union_negotiator', 'enterprise_rep', 'bureau_reviewer', 'admin')
   @Get('deadlines')
   @ApiOperation({ summary: "The caller's statutory deadlines", description: 'Across the negotiations the caller is party to (the bureau and admin: all), soonest first.' })
-  @ApiOkResponse({ type: [DeadlineListItemDto] })
+  @ApiOkResponse({ type: [DeadlineListItemDto], description: 'Running deadlines, soonest first' })
   list(@CurrentUser() user: AuthUser, @Query() query: DeadlineQuery) {
     return this.lists.forUser(user, { dueWithinDays: query.due_within ? parseInt(query.due_within, 10) : undefined, overdue: query.overdue });
   }
 
   @Get('notifications')
   @ApiOperation({ summary: "The caller's deadline notifications", description: 'The latest 100, newest first.' })
-  @ApiOkResponse({ type: [NotificationDto] })
+  @ApiOkResponse({ type: [NotificationDto], description: 'Notifications, newest first' })
   notifications(@CurrentUser() user: AuthUser) {
     return this.deadlines.notifications(user);
   }

@@ -81,7 +81,7 @@ export class NegotiationsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Read a negotiation', description: 'The view, with what this caller may send now (`can`).' })
-  @ApiOkResponse({ type: NegotiationViewDto })
+  @ApiOkResponse({ type: NegotiationViewDto, description: 'The negotiation view' })
   @ApiErrors({ 404: NOT_READABLE })
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.negotiations.get(user, id);
@@ -116,7 +116,7 @@ export class NegotiationsController {
 
   @Get(':id/rounds')
   @ApiOperation({ summary: 'The rounds (协商记录)', description: 'Every offer in order, what it changed and how it was answered.' })
-  @ApiOkResponse({ type: [RoundViewDto] })
+  @ApiOkResponse({ type: [RoundViewDto], description: 'Rounds, first to last' })
   @ApiErrors({ 404: NOT_READABLE })
   rounds(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.records.rounds(user, id);
@@ -124,7 +124,7 @@ export class NegotiationsController {
 
   @Get(':id/comments')
   @ApiOperation({ summary: 'The opinions on the draft', description: 'With the enterprise\'s answers; to the enterprise, workers\' comments carry no author.' })
-  @ApiOkResponse({ type: [CommentViewDto] })
+  @ApiOkResponse({ type: [CommentViewDto], description: 'Comments, oldest first' })
   @ApiErrors({ 404: NOT_READABLE })
   comments(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.records.comments(user, id);
@@ -132,7 +132,7 @@ export class NegotiationsController {
 
   @Get(':id/audit')
   @ApiOperation({ summary: 'The audit chain', description: 'Every entry of the hash chain, in order.' })
-  @ApiOkResponse({ type: [AuditEntryDto] })
+  @ApiOkResponse({ type: [AuditEntryDto], description: 'Audit entries by seq' })
   @ApiErrors({ 404: NOT_READABLE })
   audit(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.records.auditEntries(user, id);
