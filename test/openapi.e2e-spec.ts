@@ -15,6 +15,7 @@ import { freshDatabaseUrl } from './support/test-app';
 type Operation = { summary?: string; security?: unknown[]; responses: Record<string, { content?: Record<string, { schema?: unknown }> }> };
 type Schema = {
   type?: string;
+  description?: string;
   properties?: Record<string, Schema>;
   required?: string[];
   enum?: unknown[];
@@ -147,7 +148,12 @@ describe('the OpenAPI document at /docs-json', () => {
     expect(body.oneOf).toHaveLength(Object.keys(EVENT_DTOS).length);
     for (const [type, dto] of Object.entries(EVENT_DTOS)) {
       const schema = document.components.schemas[dto.name];
-      expect({ type, required: schema.required?.includes('type'), enum: schema.properties?.type?.enum }).toEqual({ type, required: true, enum: [type] });
+      expect({ type, required: schema.required?.includes('type'), enum: schema.properties?.type?.enum, said: Boolean(schema.description) }).toEqual({
+        type,
+        required: true,
+        enum: [type],
+        said: true, // who sends it, when: @ApiSchema({ description })
+      });
     }
   });
 

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -31,6 +31,7 @@ const Note = () =>
 /** The discriminator every event body starts with. */
 export const EventName = (name: string) => applyDecorators(ApiProperty({ enum: [name], description: 'The event' }), Equals(name));
 
+@ApiSchema({ description: "The enterprise's answer to the union's request (in requested): come to the table naming its seats, or refuse. Enterprise chief." })
 export class RespondEventDto {
   @EventName('RESPOND') type!: 'RESPOND';
   @ApiProperty({ description: 'true: the enterprise comes to the table; false: it refuses, and the negotiation is disputed (the bureau coordinates)' })
@@ -45,6 +46,7 @@ export class RespondEventDto {
   reason?: string;
 }
 
+@ApiSchema({ description: 'A (counter-)offer (in bargaining): by the chief of the side whose turn it is; after a rejected vote or a bureau objection `turn` is null and either chief may offer.' })
 export class OfferEventDto {
   @EventName('OFFER') type!: 'OFFER';
   @ApiProperty({ type: TermsDto, description: 'The whole offer (every term, not only those that move)' })
@@ -52,11 +54,13 @@ export class OfferEventDto {
   @Note() note?: string;
 }
 
+@ApiSchema({ description: "Accepts the other side's latest offer (in bargaining), which becomes the draft for consultation. Chief of the answering side." })
 export class AcceptEventDto {
   @EventName('ACCEPT') type!: 'ACCEPT';
   @Note() note?: string;
 }
 
+@ApiSchema({ description: 'Suspends talks until an agreed date (in bargaining). Either chief.' })
 export class SuspendEventDto {
   @EventName('SUSPEND') type!: 'SUSPEND';
   @ApiProperty({ format: 'date', example: '2027-03-01', description: 'The agreed date on which talks resume (not in the past)' })
@@ -65,20 +69,24 @@ export class SuspendEventDto {
   @Reason() reason!: string;
 }
 
+@ApiSchema({ description: 'Resumes suspended talks before the agreed date. Either chief.' })
 export class ResumeEventDto {
   @EventName('RESUME') type!: 'RESUME';
 }
 
+@ApiSchema({ description: 'Declares a dispute, for the bureau to coordinate. Either chief.' })
 export class DisputeEventDto {
   @EventName('DISPUTE') type!: 'DISPUTE';
   @Reason() reason!: string;
 }
 
+@ApiSchema({ description: 'Withdraws the request or proposal. The requesting chief.' })
 export class WithdrawEventDto {
   @EventName('WITHDRAW') type!: 'WITHDRAW';
   @Reason() reason!: string;
 }
 
+@ApiSchema({ description: "The bureau's coordination of a dispute: back to bargaining, or terminate. Bureau reviewer." })
 export class CoordinateEventDto {
   @EventName('COORDINATE') type!: 'COORDINATE';
   @ApiProperty({ enum: ['resume', 'terminate'], description: 'The coordination result: back to the table, or the end of the procedure' })
@@ -86,6 +94,7 @@ export class CoordinateEventDto {
   @Reason("The bureau's coordination opinion") opinion!: string;
 }
 
+@ApiSchema({ description: 'Extends the coordination period. Bureau reviewer.' })
 export class ExtendEventDto {
   @EventName('EXTEND') type!: 'EXTEND';
   /** Days added to the coordination period (at most the rule pack's coordinationExtensionMax). */
@@ -93,12 +102,14 @@ export class ExtendEventDto {
   @IsInt() @Min(1) @Max(366) days!: number;
 }
 
+@ApiSchema({ description: 'An opinion on the draft during consultation. A covered worker or any representative.' })
 export class CommentEventDto {
   @EventName('COMMENT') type!: 'COMMENT';
   @ApiProperty({ minLength: 1, maxLength: 4000, description: 'The opinion on the draft, in words' })
   @IsString() @MinLength(1) @MaxLength(4000) text!: string;
 }
 
+@ApiSchema({ description: "The workers' (congress's) vote on the draft (art. 36: two thirds present, more than half of all for). Union chief." })
 export class RecordVoteEventDto {
   @EventName('RECORD_VOTE') type!: 'RECORD_VOTE';
   /** Workers (or congress delegates) entitled to vote. */
@@ -114,14 +125,17 @@ export class RecordVoteEventDto {
   @IsInt() @Min(0) abstained!: number;
 }
 
+@ApiSchema({ description: 'Signs the ratified contract. Each chief once.' })
 export class SignEventDto {
   @EventName('SIGN') type!: 'SIGN';
 }
 
+@ApiSchema({ description: 'Files the signed contract with the labour bureau. Enterprise chief.' })
 export class FileEventDto {
   @EventName('FILE') type!: 'FILE';
 }
 
+@ApiSchema({ description: "The bureau's review of a filed contract. Bureau reviewer." })
 export class ReviewEventDto {
   @EventName('REVIEW') type!: 'REVIEW';
   @ApiProperty({ enum: ['approve', 'object'], description: "The bureau's review: approve, or object (back to bargaining)" })
@@ -130,10 +144,12 @@ export class ReviewEventDto {
   opinion?: string;
 }
 
+@ApiSchema({ description: 'Publishes (公示) the contract or rule change; every covered worker is told. Either chief.' })
 export class PublishEventDto {
   @EventName('PUBLISH') type!: 'PUBLISH';
 }
 
+@ApiSchema({ description: 'Waives the rest of the comment window (rule_change). Union chief.' })
 export class CloseConsultationEventDto {
   @EventName('CLOSE_CONSULTATION') type!: 'CLOSE_CONSULTATION';
 }
@@ -146,6 +162,7 @@ export class OpinionAnswerDto {
   @Reason('Why it is or is not adopted') reason!: string;
 }
 
+@ApiSchema({ description: 'Answers every opinion on a proposed rule (rule_change). Enterprise chief.' })
 export class RespondToOpinionsEventDto {
   @EventName('RESPOND_TO_OPINIONS') type!: 'RESPOND_TO_OPINIONS';
   @ApiProperty({ type: [OpinionAnswerDto], maxItems: 10_000, description: 'One answer per comment: every comment must be answered (422 otherwise)' })
@@ -153,6 +170,7 @@ export class RespondToOpinionsEventDto {
   answers!: OpinionAnswerDto[];
 }
 
+@ApiSchema({ description: "Asks, during a rule change's consultation, for collective bargaining over it: opens a linked collective_contract. Union chief." })
 export class RequestBargainingEventDto {
   @EventName('REQUEST_BARGAINING') type!: 'REQUEST_BARGAINING';
   @Reason() reason!: string;
@@ -166,6 +184,7 @@ export class RequestBargainingEventDto {
   @IsOptional() @IsString() @MinLength(2) @MaxLength(300) title?: string;
 }
 
+@ApiSchema({ description: 'Opens the next negotiation in the last months of the term (renewalWindow). Either chief.' })
 export class RequestRenewalEventDto {
   @EventName('REQUEST_RENEWAL') type!: 'REQUEST_RENEWAL';
 }
