@@ -20,6 +20,7 @@ import { SweeperModule } from './deadlines/sweeper.module';
 import { HealthController } from './health.controller';
 import { NegotiationsModule } from './negotiations/negotiations.module';
 import { WebModule } from './web/web.module';
+import { CostingModule } from './costing/costing.module';
 
 /** Where passwords are tried: the API login and the web login form. */
 const LOGIN_ROUTES: Type[] = [AuthController, SessionPagesController];
@@ -46,6 +47,7 @@ export class AppModule {
         SweeperModule,
         NegotiationsModule,
         AgreementsModule,
+        CostingModule,
         FixturesModule,
         WebModule,
       ],

@@ -1,23 +1,51 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from '../config/app-config';
+import { DomainError } from '../common/domain-error';
 
 export const IMPORT_CONTENT_TYPES = ['text/csv', 'application/x-ndjson', 'application/jsonl'];
-const IMPORT_ROUTE = '/api/workers';
+const IMPORT_ROUTE = /^\/api\/workers$/;
+/** Order samples for costing (src/costing) arrive as a stream, read row by row as they come. */
+const SAMPLE_ROUTE = /^\/api\/negotiations\/[^/]+\/order-samples$/;
 
 export const isImport = (contentType: string | undefined): boolean => IMPORT_CONTENT_TYPES.some((type) => contentType?.startsWith(type));
+const pathOf = (url: string) => url.split('?')[0];
 
 /**
- * Bulk worker imports arrive as text under their own, larger size limit. Only the import
- * route takes these types (415 elsewhere, before the body is read), so the larger limit
- * cannot be used to send big bodies to any other route.
+ * Bulk imports arrive as text under their own, larger size limits. Only the import routes take
+ * these types (415 elsewhere, before the body is read), so the larger limits cannot be used to
+ * send big bodies to any other route.
  */
 export function registerImportBody(app: NestFastifyApplication, config: AppConfig): void {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', async (request, reply) => {
-    if (isImport(request.headers['content-type']) && !(request.method === 'POST' && request.url.split('?')[0] === IMPORT_ROUTE))
-      return reply.code(415).send({ statusCode: 415, error: 'Unsupported Media Type', message: `${request.headers['content-type']} is taken only by POST ${IMPORT_ROUTE}` });
+    const path = pathOf(request.url);
+    if (isImport(request.headers['content-type']) && !(request.method === 'POST' && (IMPORT_ROUTE.test(path) || SAMPLE_ROUTE.test(path))))
+      return reply.code(415).send({ statusCode: 415, error: 'Unsupported Media Type', message: `${request.headers['content-type']} is taken only by POST /api/workers and POST /api/negotiations/:id/order-samples` });
   });
-  fastify.addContentTypeParser(IMPORT_CONTENT_TYPES, { parseAs: 'string', bodyLimit: config.IMPORT_BODY_LIMIT_BYTES }, (_request, body, done) =>
-    done(null, body),
-  );
+  fastify.addContentTypeParser(IMPORT_CONTENT_TYPES, (request, payload, done) => {
+    if (SAMPLE_ROUTE.test(pathOf(request.url))) return done(null, limited(payload, config.SAMPLE_BODY_LIMIT_BYTES));
+    const chunks: Buffer[] = [];
+    let size = 0;
+    payload.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > config.IMPORT_BODY_LIMIT_BYTES) {
+        payload.destroy();
+        done(tooLarge(config.IMPORT_BODY_LIMIT_BYTES), undefined);
+      } else chunks.push(chunk);
+    });
+    payload.on('end', () => size <= config.IMPORT_BODY_LIMIT_BYTES && done(null, Buffer.concat(chunks).toString('utf8')));
+    payload.on('error', (error) => done(error, undefined));
+  });
+}
+
+const tooLarge = (limit: number) => Object.assign(new DomainError(413, 'BODY.TOO_LARGE', `the body is over the limit of ${limit} bytes`), { statusCode: 413 });
+
+/** The body as chunks, failing with 413 once it passes the limit (the rest is never read). */
+async function* limited(stream: AsyncIterable<Buffer>, limit: number): AsyncGenerator<Buffer> {
+  let size = 0;
+  for await (const chunk of stream) {
+    size += chunk.length;
+    if (size > limit) throw tooLarge(limit);
+    yield chunk;
+  }
 }

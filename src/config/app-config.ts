@@ -40,6 +40,12 @@ export class AppConfig {
   @Min(1024)
   IMPORT_BODY_LIMIT_BYTES = 32 * 1024 * 1024;
 
+  /** Order samples for costing (streamed, never held whole): 10⁷ orders of CSV are about 1 GB. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1024)
+  SAMPLE_BODY_LIMIT_BYTES = 2 * 1024 * 1024 * 1024;
+
   /** How many demo riders the development fixture registers. */
   @Transform(({ value }) => Number(value))
   @IsInt()

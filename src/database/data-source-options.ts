@@ -16,6 +16,7 @@ import { Agreement } from '../agreements/agreement.entity';
 import { Acknowledgement } from '../agreements/acknowledgement.entity';
 import { WebhookDelivery } from '../agreements/webhook-delivery.entity';
 import { Notification } from '../deadlines/notification.entity';
+import { CostingOnlineDay, CostingRiderDay, CurrentTerms, OrderSample } from '../costing/costing.entities';
 import { MIGRATIONS } from '../migrations';
 
 export const ENTITIES = [
@@ -34,6 +35,10 @@ export const ENTITIES = [
   WebhookDelivery,
   Notification,
   RevokedToken,
+  OrderSample,
+  CostingRiderDay,
+  CostingOnlineDay,
+  CurrentTerms,
 ];
 
 /** `sqlite:./data/x.db` → embedded better-sqlite3 (WAL); `postgres://…` → PostgreSQL. */

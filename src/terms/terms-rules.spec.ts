@@ -24,23 +24,29 @@ function domainErrorOf(run: () => void): DomainError {
   throw new Error('expected a DomainError, nothing was thrown');
 }
 
+const rate = (baseFen: number) => ({ task: 'delivery', baseFen, perKmFen: 60, kmIncluded: 3, nightSurchargeFen: 100, badWeatherSurchargeFen: 200 });
+
 describe('isBelowMinimumWage (劳动合同法 art. 55)', () => {
   it('pay per hour equal to the hourly minimum is not below it', () => {
-    expect(isBelowMinimumWage(600, 3, 1800)).toBe(false);
+    expect(isBelowMinimumWage(rate(600), 3, 1800)).toBe(false);
   });
 
   it('pay per hour one fen short of the hourly minimum is below it', () => {
-    expect(isBelowMinimumWage(600, 3, 1801)).toBe(true);
-    expect(isBelowMinimumWage(599, 3, 1800)).toBe(true);
+    expect(isBelowMinimumWage(rate(600), 3, 1801)).toBe(true);
+    expect(isBelowMinimumWage(rate(599), 3, 1800)).toBe(true);
   });
 
   it('pay per hour above the hourly minimum is not below it', () => {
-    expect(isBelowMinimumWage(601, 3, 1800)).toBe(false);
+    expect(isBelowMinimumWage(rate(601), 3, 1800)).toBe(false);
+  });
+
+  it('counts no distance or surcharge pay: the standard task is within kmIncluded, by day, in fair weather', () => {
+    expect(isBelowMinimumWage({ task: 'delivery', baseFen: 599, perKmFen: 500, kmIncluded: 0, nightSurchargeFen: 500 }, 3, 1800)).toBe(true);
   });
 
   it('pay per hour is the base rate times the standard tasks per hour', () => {
-    expect(isBelowMinimumWage(450, 4, 1800)).toBe(false);
-    expect(isBelowMinimumWage(450, 3, 1800)).toBe(true);
+    expect(isBelowMinimumWage(rate(450), 4, 1800)).toBe(false);
+    expect(isBelowMinimumWage(rate(450), 3, 1800)).toBe(true);
   });
 });
 

@@ -1,13 +1,14 @@
 import { DomainError, badRequest, unprocessable } from '../common/domain-error';
 import { NegotiationKind } from '../negotiations/negotiation.types';
+import { PieceRate, standardHourlyPayFen } from './earnings';
 import { MinimumWageTable } from './minimum-wage';
 import { Terms } from './terms';
 
 /**
  * Rules of substance on terms (422), after the DTO has checked shapes and ranges (400).
  */
-export function isBelowMinimumWage(baseFen: number, standardTasksPerHour: number, hourlyMinimumFen: number): boolean {
-  return baseFen * standardTasksPerHour < hourlyMinimumFen;
+export function isBelowMinimumWage(rate: PieceRate, standardTasksPerHour: number, hourlyMinimumFen: number): boolean {
+  return standardHourlyPayFen(rate, standardTasksPerHour) < hourlyMinimumFen;
 }
 
 export function checkTerms(terms: Terms, kind: NegotiationKind, region: string, wages: MinimumWageTable): void {
@@ -28,7 +29,7 @@ export function checkTerms(terms: Terms, kind: NegotiationKind, region: string, 
   const perHour = terms.laborQuota.standardTasksPerHour;
   const below = terms.pieceRates
     .map((rate, i) => ({ rate, i }))
-    .filter(({ rate }) => isBelowMinimumWage(rate.baseFen, perHour, minimum.hourlyMinimumFen))
+    .filter(({ rate }) => isBelowMinimumWage(rate, perHour, minimum.hourlyMinimumFen))
     .map(
       ({ rate, i }) =>
         `terms.pieceRates[${i}].baseFen: ${rate.baseFen} fen × ${perHour} tasks/hour = ${rate.baseFen * perHour} fen/hour, ` +

@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { AuthUser } from '../accounts/auth-user';
+import { Clock } from '../common/clock';
+import { forbidden, notFound, unprocessable } from '../common/domain-error';
+import { Transactions } from '../database/transactions';
+import { NegotiationsService } from '../negotiations/negotiations.service';
+import { Round } from '../negotiations/round.entity';
+import { MinimumWageTable } from '../terms/minimum-wage';
+import { Terms } from '../terms/terms';
+import { CostingFigures, costTerms, deltaPercent } from './costing';
+import { CurrentTerms, OrderSample } from './costing.entities';
+import { RiderDays } from './rider-day';
+import { SampleFormatError, SampleKind, readSample } from './sample-reader';
+import { SampleStore } from './sample-store';
+
+export interface SampleUpload {
+  sampleId: string;
+  kind: SampleKind;
+  rows: number;
+  riderDays: number;
+  rejected: Array<{ line: number; message: string }>;
+  rejectedCount: number;
+  sha256: string;
+}
+
+export interface CostingLine extends CostingFigures {
+  /** `current` (the rules riders are paid by today), `union` / `enterprise` (a side's offer). */
+  label: 'current' | 'union' | 'enterprise';
+  round: number | null;
+  deltaPercentVsCurrent: number | null;
+}
+
+const sampleView = (s: OrderSample | null) => s && { sampleId: s.id, rows: s.rows, riderDays: s.riderDays, sha256: s.sha256, uploadedAt: s.uploadedAt };
+
+/**
+ * Costing offers from the platform's own data (API.md "Costing offers"): the enterprise hands
+ * over an order sample and an online-time sample and declares the rules riders are paid by
+ * today; both sides and the bureau then see what each offer means per rider-hour. Handing over
+ * and declaring are events on the negotiation's chain (the SHA-256 and counts of each sample).
+ */
+@Injectable()
+export class CostingService {
+  constructor(
+    private readonly tx: Transactions,
+    private readonly clock: Clock,
+    private readonly negotiations: NegotiationsService,
+    private readonly store: SampleStore,
+    private readonly wages: MinimumWageTable,
+  ) {}
+
+  async upload(user: AuthUser, negotiationId: string, kind: SampleKind, format: 'csv' | 'jsonl', body: AsyncIterable<Buffer>): Promise<SampleUpload> {
+    // who and whether before a byte is read: a sample may be large
+    await this.negotiations.assertMaySend(user, negotiationId, 'PROVIDE_INFORMATION');
+    const orders = new RiderDays();
+    const online = new Map<string, number>();
+    const read = await readSample(body, kind, format, (row) => {
+      if ('onlineMinutes' in row) {
+        const key = `${row.riderHash}|${row.day}`;
+        if (online.has(key)) return 'this rider-day already has its online time';
+        online.set(key, row.onlineMinutes);
+      } else orders.add(row.riderHash, row.day, row);
+    }).catch((error) => {
+      if (error instanceof SampleFormatError) throw unprocessable('SAMPLE.BAD_FORMAT', error.message);
+      throw error;
+    });
+    if (read.rows === 0) throw unprocessable('SAMPLE.EMPTY', ['the sample has no good rows', ...read.rejected.slice(0, 20).map((r) => `line ${r.line}: ${r.message}`)]);
+    const sample: OrderSample = {
+      id: randomUUID(),
+      negotiationId,
+      kind,
+      rows: read.rows,
+      rejected: read.rejectedCount,
+      riderDays: kind === 'orders' ? orders.size : online.size,
+      sha256: read.sha256,
+      uploadedBy: user.id,
+      uploadedAt: this.clock.now().toISOString(),
+    };
+    await this.negotiations.sendWithin(
+      user,
+      negotiationId,
+      { type: 'PROVIDE_INFORMATION', sampleId: sample.id, kind, rows: sample.rows, rejected: sample.rejected, riderDays: sample.riderDays, sha256: sample.sha256 },
+      async (m) => {
+        await m.createQueryBuilder().insert().into(OrderSample).values(sample).execute();
+        if (kind === 'orders') await this.store.insertRiderDays(m, sample.id, orders);
+        else await this.store.insertOnlineDays(m, sample.id, online);
+      },
+    );
+    return { sampleId: sample.id, kind, rows: sample.rows, riderDays: sample.riderDays, rejected: read.rejected, rejectedCount: read.rejectedCount, sha256: read.sha256 };
+  }
+
+  async declareCurrentTerms(user: AuthUser, negotiationId: string, terms: Terms): Promise<{ terms: Terms; declaredAt: string }> {
+    const declaredAt = this.clock.now().toISOString();
+    await this.negotiations.sendWithin(user, negotiationId, { type: 'DECLARE_CURRENT_TERMS', terms }, async (m) => {
+      const row: CurrentTerms = { negotiationId, terms, declaredBy: user.id, declaredAt };
+      await m.createQueryBuilder().insert().into(CurrentTerms).values(row).orUpdate(['terms', 'declared_by', 'declared_at'], ['negotiation_id']).execute();
+    });
+    return { terms, declaredAt };
+  }
+
+  async costing(user: AuthUser, negotiationId: string, round?: number) {
+    const m = this.tx.manager;
+    const [n, relation] = await this.negotiations.load(m, user, negotiationId);
+    if (!((relation.party === 'union' || relation.party === 'enterprise') && relation.representative) && relation.party !== 'bureau')
+      throw forbidden('COSTING.NOT_YOURS', 'costings are for the representatives of both sides and the bureau');
+    const [ordersSample, onlineSample] = await Promise.all([this.store.latest(n.id, 'orders'), this.store.latest(n.id, 'online_time')]);
+    const minimum = this.wages.forRegion(n.region);
+    const samples = { orders: sampleView(ordersSample), onlineTime: sampleView(onlineSample) };
+    const hourlyMinimumFen = minimum?.hourlyMinimumFen ?? null;
+    if (!ordersSample || !onlineSample || !minimum) return { items: [] as CostingLine[], total: 0, samples, hourlyMinimumFen };
+
+    const rounds = await m.find(Round, { where: { negotiationId: n.id }, order: { round: 'ASC' } });
+    const offers: Array<{ label: CostingLine['label']; round: number | null; terms: Terms }> = [];
+    const current = await m.findOne(CurrentTerms, { where: { negotiationId: n.id } });
+    if (current) offers.push({ label: 'current', round: null, terms: current.terms });
+    if (round !== undefined) {
+      const chosen = rounds.find((r) => r.round === round);
+      if (!chosen) throw notFound('round');
+      offers.push({ label: chosen.proposer, round: chosen.round, terms: chosen.terms });
+    } else
+      for (const side of ['union', 'enterprise'] as const) {
+        const latest = rounds.filter((r) => r.proposer === side).at(-1);
+        if (latest) offers.push({ label: side, round: latest.round, terms: latest.terms });
+      }
+
+    const days = await this.store.costedDays(ordersSample, onlineSample);
+    const figures = offers.map((offer) => ({ offer, figures: costTerms(days, offer.terms, minimum.hourlyMinimumFen) }));
+    const baseline = current ? figures[0].figures.platformCostFen : null;
+    const items: CostingLine[] = figures.map(({ offer, figures: f }) => ({
+      label: offer.label,
+      round: offer.round,
+      ...f,
+      deltaPercentVsCurrent: baseline === null ? null : deltaPercent(f.platformCostFen, baseline),
+    }));
+    return { items, total: items.length, samples, hourlyMinimumFen };
+  }
+}

@@ -1,0 +1,67 @@
+import { costTerms, deltaPercent, weightedQuantile } from './costing';
+import { RiderDays } from './rider-day';
+
+const rate = { task: 'delivery', baseFen: 500, perKmFen: 100, kmIncluded: 3, nightSurchargeFen: 100, badWeatherSurchargeFen: 200 };
+const terms = { pieceRates: [rate], laborQuota: { standardTasksPerHour: 4 } };
+
+/**
+ * Hand-computed sample: rider A works 120 minutes and delivers 3 orders (2 km; 5 km at night;
+ * 3 km in the rain): 500 + (500 + 2·100 + 100) + (500 + 200) = 2000 fen → 1000 fen/h.
+ * Rider B works 60 minutes and delivers 2 orders (4.5 km; 1 km): 650 + 500 = 1150 fen/h.
+ * Rider C works 60 minutes and delivers 1 order of 3 km: 500 fen/h.
+ */
+function sample() {
+  const days = new RiderDays();
+  const add = (r: string, km: number, night = false, badWeather = false) => days.add(r.repeat(32), '2026-10-01', { km, night, badWeather });
+  add('a', 2);
+  add('a', 5, true);
+  add('a', 3, false, true);
+  add('b', 4.5);
+  add('b', 1);
+  add('c', 3);
+  const online: Record<string, number> = { a: 120, b: 60, c: 60 };
+  return [...days.entries()].map((d) => ({ ...d.value, riderHash: d.riderHash, onlineMinutes: online[d.riderHash[0]] }));
+}
+
+describe('costTerms against a hand-computed sample', () => {
+  const figures = costTerms(sample(), terms, 1100);
+
+  it('sums what the platform pays', () => {
+    expect(figures.platformCostFen).toBe(2000 + 1150 + 500);
+    expect(figures.riders).toBe(3);
+    expect(figures.riderHours).toBe(4);
+  });
+
+  it('weights hourly earnings by rider-hours', () => {
+    // 4 hours: C 500 (1 h), A 1000 (2 h), B 1150 (1 h); mean = 3650 fen / 4 h
+    expect(figures.hourlyFen).toEqual({ p10: 500, p50: 1000, p90: 1150, mean: 913 });
+  });
+
+  it('counts the rider-hours paid below the hourly minimum', () => {
+    // below 1100 fen/h: C (1 h) and A (2 h) of 4 h
+    expect(figures.belowMinimumWageShare).toBe(0.75);
+    // exactly at the minimum is not below it
+    expect(costTerms(sample(), terms, 1000).belowMinimumWageShare).toBe(0.25);
+  });
+});
+
+describe('weightedQuantile', () => {
+  it('takes the first value whose cumulative weight reaches the share', () => {
+    const items = [
+      { value: 1, weight: 1 },
+      { value: 2, weight: 1 },
+      { value: 3, weight: 2 },
+    ];
+    expect(weightedQuantile(items, 4, 0.25)).toBe(1);
+    expect(weightedQuantile(items, 4, 0.5)).toBe(2);
+    expect(weightedQuantile(items, 4, 0.51)).toBe(3);
+  });
+});
+
+describe('deltaPercent', () => {
+  it('is the change against the current cost, one decimal, and null without a current cost', () => {
+    expect(deltaPercent(1105, 1000)).toBe(10.5);
+    expect(deltaPercent(900, 1000)).toBe(-10);
+    expect(deltaPercent(5, 0)).toBeNull();
+  });
+});
