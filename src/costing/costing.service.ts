@@ -76,24 +76,24 @@ export class CostingService {
       uploadedBy: user.id,
       uploadedAt: this.clock.now().toISOString(),
     };
-    await this.negotiations.sendWithin(
-      user,
-      negotiationId,
-      { type: 'PROVIDE_INFORMATION', sampleId: sample.id, kind, rows: sample.rows, rejected: sample.rejected, riderDays: sample.riderDays, sha256: sample.sha256 },
-      async (m) => {
+    const event = { type: 'PROVIDE_INFORMATION', sampleId: sample.id, kind, rows: sample.rows, rejected: sample.rejected, riderDays: sample.riderDays, sha256: sample.sha256 };
+    await this.negotiations.send(user, negotiationId, event, {
+      alsoWrite: async (m) => {
         await m.createQueryBuilder().insert().into(OrderSample).values(sample).execute();
         if (kind === 'orders') await this.store.insertRiderDays(m, sample.id, orders);
         else await this.store.insertOnlineDays(m, sample.id, online);
       },
-    );
+    });
     return { sampleId: sample.id, kind, rows: sample.rows, riderDays: sample.riderDays, rejected: read.rejected, rejectedCount: read.rejectedCount, sha256: read.sha256 };
   }
 
   async declareCurrentTerms(user: AuthUser, negotiationId: string, terms: Terms): Promise<{ terms: Terms; declaredAt: string }> {
     const declaredAt = this.clock.now().toISOString();
-    await this.negotiations.sendWithin(user, negotiationId, { type: 'DECLARE_CURRENT_TERMS', terms }, async (m) => {
-      const row: CurrentTerms = { negotiationId, terms, declaredBy: user.id, declaredAt };
-      await m.createQueryBuilder().insert().into(CurrentTerms).values(row).orUpdate(['terms', 'declared_by', 'declared_at'], ['negotiation_id']).execute();
+    await this.negotiations.send(user, negotiationId, { type: 'DECLARE_CURRENT_TERMS', terms }, {
+      alsoWrite: async (m) => {
+        const row: CurrentTerms = { negotiationId, terms, declaredBy: user.id, declaredAt };
+        await m.createQueryBuilder().insert().into(CurrentTerms).values(row).orUpdate(['terms', 'declared_by', 'declared_at'], ['negotiation_id']).execute();
+      },
     });
     return { terms, declaredAt };
   }

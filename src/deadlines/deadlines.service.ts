@@ -6,7 +6,8 @@ import { Clock } from '../common/clock';
 import { Deadline } from './deadline.entity';
 import { AppConfig } from '../config/app-config';
 import { AgreedDates, deadlinesOnEntering } from './deadline-plan';
-import { DeadlineKind, RulePacks } from './rule-pack';
+import { DeadlineKind, RulePackKey, RulePacks } from './rule-pack';
+import { dueAt } from './due-at';
 import { AuthUser } from '../accounts/auth-user';
 import { Notification } from './notification.entity';
 
@@ -63,6 +64,32 @@ export class DeadlinesService {
           createdAt: now,
         })),
       )
+      .execute();
+  }
+
+  /**
+   * An event (not a state) starts a clock: REQUEST_INFORMATION's. It runs until `stop`, or
+   * until the negotiation leaves the state (enter() clears every running clock).
+   */
+  async start(manager: EntityManager, negotiation: { id: string; region: string }, kind: DeadlineKind & RulePackKey, at: Date): Promise<void> {
+    await this.stop(manager, negotiation.id, kind);
+    const now = this.clock.now().toISOString();
+    const due = dueAt(at, this.packs.forRegion(negotiation.region)[kind], this.config.TZ_NAME);
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Deadline)
+      .values({ id: randomUUID(), negotiationId: negotiation.id, kind, dueAt: due.toISOString(), firedAt: null, clearedAt: null, warningsSent: [], createdAt: now })
+      .execute();
+  }
+
+  /** Stops a running clock of this kind (what it waited for has happened). */
+  async stop(manager: EntityManager, negotiationId: string, kind: DeadlineKind): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(Deadline)
+      .set({ clearedAt: this.clock.now().toISOString() })
+      .where('negotiation_id = :negotiationId AND kind = :kind AND cleared_at IS NULL', { negotiationId, kind })
       .execute();
   }
 

@@ -27,6 +27,11 @@ export const NATIONAL_RULE_PACK = {
   renewalWindow: 'P3M',
   /** 《平台劳动规则和算法协商指引(试行)》(2026): platform rules are bargained at least yearly. */
   annualRound: 'P1Y',
+  /**
+   * 人社部发〔2021〕56号 / 001 §12: asked to bargain, the enterprise "积极响应，并提供必要的信息和资料";
+   * no period is set in law, so 10 days is our default for handing over the data a costing needs.
+   */
+  informationRequest: 'P10D',
 } as const;
 
 export type RulePackKey = keyof typeof NATIONAL_RULE_PACK;
@@ -45,6 +50,7 @@ export const DEADLINE_KINDS = [
   'renewalWindow',
   'termEnd',
   'annualRound',
+  'informationRequest',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 

@@ -50,6 +50,10 @@ export type CollectiveContractEvent =
   | { type: 'PUBLISH'; expiresOn: string; renewalOpensAt: string }
   /** `on`: today's date in the configured zone. */
   | { type: 'REQUEST_RENEWAL'; on: string }
+  // costing (001 §12): the union asks for the order data, the enterprise hands it over and declares today's rules
+  | { type: 'REQUEST_INFORMATION' }
+  | { type: 'PROVIDE_INFORMATION' }
+  | { type: 'DECLARE_CURRENT_TERMS' }
   // sent by the deadline sweeper (actor `system`)
   | { type: 'RESPONSE_OVERDUE' }
   | { type: 'RESUMPTION_DUE' }
@@ -59,6 +63,10 @@ export type CollectiveContractEvent =
 
 /** A clock that only warns (filing, publication, coordination overdue) goes on the record; the state stays. */
 const recordsLapses = { DEADLINE_PASSED: { actions: 'recordLapse' } } as const;
+
+/** The enterprise's data for costing may arrive while talks are open, suspended or not; the state stays. */
+const informationForCosting = <S extends string>(state: S) =>
+  ({ PROVIDE_INFORMATION: { target: state }, DECLARE_CURRENT_TERMS: { target: state } }) as const;
 
 const reopenBargaining = (because: string) =>
   ({ turn: null, lastOfferBy: null, returnedBecause: because }) as const;
@@ -160,11 +168,14 @@ export const collectiveContractMachine = setup({
         SUSPEND: { target: 'suspended' },
         DISPUTE: { target: 'disputed' },
         WITHDRAW: { target: 'withdrawn' },
+        ...informationForCosting('bargaining'),
+        REQUEST_INFORMATION: { target: 'bargaining' },
       },
     },
     suspended: {
       on: {
         ...recordsLapses,
+        ...informationForCosting('suspended'),
         RESUME: { target: 'bargaining' },
         RESUMPTION_DUE: { target: 'bargaining' },
         WITHDRAW: { target: 'withdrawn' },

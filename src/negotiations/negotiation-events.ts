@@ -227,6 +227,11 @@ export class NegotiationEvents {
       return { opens };
     },
 
+    REQUEST_INFORMATION: (c) => ({ write: () => this.deadlines.start(c.manager, c.negotiation, 'informationRequest', c.at) }),
+
+    // the information asked for has been handed over (costing/): its clock stops
+    PROVIDE_INFORMATION: (c) => ({ write: () => this.deadlines.stop(c.manager, c.negotiation.id, 'informationRequest') }),
+
     REQUEST_RENEWAL: async (c) => {
       const seats = await c.manager.find(Representative, { where: { negotiationId: c.negotiation.id, side: 'union' } });
       const chief = seats.find((s) => s.chief)!;

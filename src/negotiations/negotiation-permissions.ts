@@ -39,11 +39,20 @@ const WHO_MAY: Record<EventType, (r: Relation, kind: NegotiationKind) => boolean
   RESPOND_TO_OPINIONS: chiefOf('enterprise'),
   REQUEST_BARGAINING: chiefOf('union'),
   REQUEST_RENEWAL: eitherChief,
+  REQUEST_INFORMATION: chiefOf('union'),
+  PROVIDE_INFORMATION: chiefOf('enterprise'),
+  DECLARE_CURRENT_TERMS: chiefOf('enterprise'),
 };
 
 export function mayCallerSend(type: EventType, relation: Relation, kind: NegotiationKind): boolean {
   return WHO_MAY[type](relation, kind);
 }
+
+/**
+ * Events that carry data another route receives (a sample's file, the current rules): they go
+ * through the same pipeline, but only from that route, never from POST /events.
+ */
+export const ROUTE_ONLY_EVENTS: ReadonlySet<EventType> = new Set(['PROVIDE_INFORMATION', 'DECLARE_CURRENT_TERMS']);
 
 /** Events a client may send for each kind (system events are the sweeper's alone). */
 export const EVENTS_BY_KIND: Record<NegotiationKind, EventType[]> = {
@@ -64,6 +73,9 @@ export const EVENTS_BY_KIND: Record<NegotiationKind, EventType[]> = {
     'REVIEW',
     'PUBLISH',
     'REQUEST_RENEWAL',
+    'REQUEST_INFORMATION',
+    'PROVIDE_INFORMATION',
+    'DECLARE_CURRENT_TERMS',
   ],
   rule_change: ['COMMENT', 'CLOSE_CONSULTATION', 'REQUEST_BARGAINING', 'RESPOND_TO_OPINIONS', 'PUBLISH', 'WITHDRAW'],
 };

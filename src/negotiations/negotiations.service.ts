@@ -22,11 +22,21 @@ import { partyCondition, relationOf, visibleToWorkers } from './negotiation-acce
 import { EventPayload, NegotiationEvents, Plan } from './negotiation-events';
 import { allowedEvents, machineEvent, next, procedureAllows } from './negotiation-machines';
 import { NegotiationOpening } from './negotiation-opening';
-import { EVENTS_BY_KIND, Relation, mayCallerSend } from './negotiation-permissions';
+import { EVENTS_BY_KIND, ROUTE_ONLY_EVENTS, Relation, mayCallerSend } from './negotiation-permissions';
 import { NegotiationView, NegotiationViews } from './negotiation-view';
 import { Negotiation } from './negotiation.entity';
 import { NegotiationKind } from './negotiation.types';
 import { Round } from './round.entity';
+
+export interface SendOptions {
+  ifMatch?: number;
+  idempotencyKey?: string;
+  /**
+   * The rows of a route that receives an event's data itself (an order sample, the current
+   * rules), written in the event's transaction after it: the only way to send ROUTE_ONLY_EVENTS.
+   */
+  alsoWrite?: (manager: EntityManager) => Promise<void>;
+}
 
 export interface ListQuery {
   state?: string;
@@ -120,11 +130,13 @@ export class NegotiationsService {
     user: AuthUser,
     id: string,
     body: unknown,
-    options: { ifMatch?: number; idempotencyKey?: string } = {},
+    options: SendOptions = {},
   ): Promise<NegotiationView> {
     const type = (body as { type?: unknown } | null)?.type;
     if (typeof type !== 'string' || !EVENT_TYPES.includes(type as EventType))
       throw badRequest('EVENT.UNKNOWN_TYPE', `type must be one of: ${EVENT_TYPES.join(', ')}`);
+    if (ROUTE_ONLY_EVENTS.has(type as EventType) && !options.alsoWrite)
+      throw badRequest('EVENT.ROUTE_ONLY', `${type} is sent by the route that receives its data, not by POST /events`);
     const dto = (await eventPipe.transform(body, { type: 'body', metatype: EVENT_DTOS[type as EventType] })) as EventDto;
     const { type: _, ...payload } = dto;
     const { idempotencyKey } = options;
@@ -141,10 +153,9 @@ export class NegotiationsService {
         // load once, authorise
         const [n, relation] = await this.load(m, user, id);
         if (options.ifMatch !== undefined && options.ifMatch !== n.version) throw this.stale(n);
-        if (!EVENTS_BY_KIND[n.kind].includes(dto.type)) throw this.notAllowed(n, relation, `${dto.type} is not an event of a ${n.kind}`);
-        if (!mayCallerSend(dto.type, relation, n.kind))
-          throw forbidden('NEGOTIATION.NOT_YOURS_TO_SEND', `you may not send ${dto.type} in this negotiation`);
+        this.authorise(n, relation, dto.type);
         const { negotiation, published } = await this.commit(m, n, { type: dto.type, payload, user, relation });
+        await options.alsoWrite?.(m);
         const view = await this.viewFor(m, user, negotiation);
         if (idempotencyKey)
           await m.insert(IdempotencyKey, {
@@ -164,6 +175,25 @@ export class NegotiationsService {
       });
     if (published) this.publications.announce(published);
     return view;
+  }
+
+  /**
+   * Whether the caller could send the event now (403 / 409 as send would answer), without
+   * writing: for routes that must refuse before reading a large body.
+   */
+  async assertMaySend(user: AuthUser, id: string, type: EventType): Promise<void> {
+    const m = this.tx.manager;
+    const [n, relation] = await this.load(m, user, id);
+    this.authorise(n, relation, type);
+    const at = this.clock.now();
+    if (!procedureAllows(n, machineEvent(type, {}, relation, at, dateIn(at, this.config.TZ_NAME))))
+      throw this.notAllowed(n, relation, `${type} is not allowed in state ${n.state}`);
+  }
+
+  /** Who may send it (permissions, 403) and whether it is an event of this kind at all (409). */
+  private authorise(n: Negotiation, relation: Relation, type: EventType): void {
+    if (!EVENTS_BY_KIND[n.kind].includes(type)) throw this.notAllowed(n, relation, `${type} is not an event of a ${n.kind}`);
+    if (!mayCallerSend(type, relation, n.kind)) throw forbidden('NEGOTIATION.NOT_YOURS_TO_SEND', `you may not send ${type} in this negotiation`);
   }
 
   /**

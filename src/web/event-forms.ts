@@ -70,6 +70,12 @@ export function eventFromForm(form: Record<string, unknown>, lang: Lang): { type
         type,
         body: { type, reason: text('reason'), representatives: seats(), proposal: termsFromForm(form, lang), ...optional('title') },
       };
+    case 'REQUEST_INFORMATION':
+      return { type, body: { type, items: ['order_sample'], ...optional('note') } };
+    // their data arrive by their own routes (an order sample's file, the current rules)
+    case 'PROVIDE_INFORMATION':
+    case 'DECLARE_CURRENT_TERMS':
+      throw new FormError([t('error.400')]);
     case 'RESUME':
     case 'SIGN':
     case 'FILE':

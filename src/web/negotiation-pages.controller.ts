@@ -6,6 +6,8 @@ import { DomainError, notFound } from '../common/domain-error';
 import { NegotiationRecords } from '../negotiations/negotiation-records.service';
 import { NegotiationView } from '../negotiations/negotiation-view';
 import { NegotiationsService } from '../negotiations/negotiations.service';
+import { CostingService } from '../costing/costing.service';
+import { costingSection } from './costing-chart';
 import { eventFromForm } from './event-forms';
 import { label } from './i18n';
 import { minutesPage } from './minutes-page';
@@ -45,6 +47,7 @@ export class NegotiationPagesController {
     private readonly inbox: InboxService,
     private readonly directory: WebDirectory,
     private readonly events: PageEvents,
+    private readonly costing: CostingService,
   ) {}
 
   private context(request: WebRequest, reply: FastifyReply): PageContext {
@@ -131,6 +134,7 @@ export class NegotiationPagesController {
       formKey,
       refused: after?.refused ?? null,
       publication: publication ? { id: publication.id, acknowledgements: await this.acknowledgements(user, publication.id) } : null,
+      costing: await this.costingOf(user, view, ctx),
     };
     return this.pages.render(request, reply, 'negotiation', data, { status: after?.refused.status });
   }
@@ -146,6 +150,17 @@ export class NegotiationPagesController {
       this.directory.organizationNames([view.unionOrganizationId, view.enterpriseOrganizationId]),
     ]);
     return { people: peopleNames, orgs };
+  }
+
+  /** What the latest offers mean per rider-hour, for those the costing is for (both sides' representatives, the bureau). */
+  private async costingOf(user: AuthUser, view: NegotiationView, ctx: PageContext) {
+    if (view.kind !== 'collective_contract') return null;
+    try {
+      return costingSection(await this.costing.costing(user, view.id), ctx.lang);
+    } catch (error) {
+      if (error instanceof DomainError && error.status === 403) return null;
+      throw error;
+    }
   }
 
   /** How many covered workers have acknowledged: for the parties and the bureau; others see no count. */

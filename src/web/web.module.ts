@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { AgreementsModule } from '../agreements/agreements.module';
 import { AuditModule } from '../audit/audit.module';
+import { CostingModule } from '../costing/costing.module';
 import { NegotiationsModule } from '../negotiations/negotiations.module';
 import { AssetsController } from './assets.controller';
 import { PageEvents } from './page-events';
@@ -18,7 +19,7 @@ import { WorkerPagesController } from './worker-pages.controller';
 
 /** Server-rendered pages for workers and negotiators (issue 5): no script, one stylesheet. */
 @Module({
-  imports: [AccountsModule, AgreementsModule, AuditModule, NegotiationsModule],
+  imports: [AccountsModule, AgreementsModule, AuditModule, NegotiationsModule, CostingModule],
   controllers: [PublicPagesController, SessionPagesController, WorkerPagesController, NegotiationPagesController, AssetsController],
   providers: [Pages, PageEvents, Stylesheet, WebDirectory, WebSession, WebSessionGuard, CsrfGuard, WebErrorFilter],
 })

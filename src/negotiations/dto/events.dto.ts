@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   Equals,
   IsBoolean,
   IsDefined,
@@ -184,6 +185,36 @@ export class RequestBargainingEventDto {
   @IsOptional() @IsString() @MinLength(2) @MaxLength(300) title?: string;
 }
 
+/** What the union may ask the enterprise to hand over for costing offers (001 §12). */
+export const INFORMATION_ITEMS = ['order_sample'] as const;
+
+@ApiSchema({ description: 'Asks the enterprise for the data a costing needs (in bargaining): starts the informationRequest clock. Union chief.' })
+export class RequestInformationEventDto {
+  @EventName('REQUEST_INFORMATION') type!: 'REQUEST_INFORMATION';
+  @ApiProperty({ enum: INFORMATION_ITEMS, isArray: true, minItems: 1, description: 'What is asked for: an order sample with online time' })
+  @IsIn(INFORMATION_ITEMS, { each: true }) @ArrayMinSize(1) @ArrayMaxSize(INFORMATION_ITEMS.length)
+  items!: Array<(typeof INFORMATION_ITEMS)[number]>;
+  @Note() note?: string;
+}
+
+@ApiSchema({ description: 'Sent by POST /api/negotiations/{id}/order-samples only (400 at /events): the chain records the sample\'s SHA-256 and counts. Enterprise chief.' })
+export class ProvideInformationEventDto {
+  @EventName('PROVIDE_INFORMATION') type!: 'PROVIDE_INFORMATION';
+  @ApiProperty({ format: 'uuid', description: 'The sample' }) @IsUUID() sampleId!: string;
+  @ApiProperty({ enum: ['orders', 'online_time'], description: 'Which sample' }) @IsIn(['orders', 'online_time']) kind!: 'orders' | 'online_time';
+  @ApiProperty({ minimum: 1, description: 'Good rows' }) @IsInt() @Min(1) rows!: number;
+  @ApiProperty({ minimum: 0, description: 'Rejected rows' }) @IsInt() @Min(0) rejected!: number;
+  @ApiProperty({ minimum: 1, description: 'Rider-days the rows fold into' }) @IsInt() @Min(1) riderDays!: number;
+  @ApiProperty({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the bytes received' }) @Matches(/^[0-9a-f]{64}$/) sha256!: string;
+}
+
+@ApiSchema({ description: 'Sent by PUT /api/negotiations/{id}/current-terms only (400 at /events): the rules riders are paid by today, the baseline of every costing. Enterprise chief.' })
+export class DeclareCurrentTermsEventDto {
+  @EventName('DECLARE_CURRENT_TERMS') type!: 'DECLARE_CURRENT_TERMS';
+  @ApiProperty({ type: TermsDto, description: 'The current rules, in the terms schema' })
+  @ValidateNested() @Type(() => TermsDto) terms!: TermsDto;
+}
+
 @ApiSchema({ description: 'Opens the next negotiation in the last months of the term (renewalWindow). Either chief.' })
 export class RequestRenewalEventDto {
   @EventName('REQUEST_RENEWAL') type!: 'REQUEST_RENEWAL';
@@ -209,6 +240,9 @@ export const EVENT_DTOS = {
   RESPOND_TO_OPINIONS: RespondToOpinionsEventDto,
   REQUEST_BARGAINING: RequestBargainingEventDto,
   REQUEST_RENEWAL: RequestRenewalEventDto,
+  REQUEST_INFORMATION: RequestInformationEventDto,
+  PROVIDE_INFORMATION: ProvideInformationEventDto,
+  DECLARE_CURRENT_TERMS: DeclareCurrentTermsEventDto,
 } as const;
 
 export type EventType = keyof typeof EVENT_DTOS;

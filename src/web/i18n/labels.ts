@@ -44,6 +44,9 @@ const GROUPS = {
     RESPOND_TO_OPINIONS: ['逐条答复意见', 'Answer every opinion'],
     REQUEST_BARGAINING: ['要求集体协商', 'Request bargaining'],
     REQUEST_RENEWAL: ['申请续订', 'Request renewal'],
+    REQUEST_INFORMATION: ['要求企业提供订单数据', 'Ask for the order data'],
+    PROVIDE_INFORMATION: ['企业提供订单数据', 'Order data handed over'],
+    DECLARE_CURRENT_TERMS: ['企业申报现行计酬规则', 'Current pay rules declared'],
     RESPONSE_OVERDUE: ['逾期未答复', 'Reply overdue'],
     RESUMPTION_DUE: ['到期自动恢复', 'Resumed on the agreed date'],
     REVIEW_PERIOD_ELAPSED: ['审查期满自动生效', 'Review period elapsed'],
@@ -68,6 +71,7 @@ const GROUPS = {
     renewalWindow: ['可申请续订', 'Renewal window'],
     termEnd: ['合同期满', 'End of term'],
     annualRound: ['年度规则协商', 'Annual rules round'],
+    informationRequest: ['提供订单数据', 'Order data due'],
   },
   industry: {
     food_delivery: ['外卖配送', 'Food delivery'],
