@@ -15,7 +15,7 @@ export interface CostedLine {
   deltaPercentVsCurrent: number | null;
 }
 
-export const COSTING_CHART = { width: 320, rowHeight: 34, left: 84, right: 14, top: 18, bottom: 30 } as const;
+export const COSTING_CHART = { width: 320, rowHeight: 30, left: 74, right: 14, top: 24, bottom: 30 } as const;
 
 const yuan = (fen: number) => (fen / 100).toFixed(fen % 100 === 0 ? 0 : 1);
 
@@ -23,6 +23,14 @@ function niceStep(span: number): number {
   const raw = span / 4;
   const power = 10 ** Math.floor(Math.log10(raw));
   return [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw)!;
+}
+
+/** The chart's row label: short enough for the left margin of a 360 px phone. */
+export function shortRowName(line: Pick<CostedLine, 'label' | 'round'>, lang: Lang): string {
+  const zh = { current: '现行', union: '工会', enterprise: '企业' }[line.label];
+  const en = { current: 'Current', union: 'Union', enterprise: 'Enterprise' }[line.label];
+  const round = line.round ? (lang === 'zh' ? ` 第${line.round}轮` : ` r${line.round}`) : '';
+  return `${lang === 'zh' ? zh : en}${round}`;
 }
 
 export function rowName(line: Pick<CostedLine, 'label' | 'round'>, lang: Lang): string {
@@ -53,7 +61,7 @@ export function costingChart(lines: CostedLine[], hourlyMinimumFen: number, lang
   const rows = lines.map((line, i) => {
     const y = top + rowHeight * i + rowHeight / 2;
     return {
-      name: rowName(line, lang),
+      name: shortRowName(line, lang),
       y,
       className: line.label,
       bar: `M${xOf(line.hourlyFen.p10)} ${y}H${xOf(line.hourlyFen.p90)}`,
@@ -89,12 +97,9 @@ export function costingSection(
     chart: costingChart(costing.items, costing.hourlyMinimumFen, lang),
     sample: costing.samples.orders,
     rows: costing.items.map((line) => ({
-      name: rowName(line, lang),
+      name: shortRowName(line, lang),
       className: line.label,
-      p10: money(line.hourlyFen.p10, lang),
       p50: money(line.hourlyFen.p50, lang),
-      p90: money(line.hourlyFen.p90, lang),
-      mean: money(line.hourlyFen.mean, lang),
       below: percent(line.belowMinimumWageShare),
       cost: money(line.platformCostFen, lang),
       delta: line.deltaPercentVsCurrent === null || line.label === 'current' ? '' : `${line.deltaPercentVsCurrent > 0 ? '+' : ''}${line.deltaPercentVsCurrent}%`,

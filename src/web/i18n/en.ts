@@ -116,8 +116,8 @@ export const en: Record<MessageKey, string> = {
   'costing.note': 'Costed day by day against the platform\'s order sample ({orders} orders, {days} rider-days). Bars span the 10th–90th percentile of online hours, the tick is the median, the dot the mean.',
   'costing.requestNote': 'The enterprise shall respond actively and provide the information needed; the order sample is due within 10 days by default.',
   'costing.offer': 'Terms',
-  'costing.mean': 'Mean',
-  'costing.below': 'Online hours below the minimum wage',
+  'costing.median': 'Median hourly',
+  'costing.below': 'Below minimum'
   'costing.cost': 'Platform cost',
   'negotiation.chartNote': "One chart per numeric term: rounds across, each side's figure up.",
   'negotiation.timeline': 'Rounds',
