@@ -1,4 +1,5 @@
-import { costTerms, deltaPercent, weightedQuantile } from './costing';
+import { costTerms, daySet, deltaPercent } from './costing';
+import { dayPayFen } from './rider-day';
 import { RiderDays } from './rider-day';
 
 const rate = { task: 'delivery', baseFen: 500, perKmFen: 100, kmIncluded: 3, nightSurchargeFen: 100, badWeatherSurchargeFen: 200 };
@@ -20,7 +21,7 @@ function sample() {
   add('b', 1);
   add('c', 3);
   const online: Record<string, number> = { a: 120, b: 60, c: 60 };
-  return [...days.entries()].map((d) => ({ ...d.value, riderHash: d.riderHash, onlineMinutes: online[d.riderHash[0]] }));
+  return daySet([...days.entries()].map((d) => ({ ...d.value, riderHash: d.riderHash, onlineMinutes: online[d.riderHash[0]] })));
 }
 
 describe('costTerms against a hand-computed sample', () => {
@@ -45,16 +46,18 @@ describe('costTerms against a hand-computed sample', () => {
   });
 });
 
-describe('weightedQuantile', () => {
-  it('takes the first value whose cumulative weight reaches the share', () => {
-    const items = [
-      { value: 1, weight: 1 },
-      { value: 2, weight: 1 },
-      { value: 3, weight: 2 },
-    ];
-    expect(weightedQuantile(items, 4, 0.25)).toBe(1);
-    expect(weightedQuantile(items, 4, 0.5)).toBe(2);
-    expect(weightedQuantile(items, 4, 0.51)).toBe(3);
+describe('costTerms pays each day as dayPayFen does', () => {
+  it('agrees with dayPayFen day by day (the columns are the formula written out)', () => {
+    const days = new RiderDays();
+    for (let i = 0; i < 200; i++) days.add(`r${i % 7}`.padEnd(32, '0'), `2026-10-0${1 + (i % 5)}`, { km: (i * 37) % 140 / 10, night: i % 3 === 0, badWeather: i % 11 === 0 });
+    const list = [...days.entries()].map((d) => ({ ...d.value, riderHash: d.riderHash, onlineMinutes: 60 }));
+    const oneByOne = list.reduce((sum, d) => sum + dayPayFen(d, terms), 0);
+    expect(costTerms(daySet(list), terms, 0).platformCostFen).toBe(Math.round(oneByOne));
+  });
+
+  it('ranks hourly pay above the histogram too', () => {
+    const huge = daySet([{ riderHash: 'x'.repeat(32), orders: 400, night: 0, badWeather: 0, buckets: [[1, 400, 400]], onlineMinutes: 1 }]);
+    expect(costTerms(huge, terms, 0).hourlyFen.p50).toBe(400 * 500 * 60);
   });
 });
 

@@ -1,5 +1,6 @@
 import { Terms } from '../terms/terms';
-import { RiderDay, dayPayFen } from './rider-day';
+import { orderRate } from '../terms/earnings';
+import { RiderDay } from './rider-day';
 
 /**
  * What a set of terms means in riders' pockets over a sample of real rider-days: hourly
@@ -20,45 +21,102 @@ export interface CostingFigures {
   platformCostFen: number;
 }
 
-/** The value below which `share` of the total weight lies (weighted nearest rank). */
-export function weightedQuantile(sorted: Array<{ value: number; weight: number }>, total: number, share: number): number {
-  const target = share * total;
-  let seen = 0;
-  for (const item of sorted) {
-    seen += item.weight;
-    if (seen >= target) return item.value;
-  }
-  return sorted.at(-1)?.value ?? 0;
+/**
+ * Rider-days laid out in columns for costing one offer after another in a tight loop (10⁵–10⁶
+ * days; objects per day would spend the time in the garbage collector).
+ */
+export interface DaySet {
+  size: number;
+  riders: number;
+  orders: Float64Array;
+  night: Float64Array;
+  badWeather: Float64Array;
+  onlineMinutes: Float64Array;
+  /** Day i's buckets are bucket[start[i]] … bucket[start[i + 1] − 1]. */
+  start: Uint32Array;
+  bucket: Float64Array;
+  bucketOrders: Float64Array;
+  bucketKm: Float64Array;
 }
 
-export function costTerms(days: readonly CostedDay[], terms: Terms, hourlyMinimumFen: number): CostingFigures {
-  const riders = new Set<string>();
-  const hourly: Array<{ value: number; weight: number }> = [];
+export function daySet(days: readonly CostedDay[]): DaySet {
+  const size = days.length;
+  const buckets = days.reduce((n, d) => n + d.buckets.length, 0);
+  const set: DaySet = {
+    size,
+    riders: new Set(days.map((d) => d.riderHash)).size,
+    orders: new Float64Array(size),
+    night: new Float64Array(size),
+    badWeather: new Float64Array(size),
+    onlineMinutes: new Float64Array(size),
+    start: new Uint32Array(size + 1),
+    bucket: new Float64Array(buckets),
+    bucketOrders: new Float64Array(buckets),
+    bucketKm: new Float64Array(buckets),
+  };
+  let b = 0;
+  days.forEach((d, i) => {
+    set.orders[i] = d.orders;
+    set.night[i] = d.night;
+    set.badWeather[i] = d.badWeather;
+    set.onlineMinutes[i] = d.onlineMinutes;
+    set.start[i] = b;
+    for (const [bucket, orders, km] of d.buckets) {
+      set.bucket[b] = bucket;
+      set.bucketOrders[b] = orders;
+      set.bucketKm[b++] = km;
+    }
+  });
+  set.start[size] = b;
+  return set;
+}
+
+/** Hourly pay is counted in whole-fen bins up to this; the rare day above it is sorted on its own. */
+const HISTOGRAM_TOP_FEN = 100_000;
+
+/**
+ * The figures of one set of terms. Each day's pay is dayPayFen (rider-day.ts) written out over
+ * the columns; quantiles are weighted by online minutes (nearest rank, to the fen).
+ */
+export function costTerms(set: DaySet, terms: Terms, hourlyMinimumFen: number): CostingFigures {
+  const rate = orderRate(terms);
+  const [base, perKm, k, night, bad] = [rate.baseFen, rate.perKmFen ?? 0, rate.kmIncluded ?? 0, rate.nightSurchargeFen ?? 0, rate.badWeatherSurchargeFen ?? 0];
+  const minutesAt = new Float64Array(HISTOGRAM_TOP_FEN + 1);
+  const above: Array<{ value: number; weight: number }> = [];
   let pay = 0;
   let minutes = 0;
   let belowMinutes = 0;
-  for (const day of days) {
-    const dayPay = dayPayFen(day, terms);
-    const perHour = (dayPay * 60) / day.onlineMinutes;
-    riders.add(day.riderHash);
+  for (let i = 0; i < set.size; i++) {
+    let km = 0;
+    for (let b = set.start[i]; b < set.start[i + 1]; b++) if (set.bucket[b] > k) km += set.bucketKm[b] - k * set.bucketOrders[b];
+    const dayPay = base * set.orders[i] + perKm * km + night * set.night[i] + bad * set.badWeather[i];
+    const online = set.onlineMinutes[i];
+    const perHour = Math.round((dayPay * 60) / online);
     pay += dayPay;
-    minutes += day.onlineMinutes;
-    if (perHour < hourlyMinimumFen) belowMinutes += day.onlineMinutes;
-    hourly.push({ value: perHour, weight: day.onlineMinutes });
+    minutes += online;
+    if ((dayPay * 60) / online < hourlyMinimumFen) belowMinutes += online;
+    if (perHour <= HISTOGRAM_TOP_FEN) minutesAt[perHour] += online;
+    else above.push({ value: perHour, weight: online });
   }
-  hourly.sort((a, b) => a.value - b.value);
-  const round = (fen: number) => Math.round(fen);
+  above.sort((a, b) => a.value - b.value);
+  const quantile = (share: number) => {
+    const target = share * minutes;
+    let seen = 0;
+    for (let fen = 0; fen <= HISTOGRAM_TOP_FEN; fen++) if (minutesAt[fen] && (seen += minutesAt[fen]) >= target) return fen;
+    for (const item of above) if ((seen += item.weight) >= target) return item.value;
+    return above.at(-1)?.value ?? 0;
+  };
   return {
-    riders: riders.size,
+    riders: set.riders,
     riderHours: Math.round((minutes / 60) * 100) / 100,
     hourlyFen: {
-      p10: round(weightedQuantile(hourly, minutes, 0.1)),
-      p50: round(weightedQuantile(hourly, minutes, 0.5)),
-      p90: round(weightedQuantile(hourly, minutes, 0.9)),
-      mean: minutes ? round((pay * 60) / minutes) : 0,
+      p10: quantile(0.1),
+      p50: quantile(0.5),
+      p90: quantile(0.9),
+      mean: minutes ? Math.round((pay * 60) / minutes) : 0,
     },
     belowMinimumWageShare: minutes ? Math.round((belowMinutes / minutes) * 10_000) / 10_000 : 0,
-    platformCostFen: round(pay),
+    platformCostFen: Math.round(pay),
   };
 }
 

@@ -7,7 +7,7 @@ async function* chunks(text: string, size = 7) {
 }
 async function read(text: string, format: 'csv' | 'jsonl' = 'csv', size?: number) {
   const rows: OrderRow[] = [];
-  const result = await readSample(chunks(text, size), 'orders', format, (row) => void rows.push(row));
+  const result = await readSample(chunks(text, size), 'orders', format, (row) => void rows.push({ ...row }));
   return { ...result, rows };
 }
 

@@ -117,7 +117,7 @@ export const en: Record<MessageKey, string> = {
   'costing.requestNote': 'The enterprise shall respond actively and provide the information needed; the order sample is due within 10 days by default.',
   'costing.offer': 'Terms',
   'costing.median': 'Median hourly',
-  'costing.below': 'Below minimum'
+  'costing.below': 'Below minimum',
   'costing.cost': 'Platform cost',
   'negotiation.chartNote': "One chart per numeric term: rounds across, each side's figure up.",
   'negotiation.timeline': 'Rounds',
