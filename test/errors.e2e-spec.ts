@@ -150,7 +150,7 @@ describe('errors', () => {
       await unchanged(id, async () => {
         const res = await send(t, id, 'union.chief', { type: 'OFFER', terms: terms(690) });
         expect(res.status).toBe(409);
-        expect(res.body).toMatchObject({ statusCode: 409, state: 'bargaining', allowed: ['SUSPEND', 'DISPUTE', 'WITHDRAW'] });
+        expect(res.body).toMatchObject({ statusCode: 409, state: 'bargaining', allowed: ['SUSPEND', 'DISPUTE', 'WITHDRAW', 'REQUEST_INFORMATION'] });
       });
     });
 

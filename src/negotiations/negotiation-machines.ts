@@ -2,7 +2,7 @@ import { AnyEventObject, AnyMachineSnapshot, initialTransition, transition } fro
 import { collectiveContractMachine } from './collective-contract.machine';
 import { ruleChangeMachine } from './rule-change.machine';
 import { EventType } from './dto/events.dto';
-import { EVENTS_BY_KIND, Relation, mayCallerSend } from './negotiation-permissions';
+import { EVENTS_BY_KIND, ROUTE_ONLY_EVENTS, Relation, mayCallerSend } from './negotiation-permissions';
 import { NegotiationKind } from './negotiation.types';
 
 /**
@@ -51,11 +51,17 @@ const PROBES: Partial<Record<EventType, object>> = {
   EXTEND: { days: 1 },
 };
 
-/** What this caller may send now: allowed by role (permissions) and by the procedure (machine). */
+/**
+ * What this caller may send to POST /events now: allowed by role (permissions) and by the
+ * procedure (machine). Route-only events (an order sample, the current rules) are left out.
+ */
 export function allowedEvents(p: Persisted, relation: Relation, at: Date, zoneDate: string): EventType[] {
   const snapshot = restore(p);
   return EVENTS_BY_KIND[p.kind].filter(
-    (type) => mayCallerSend(type, relation, p.kind) && snapshot.can(machineEvent(type, PROBES[type] ?? {}, relation, at, zoneDate)),
+    (type) =>
+      !ROUTE_ONLY_EVENTS.has(type) &&
+      mayCallerSend(type, relation, p.kind) &&
+      snapshot.can(machineEvent(type, PROBES[type] ?? {}, relation, at, zoneDate)),
   );
 }
 

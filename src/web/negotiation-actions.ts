@@ -1,6 +1,5 @@
 import { AuthUser } from '../accounts/auth-user';
 import { EventType } from '../negotiations/dto/events.dto';
-import { ROUTE_ONLY_EVENTS } from '../negotiations/negotiation-permissions';
 import { NegotiationView } from '../negotiations/negotiation-view';
 import { Side, otherSide } from '../negotiations/negotiation.types';
 import { Lang, label, translator } from './i18n';
@@ -42,8 +41,7 @@ export function actionsModel(user: AuthUser, view: NegotiationView, inputs: Acti
   const seatsWanted = can.has('RESPOND') ? 1 + view.representatives.union.members.length : 3;
   const others = inputs.colleagues.filter((c) => c.id !== user.id);
   const sentSeats = sent && field(sent.fields, 'chief') ? { chief: field(sent.fields, 'chief'), members: fields(sent.fields, 'members') } : null;
-  // a sample's file and the current rules go to their own API routes (the platform's systems send them)
-  const forms = view.can.filter((type) => !ONE_PRESS.includes(type) && !ROUTE_ONLY_EVENTS.has(type));
+  const forms = view.can.filter((type) => !ONE_PRESS.includes(type));
   return {
     version: view.version,
     buttons: view.can.filter((type) => ONE_PRESS.includes(type)).map((type) => ({ type, label: label('event', type, lang) })),
