@@ -1,52 +1,51 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Min, ValidateNested } from 'class-validator';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { AuthUser } from '../accounts/auth-user';
 import { CurrentUser } from '../accounts/auth.decorators';
+import { RequestHeader } from '../common/request-header';
 import { badRequest } from '../common/domain-error';
-import { TermsDto } from '../terms/terms';
+import { ApiErrors } from '../common/openapi';
+import { CostingDto, CostingQuery, CurrentTermsDto, CurrentTermsSetDto, SampleQuery, SampleUploadDto } from './costing.dto';
 import { CostingService } from './costing.service';
-import { SAMPLE_KINDS, SampleKind } from './sample-reader';
-
-export class SampleQuery {
-  @IsIn(SAMPLE_KINDS)
-  kind!: SampleKind;
-}
-
-export class CostingQuery {
-  /** Cost this round's offer (with the current rules) instead of each side's latest. */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
-  round?: number;
-}
-
-export class CurrentTermsDto {
-  @ValidateNested() @Type(() => TermsDto)
-  terms!: TermsDto;
-}
+import { SAMPLE_COLUMNS } from './sample-reader';
 
 export const SAMPLE_CONTENT_TYPES = ['text/csv', 'application/x-ndjson', 'application/jsonl'];
+const sampleBody = (columns: readonly string[]) => ({
+  'text/csv': { schema: { type: 'string', description: `A header line naming the columns (${columns.join(', ')}, any order), then one row per line` } },
+  'application/x-ndjson': { schema: { type: 'string', description: `One JSON object per line with the fields ${columns.join(', ')}` } },
+  'application/jsonl': { schema: { type: 'string', description: 'As application/x-ndjson' } },
+});
 
 @ApiTags('costing')
-@ApiBearerAuth()
 @Controller('api/negotiations/:id')
 export class CostingController {
   constructor(private readonly costing: CostingService) {}
 
-  /**
-   * The enterprise chief hands over a sample: `kind=orders` (riderHash, day, km, minutes, night,
-   * badWeather) or `kind=online_time` (riderHash, day, onlineMinutes), as CSV with a header
-   * line or as JSON lines, streamed (up to 10⁷ rows).
-   */
   @Post('order-samples')
   @HttpCode(201)
-  @ApiConsumes(...SAMPLE_CONTENT_TYPES)
+  @ApiOperation({
+    summary: 'Hand over an order or online-time sample (enterprise chief)',
+    description:
+      `Streamed, up to 10⁷ rows and SAMPLE_BODY_LIMIT_BYTES. kind=orders: ${SAMPLE_COLUMNS.orders.join(', ')}; kind=online_time: ` +
+      `${SAMPLE_COLUMNS.online_time.join(', ')}. riderHash must be a pseudonym: phone or ID-card numbers are rejected rows. ` +
+      'The SHA-256 and counts go on the chain (PROVIDE_INFORMATION) and stop the informationRequest clock; the rows are folded into rider-days and never served.',
+    requestBody: { required: true, content: sampleBody([...SAMPLE_COLUMNS.orders, '| online_time:', ...SAMPLE_COLUMNS.online_time]) },
+  })
+  @ApiCreatedResponse({ type: SampleUploadDto, description: 'The sample is in; bad rows are listed by line' })
+  @ApiErrors({
+    400: 'Not CSV or JSON lines (SAMPLE.CONTENT_TYPE), or an unknown kind',
+    403: 'Not the enterprise chief (NEGOTIATION.NOT_YOURS_TO_SEND)',
+    404: 'No such negotiation, or not yours',
+    409: 'Not while talks are in this state (bargaining or suspended only)',
+    413: 'Over SAMPLE_BODY_LIMIT_BYTES',
+    422: 'A header without the columns (SAMPLE.BAD_FORMAT), or no good row (SAMPLE.EMPTY)',
+  })
   upload(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: SampleQuery,
-    @Headers('content-type') contentType = '',
+    @RequestHeader('content-type') contentType = '',
     @Req() request: FastifyRequest,
   ) {
     const format = contentType.startsWith('text/csv') ? 'csv' : SAMPLE_CONTENT_TYPES.some((t) => contentType.startsWith(t)) ? 'jsonl' : null;
@@ -54,14 +53,21 @@ export class CostingController {
     return this.costing.upload(user, id, query.kind, format, request.body as AsyncIterable<Buffer>);
   }
 
-  /** The rules riders are paid by today, in the terms schema: the baseline of every costing. */
   @Put('current-terms')
+  @ApiOperation({ summary: 'Declare the rules riders are paid by today (enterprise chief)', description: 'The baseline of every costing; on the chain as DECLARE_CURRENT_TERMS.' })
+  @ApiOkResponse({ type: CurrentTermsSetDto, description: 'The current rules are declared' })
+  @ApiErrors({ 403: 'Not the enterprise chief', 404: 'No such negotiation, or not yours', 409: 'Not while talks are in this state' })
   declare(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: CurrentTermsDto) {
     return this.costing.declareCurrentTerms(user, id, body.terms as never);
   }
 
-  /** The current rules and each side's latest offer (or `?round=n`) costed against the samples. */
   @Get('costing')
+  @ApiOperation({
+    summary: "What the current rules and each side's latest offer pay per online hour",
+    description: 'Costed against the latest order and online-time samples: hourly pay per rider-day weighted by rider-hours, the share below the minimum wage, the platform cost.',
+  })
+  @ApiOkResponse({ type: CostingDto, description: 'The costing (empty items until both samples are in)' })
+  @ApiErrors({ 403: 'Not a representative of either side nor the bureau (COSTING.NOT_YOURS)', 404: 'No such negotiation or round' })
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: CostingQuery) {
     return this.costing.costing(user, id, query.round);
   }
