@@ -25,6 +25,7 @@ export const RESPONSIBLE: Record<DeadlineKind, Responsible[]> = {
   renewalWindow: ['union', 'enterprise'],
   termEnd: ['union', 'enterprise'],
   annualRound: ['union', 'enterprise'],
+  seatVacancy: ['union', 'enterprise'],
 };
 
 /** Chinese names for messages (they reach negotiators' phones). */
@@ -39,6 +40,7 @@ export const DEADLINE_NAMES: Record<DeadlineKind, string> = {
   renewalWindow: '续订协商窗口',
   termEnd: '合同期满',
   annualRound: '年度协商',
+  seatVacancy: '补足空缺协商代表',
 };
 
 @Injectable()

@@ -39,6 +39,10 @@ const WHO_MAY: Record<EventType, (r: Relation, kind: NegotiationKind) => boolean
   RESPOND_TO_OPINIONS: chiefOf('enterprise'),
   REQUEST_BARGAINING: chiefOf('union'),
   REQUEST_RENEWAL: eitherChief,
+  // — the table: who among them, for which seat, is checked with the seat (seat-events.ts) —
+  REPLACE_SEAT: (r) => (eitherChief(r) && r.representative) || bureau(r),
+  VACATE_SEAT: (r) => (r.party === 'union' || r.party === 'enterprise') && r.representative,
+  NAME_RECORDER: eitherChief,
 };
 
 export function mayCallerSend(type: EventType, relation: Relation, kind: NegotiationKind): boolean {
@@ -64,6 +68,10 @@ export const EVENTS_BY_KIND: Record<NegotiationKind, EventType[]> = {
     'REVIEW',
     'PUBLISH',
     'REQUEST_RENEWAL',
+    // — the table —
+    'REPLACE_SEAT',
+    'VACATE_SEAT',
+    'NAME_RECORDER',
   ],
   rule_change: ['COMMENT', 'CLOSE_CONSULTATION', 'REQUEST_BARGAINING', 'RESPOND_TO_OPINIONS', 'PUBLISH', 'WITHDRAW'],
 };

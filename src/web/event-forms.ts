@@ -70,6 +70,13 @@ export function eventFromForm(form: Record<string, unknown>, lang: Lang): { type
         type,
         body: { type, reason: text('reason'), representatives: seats(), proposal: termsFromForm(form, lang), ...optional('title') },
       };
+    // — the table —
+    case 'REPLACE_SEAT':
+      return { type, body: { type, out: text('out'), in: text('in'), reason: text('reason') } };
+    case 'VACATE_SEAT':
+      return { type, body: { type, userId: text('userId'), reason: text('reason') } };
+    case 'NAME_RECORDER':
+      return { type, body: { type, userId: text('userId') } };
     case 'RESUME':
     case 'SIGN':
     case 'FILE':

@@ -44,6 +44,9 @@ const GROUPS = {
     RESPOND_TO_OPINIONS: ['逐条答复意见', 'Answer every opinion'],
     REQUEST_BARGAINING: ['要求集体协商', 'Request bargaining'],
     REQUEST_RENEWAL: ['申请续订', 'Request renewal'],
+    REPLACE_SEAT: ['更换协商代表', 'Replace a representative'],
+    VACATE_SEAT: ['协商代表空缺', 'Vacate a seat'],
+    NAME_RECORDER: ['确定记录员', 'Name the recorder'],
     RESPONSE_OVERDUE: ['逾期未答复', 'Reply overdue'],
     RESUMPTION_DUE: ['到期自动恢复', 'Resumed on the agreed date'],
     REVIEW_PERIOD_ELAPSED: ['审查期满自动生效', 'Review period elapsed'],
@@ -68,6 +71,7 @@ const GROUPS = {
     renewalWindow: ['可申请续订', 'Renewal window'],
     termEnd: ['合同期满', 'End of term'],
     annualRound: ['年度规则协商', 'Annual rules round'],
+    seatVacancy: ['补足空缺代表', 'Fill the vacant seat'],
   },
   industry: {
     food_delivery: ['外卖配送', 'Food delivery'],
