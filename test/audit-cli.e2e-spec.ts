@@ -21,7 +21,7 @@ describe('npm run audit:verify', () => {
 
   it('reports every demo chain intact, then names the first broken entry after tampering', async () => {
     const intact = verify();
-    expect(intact.stdout).toContain('2 intact, 0 broken');
+    expect(intact.stdout).toContain('3 intact, 0 broken');
     expect(intact.status).toBe(0);
 
     const entry = await t.dataSource.getRepository(AuditEntry).findOneByOrFail({ seq: 4, type: 'OFFER' });

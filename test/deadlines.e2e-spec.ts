@@ -34,7 +34,8 @@ describe('statutory deadlines', () => {
 
   it('takes silence past the 20-day reply period as a refusal, once, by actor system', async () => {
     const id = await openContract(t);
-    t.clock.set('2027-01-24T15:59:59.000Z'); // the last second of the 20th day, Shanghai time
+    // the 20th day is Sunday 24 January: the period runs to the end of Monday 25th (民法典 art. 203)
+    t.clock.set('2027-01-25T15:59:59.000Z'); // its last second, Shanghai time
     await sweep();
     expect(await state(id)).toBe('requested');
     t.clock.advance(2000);
@@ -63,6 +64,7 @@ describe('statutory deadlines', () => {
     const id = await openContract(t);
     await sendOk(t, id, 'platform.chief', { type: 'RESPOND', accept: true, representatives: await seats(t, 'platform') });
     await sendOk(t, id, 'union.chief', { type: 'SUSPEND', resumeOn: '2027-02-10', reason: '春节' });
+    await sendOk(t, id, 'platform.chief', { type: 'SUSPEND', resumeOn: '2027-02-10', reason: '同意' });
     t.clock.set('2027-02-09T15:59:00.000Z');
     await sweep();
     expect(await state(id)).toBe('suspended');
@@ -127,6 +129,7 @@ describe('statutory deadlines', () => {
         const id = await openContract(t);
         await sendOk(t, id, 'platform.chief', { type: 'RESPOND', accept: true, representatives: await seats(t, 'platform') });
         await sendOk(t, id, 'platform.chief', { type: 'SUSPEND', resumeOn: '2027-01-20', reason: '盘点' });
+        await sendOk(t, id, 'union.chief', { type: 'SUSPEND', resumeOn: '2027-01-20', reason: '同意' });
         return id;
       }],
       ['publication, published in time', 'publication', async (id) => void (await sendOk(t, id, 'platform.chief', { type: 'PUBLISH' })), async () => {
@@ -202,12 +205,12 @@ describe('statutory deadlines', () => {
 
   it('warns the responsible people 3 days and 1 day ahead, once each', async () => {
     const id = await openContract(t);
-    t.clock.set('2027-01-21T15:00:00.000Z'); // due at the end of 24 Jan: 3 days and an hour left
+    t.clock.set('2027-01-22T15:00:00.000Z'); // due at the end of Monday 25 Jan (the 20th day is a Sunday): 3 days and an hour left
     expect((await sweep()).warned).toBe(0);
-    t.clock.set('2027-01-21T16:00:00.000Z'); // 3 days left
+    t.clock.set('2027-01-22T16:00:00.000Z'); // 3 days left
     expect((await sweep()).warned).toBe(1);
     expect((await sweep()).warned).toBe(0);
-    t.clock.set('2027-01-23T16:00:00.000Z'); // 1 day left
+    t.clock.set('2027-01-24T16:00:00.000Z'); // 1 day left
     expect((await sweep()).warned).toBe(1);
     const warnings = await t.dataSource.getRepository(Notification).findBy({ negotiationId: id, kind: 'deadline_warning' });
     // the enterprise has no seats yet: its negotiators are told
@@ -245,7 +248,7 @@ describe('statutory deadlines', () => {
       }),
     );
     expect(res.status).toBe(201);
-    expect(res.body.deadlines).toEqual([{ kind: 'response', dueAt: '2027-01-19T15:59:59.999Z', overdue: false }]);
+    expect(res.body.deadlines).toEqual([{ kind: 'response', dueAt: '2027-01-19T15:59:59.999Z', overdue: false, calendar: 'weekends_only' }]);
   });
 });
 

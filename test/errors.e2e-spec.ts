@@ -150,7 +150,7 @@ describe('errors', () => {
       await unchanged(id, async () => {
         const res = await send(t, id, 'union.chief', { type: 'OFFER', terms: terms(690) });
         expect(res.status).toBe(409);
-        expect(res.body).toMatchObject({ statusCode: 409, state: 'bargaining', allowed: ['SUSPEND', 'DISPUTE', 'WITHDRAW', 'REQUEST_INFORMATION'] });
+        expect(res.body).toMatchObject({ statusCode: 409, state: 'bargaining', allowed: ['SUSPEND', 'DISPUTE', 'WITHDRAW', 'REQUEST_INFORMATION', 'REPLACE_SEAT', 'VACATE_SEAT', 'NAME_RECORDER'] });
       });
     });
 
@@ -158,7 +158,7 @@ describe('errors', () => {
       const id = await openContract(t);
       const res = await send(t, id, 'union.chief', { type: 'SIGN' });
       expect(res.status).toBe(409);
-      expect(res.body).toMatchObject({ state: 'requested', allowed: ['WITHDRAW'] });
+      expect(res.body).toMatchObject({ state: 'requested', allowed: ['WITHDRAW', 'REPLACE_SEAT', 'VACATE_SEAT'] });
     });
 
     it('refuses a stale If-Match and writes nothing', async () => {
@@ -225,7 +225,8 @@ describe('errors', () => {
       const stranger = await t.http().post('/api/negotiations').set('Authorization', await t.login('union.chief'))
         .send(await contractBody(t, { counterpartyId: await t.orgId('platform2') }));
       expect(stranger.status).toBe(422);
-      expect(stranger.body.code).toBe('NEGOTIATION.COUNTERPARTY_OUTSIDE_SCOPE');
+      // the scope names platform, the table platform2: nobody binds an enterprise that is not at the table
+      expect(stranger.body.code).toBe('SCOPE.ENTERPRISE_NOT_AT_TABLE');
       const body = await contractBody(t);
       body.scope.region = '420102'; // 武汉市江岸区: not the 十堰 union's
       const elsewhere = await t.http().post('/api/negotiations').set('Authorization', await t.login('union.chief')).send(body);

@@ -20,12 +20,18 @@ describe('a collective contract, end to end over HTTP', () => {
     const created = await t.http().post('/api/negotiations').set('Authorization', union).send(await contractBody(t));
     expect(created.status).toBe(201);
     const id: string = created.body.id;
-    expect(created.body).toMatchObject({ state: 'requested', version: 1, round: 1, turn: 'enterprise', can: ['WITHDRAW'] });
-    expect(created.body.deadlines).toEqual([{ kind: 'response', dueAt: '2027-01-24T15:59:59.999Z', overdue: false }]);
+    expect(created.body).toMatchObject({ state: 'requested', version: 1, round: 1, turn: 'enterprise', can: ['WITHDRAW', 'REPLACE_SEAT', 'VACATE_SEAT'] });
+    // the 20th day is Sunday 24 January 2027: the period ends on Monday (民法典 art. 203), counted on weekends only
+    // because the holiday data has no 2027 yet
+    expect(created.body.deadlines).toEqual([{ kind: 'response', dueAt: '2027-01-25T15:59:59.999Z', overdue: false, calendar: 'weekends_only' }]);
 
     // the enterprise answers and names as many seats as the union
     let view = await sendOk(t, id, 'platform.chief', { type: 'RESPOND', accept: true, representatives: await seats(t, 'platform') });
-    expect(view).toMatchObject({ state: 'bargaining', turn: 'enterprise', can: ['OFFER', 'ACCEPT', 'SUSPEND', 'DISPUTE'] });
+    expect(view).toMatchObject({
+      state: 'bargaining',
+      turn: 'enterprise',
+      can: ['OFFER', 'ACCEPT', 'SUSPEND', 'DISPUTE', 'REPLACE_SEAT', 'VACATE_SEAT', 'NAME_RECORDER'],
+    });
     expect(view.deadlines).toEqual([]);
 
     view = await sendOk(t, id, 'platform.chief', { type: 'OFFER', terms: terms(600), note: '单价可提高' });
@@ -139,6 +145,8 @@ describe('a collective contract, end to end over HTTP', () => {
     const id = (await t.http().post('/api/negotiations').set('Authorization', union).send(await contractBody(t))).body.id;
     await sendOk(t, id, 'platform.chief', { type: 'RESPOND', accept: true, representatives: await seats(t, 'platform') });
     let view = await sendOk(t, id, 'platform.chief', { type: 'SUSPEND', resumeOn: '2027-02-01', reason: '春节' });
+    expect(view.state).toBe('bargaining');
+    view = await sendOk(t, id, 'union.chief', { type: 'SUSPEND', resumeOn: '2027-02-01', reason: '同意春节中止' });
     expect(view.state).toBe('suspended');
     expect(view.deadlines).toEqual([{ kind: 'resumption', dueAt: '2027-01-31T16:00:00.000Z', overdue: false }]);
     view = await sendOk(t, id, 'union.chief', { type: 'RESUME' });

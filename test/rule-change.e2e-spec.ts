@@ -24,7 +24,7 @@ describe('a rule-change consultation, end to end over HTTP', () => {
     const created = await proposeRuleChange();
     const id = created.id;
     expect(created).toMatchObject({ kind: 'rule_change', state: 'consultation', scope: { enterpriseIds: [await t.orgId('platform')] } });
-    expect(created.deadlines).toEqual([{ kind: 'consultationWindow', dueAt: '2027-01-11T15:59:59.999Z', overdue: false }]);
+    expect(created.deadlines).toEqual([{ kind: 'consultationWindow', dueAt: '2027-01-11T15:59:59.999Z', overdue: false, calendar: 'weekends_only' }]);
 
     // covered riders read and comment; the union, acting through its negotiators, comments too
     const rider = await t.login('rider.0002');

@@ -1,12 +1,11 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AuthUser } from './auth-user';
 import { OrganizationView, PersonView } from './directory.service';
-import { OrganizationKind } from './organization.entity';
-import { Role } from './user.entity';
+import { ORGANIZATION_KINDS, OrganizationKind } from './organization.entity';
+import { ROLES, Role } from './user.entity';
 import { ImportResult } from './workers.service';
 
-export const ORGANIZATION_KINDS: OrganizationKind[] = ['union', 'enterprise', 'bureau'];
-export const ROLES: Role[] = ['union_negotiator', 'enterprise_rep', 'bureau_reviewer', 'worker', 'admin'];
+export { ORGANIZATION_KINDS, ROLES };
 
 export class LoggedInUserDto implements Omit<AuthUser, 'workerId'> {
   @ApiProperty({ format: 'uuid' })
@@ -51,6 +50,9 @@ export class OrganizationDto implements OrganizationView {
 
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: "An employer_association's member enterprises" })
+  memberIds?: string[];
 }
 
 export class PersonDto implements PersonView {

@@ -6,10 +6,11 @@ import { WorkersController } from './workers.controller';
 import { DirectoryController } from './directory.controller';
 import { DirectoryService } from './directory.service';
 import { WorkersService } from './workers.service';
+import { Associations } from './associations';
 
 @Module({
   controllers: [AuthController, WorkersController, DirectoryController],
-  providers: [AuthService, AuthGuard, WorkersService, DirectoryService],
-  exports: [AuthService, AuthGuard, DirectoryService],
+  providers: [AuthService, AuthGuard, WorkersService, DirectoryService, Associations],
+  exports: [AuthService, AuthGuard, DirectoryService, Associations],
 })
 export class AccountsModule {}

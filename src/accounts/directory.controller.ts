@@ -2,7 +2,7 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/openapi';
 import { ORGANIZATION_KINDS, OrganizationDto, PersonDto, ROLES } from './accounts.dto';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { Roles } from './auth.decorators';
 import { DirectoryService } from './directory.service';
 import { OrganizationKind } from './organization.entity';
@@ -27,6 +27,11 @@ export class NewOrganizationDto {
   @ApiProperty({ pattern: '^\\d{6}$', description: "GB/T 2260 code of the area the organisation acts for (a union's scopes must lie inside it); 422 for an unknown code", example: '420300' })
   @Matches(/^\d{6}$/, { message: 'region must be a six-digit GB/T 2260 code' })
   region!: string;
+
+  /** An employer_association's member enterprises (行业协会的会员企业): what it signs binds them. */
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: "An employer_association's member enterprises (required for one, refused for any other kind): what it signs binds them" })
+  @IsOptional() @IsArray() @ArrayUnique() @ArrayMaxSize(1000) @IsUUID('all', { each: true })
+  memberIds?: string[];
 }
 
 export class NewPersonDto {

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { Clock } from '../common/clock';
 import { DomainError, unprocessable } from '../common/domain-error';
 import { isRegionCode } from '../common/regions';
 import { Transactions } from '../database/transactions';
 import { Organization, OrganizationKind } from './organization.entity';
+import { OrganizationMember } from './organization-member.entity';
 import { hashPassword } from './password';
 import { Role, User } from './user.entity';
 import { Worker } from './worker.entity';
@@ -15,6 +16,8 @@ export interface NewOrganization {
   kind: OrganizationKind;
   industry?: string;
   region?: string;
+  /** An employer association's member enterprises. */
+  memberIds?: string[];
 }
 
 export interface NewPerson {
@@ -28,16 +31,19 @@ export interface NewPerson {
 }
 
 /** Which kind of organisation each role belongs to (a worker: the enterprise that registered them). */
-const ORGANIZATION_OF_ROLE: Record<Role, OrganizationKind | null> = {
-  union_negotiator: 'union',
-  enterprise_rep: 'enterprise',
-  bureau_reviewer: 'bureau',
-  worker: 'enterprise',
+const ORGANIZATION_OF_ROLE: Record<Role, OrganizationKind[] | null> = {
+  union_negotiator: ['union'],
+  // an association sits at the table through its own representatives
+  enterprise_rep: ['enterprise', 'employer_association'],
+  bureau_reviewer: ['bureau'],
+  worker: ['enterprise'],
+  // a federation of trade unions (总工会) is a union organisation
+  instructor: ['union'],
   admin: null,
 };
 
 /** An organisation as registered (its webhook is the enterprise's own business: PUT /api/organizations/mine/webhook). */
-export type OrganizationView = Omit<Organization, 'webhookUrl' | 'webhookSecret'>;
+export type OrganizationView = Omit<Organization, 'webhookUrl' | 'webhookSecret'> & { memberIds?: string[] };
 
 export type PersonView = Pick<User, 'id' | 'username' | 'displayName' | 'role' | 'organizationId' | 'workerId'>;
 
@@ -57,6 +63,17 @@ export class DirectoryService {
     const problems: string[] = [];
     if (o.kind !== 'bureau' && !o.industry) problems.push(`a ${o.kind} needs its industry`);
     if (!o.region || !isRegionCode(o.region)) problems.push(`region ${o.region ?? '(none)'} is not a GB/T 2260 code`);
+    const memberIds = o.memberIds ?? [];
+    if (o.kind !== 'employer_association' && memberIds.length) problems.push('only an employer_association has memberIds');
+    if (o.kind === 'employer_association') {
+      if (!memberIds.length) problems.push('an employer_association names its member enterprises (memberIds)');
+      const found = memberIds.length ? await this.tx.manager.find(Organization, { where: { id: In(memberIds) } }) : [];
+      for (const id of memberIds) {
+        const member = found.find((f) => f.id === id);
+        if (!member || member.kind !== 'enterprise') problems.push(`memberIds: ${id} is not an enterprise`);
+        else if (member.industry !== o.industry) problems.push(`memberIds: ${member.name} is not of the industry ${o.industry}`);
+      }
+    }
     if (problems.length) throw unprocessable('ORGANIZATION.INVALID', problems);
     const row: Organization = {
       id: randomUUID(),
@@ -68,9 +85,12 @@ export class DirectoryService {
       webhookSecret: null,
       createdAt: this.clock.now().toISOString(),
     };
-    await this.tx.run((m) => m.insert(Organization, row));
+    await this.tx.run(async (m) => {
+      await m.insert(Organization, row);
+      if (memberIds.length) await m.insert(OrganizationMember, memberIds.map((enterpriseId) => ({ associationId: row.id, enterpriseId })));
+    });
     const { webhookUrl: _, webhookSecret: __, ...view } = row;
-    return view;
+    return o.kind === 'employer_association' ? { ...view, memberIds } : view;
   }
 
   async addPerson(p: NewPerson): Promise<PersonView> {
@@ -100,7 +120,7 @@ export class DirectoryService {
     if (kind === null && p.organizationId) problems.push('an admin belongs to no organisation');
     if (kind !== null) {
       const organization = p.organizationId ? await m.findOneBy(Organization, { id: p.organizationId }) : null;
-      if (organization?.kind !== kind) problems.push(`a ${p.role} belongs to a ${kind} organisation`);
+      if (!organization || !kind.includes(organization.kind)) problems.push(`a ${p.role} belongs to a ${kind.join(' or ')} organisation`);
     }
     if (p.role === 'worker') {
       const worker = p.workerId ? await m.findOneBy(Worker, { id: p.workerId }) : null;

@@ -1,8 +1,12 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type OrganizationKind = 'union' | 'enterprise' | 'bureau';
+export type OrganizationKind = 'union' | 'enterprise' | 'employer_association' | 'bureau';
+export const ORGANIZATION_KINDS: OrganizationKind[] = ['union', 'enterprise', 'employer_association', 'bureau'];
 
-/** An industry union (行业工会), a platform enterprise, or a labour bureau (人社局). */
+/**
+ * An industry union (行业工会; a federation, 总工会, is one too), a platform enterprise, an
+ * employer association (行业协会 / 企业代表组织) of enterprises, or a labour bureau (人社局).
+ */
 @Entity('organizations')
 export class Organization {
   @PrimaryColumn({ type: 'varchar', length: 36 })

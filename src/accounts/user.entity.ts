@@ -1,6 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type Role = 'union_negotiator' | 'enterprise_rep' | 'bureau_reviewer' | 'worker' | 'admin';
+/** `instructor`: a federation's bargaining instructor (集体协商指导员), seated only as an expert (art. 23). */
+export type Role = 'union_negotiator' | 'enterprise_rep' | 'bureau_reviewer' | 'worker' | 'instructor' | 'admin';
+export const ROLES: Role[] = ['union_negotiator', 'enterprise_rep', 'bureau_reviewer', 'worker', 'instructor', 'admin'];
 
 @Entity('users')
 export class User {

@@ -2,6 +2,9 @@ import { ApiProperty } from '@nestjs/swagger';
 import { ScopeViewDto } from '../negotiations/negotiation-view.dto';
 import { NEGOTIATION_KINDS, NegotiationKind } from '../negotiations/negotiation.types';
 import { TermsDto } from '../terms/terms';
+import { TermChangeDto } from '../terms/terms-comparison.dto';
+import { MinutesNotice } from '../negotiations/minutes-publication';
+import { Side } from '../negotiations/negotiation.types';
 import { OpinionAnswer } from './agreement.entity';
 import { toAgreementView } from './agreements.service';
 import { InboxItem } from './inbox.service';
@@ -103,6 +106,47 @@ export class InboxItemDto implements InboxItem {
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the worker acknowledged it; null while unread' })
   acknowledgedAt!: string | null;
+}
+
+export class MinutesAnswerDto {
+  @ApiProperty({ enum: ['OFFER', 'ACCEPT'], description: 'OFFER: answered with a counter-offer; ACCEPT: this round\'s offer is the agreed draft' })
+  type!: string;
+
+  @ApiProperty({ format: 'date-time', description: "When the other side's chief answered" })
+  at!: string;
+}
+
+/** One round's minutes, signed by both chiefs' acts, as a covered worker reads them (2024 协商指引). */
+export class MinutesNoticeDto implements MinutesNotice {
+  @ApiProperty({ format: 'uuid' })
+  negotiationId!: string;
+
+  @ApiProperty()
+  title!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  round!: number;
+
+  @ApiProperty({ enum: ['union', 'enterprise'], description: 'The side whose offer the round is' })
+  proposer!: Side;
+
+  @ApiProperty({ type: TermsDto })
+  terms!: TermsDto;
+
+  @ApiProperty({ type: [TermChangeDto], description: 'What the offer changed against the one it answered' })
+  changes!: TermChangeDto[];
+
+  @ApiProperty({ type: String, nullable: true })
+  note!: string | null;
+
+  @ApiProperty({ type: MinutesAnswerDto })
+  answer!: MinutesAnswerDto;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The recorder both chiefs named (art. 33)' })
+  recorderId!: string | null;
+
+  @ApiProperty({ format: 'date-time', description: 'When the second chief acted: the minutes reached the inbox then' })
+  publishedAt!: string;
 }
 
 export class AcknowledgementDto {

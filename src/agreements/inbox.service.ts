@@ -8,6 +8,7 @@ import { Transactions } from '../database/transactions';
 import { forbidden } from '../common/domain-error';
 import { relationOf } from '../negotiations/negotiation-access';
 import { Negotiation } from '../negotiations/negotiation.entity';
+import { MinutesNotice, minutesCovering } from '../negotiations/minutes-publication';
 import { Acknowledgement } from './acknowledgement.entity';
 import { Agreement } from './agreement.entity';
 import { AgreementsService, toAgreementView } from './agreements.service';
@@ -48,8 +49,14 @@ export class InboxService {
     return candidates.filter((a) => covers(a.scope, worker));
   }
 
-  async inbox(user: AuthUser, page = 1, pageSize = 20): Promise<{ items: InboxItem[]; unread: number; total: number }> {
+  async inbox(
+    user: AuthUser,
+    page = 1,
+    pageSize = 20,
+  ): Promise<{ items: InboxItem[]; unread: number; total: number; minutes: MinutesNotice[] }> {
     const worker = await this.workerOf(user);
+    // 2024 协商指引: the signed minutes of each round reach every covered worker (minutes-publication.ts)
+    const minutes = await minutesCovering(this.dataSource.manager, worker);
     const agreements = await this.covering(worker);
     const acks = agreements.length
       ? await this.dataSource.getRepository(Acknowledgement).find({ where: { workerId: worker.id, agreementId: In(agreements.map((a) => a.id)) } })
@@ -60,6 +67,7 @@ export class InboxService {
       items: items.slice((page - 1) * pageSize, page * pageSize),
       unread: items.filter((i) => i.acknowledgedAt === null).length,
       total: items.length,
+      minutes,
     };
   }
 

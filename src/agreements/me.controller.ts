@@ -3,9 +3,9 @@ import { Observable, filter, from, interval, map, merge, switchMap } from 'rxjs'
 import { covers } from './coverage';
 import { PublicationBus } from './publication-bus';
 import { toAgreementView } from './agreements.service';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ApiErrors, listSchema } from '../common/openapi';
-import { AcknowledgementDto, AgreementViewDto, InboxItemDto } from './agreement.dto';
+import { AcknowledgementDto, AgreementViewDto, InboxItemDto, MinutesNoticeDto } from './agreement.dto';
 import { ApiExtraModels } from '@nestjs/swagger';
 import { AuthUser } from '../accounts/auth-user';
 import { PageQuery } from '../common/page-query';
@@ -13,7 +13,7 @@ import { CurrentUser, Roles } from '../accounts/auth.decorators';
 import { InboxService } from './inbox.service';
 
 @ApiTags('workers')
-@ApiExtraModels(InboxItemDto, AgreementViewDto)
+@ApiExtraModels(InboxItemDto, AgreementViewDto, MinutesNoticeDto)
 @Roles('worker')
 @Controller('api/me')
 export class MeController {
@@ -23,10 +23,16 @@ export class MeController {
   ) {}
 
   @Get('inbox')
-  @ApiOperation({ summary: "The worker's inbox (我的通知)", description: 'Every publication whose scope covers the worker, newest first.' })
+  @ApiOperation({
+    summary: "The worker's inbox (我的通知)",
+    description: 'Every publication whose scope covers the worker, newest first; and the signed minutes of every answered round of a negotiation covering the worker (2024 协商指引).',
+  })
   @ApiOkResponse({
-    description: 'One page of the inbox, and how many are unread',
-    schema: listSchema(InboxItemDto, { unread: { type: 'integer', minimum: 0, description: 'Publications not yet acknowledged (all pages)' } }),
+    description: 'One page of the inbox, how many are unread, and the latest signed minutes',
+    schema: listSchema(InboxItemDto, {
+      unread: { type: 'integer', minimum: 0, description: 'Publications not yet acknowledged (all pages)' },
+      minutes: { type: 'array', maxItems: 50, items: { $ref: getSchemaPath(MinutesNoticeDto) }, description: 'Signed minutes of rounds, newest first (at most 50)' },
+    }),
   })
   @ApiErrors({ 403: 'Not a worker, or a worker login without a worker record (INBOX.NOT_A_WORKER)' })
   list(@CurrentUser() user: AuthUser, @Query() query: PageQuery) {

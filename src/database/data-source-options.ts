@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { Organization } from '../accounts/organization.entity';
+import { OrganizationMember } from '../accounts/organization-member.entity';
 import { User } from '../accounts/user.entity';
 import { Worker } from '../accounts/worker.entity';
 import { RevokedToken } from '../accounts/revoked-token.entity';
@@ -21,6 +22,7 @@ import { MIGRATIONS } from '../migrations';
 
 export const ENTITIES = [
   Organization,
+  OrganizationMember,
   User,
   Worker,
   Negotiation,

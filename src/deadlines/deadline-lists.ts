@@ -6,6 +6,7 @@ import { Clock } from '../common/clock';
 import { partyCondition } from '../negotiations/negotiation-access';
 import { Negotiation } from '../negotiations/negotiation.entity';
 import { Deadline } from './deadline.entity';
+import { calendarOf } from './deadlines.service';
 import { DeadlineKind } from './rule-pack';
 
 export interface DeadlineListItem {
@@ -14,6 +15,8 @@ export interface DeadlineListItem {
   kind: DeadlineKind;
   dueAt: string;
   overdue: boolean;
+  /** Present when the end was counted on weekends only: the holiday calendar lacked that year. */
+  calendar?: 'weekends_only';
 }
 
 /**
@@ -39,7 +42,7 @@ export class DeadlineLists {
       .getRepository(Deadline)
       .createQueryBuilder('d')
       .innerJoin(Negotiation, 'n', 'n.id = d.negotiation_id')
-      .select(['d.negotiation_id AS "negotiationId"', 'n.title AS "title"', 'd.kind AS "kind"', 'd.due_at AS "dueAt"'])
+      .select(['d.negotiation_id AS "negotiationId"', 'n.title AS "title"', 'd.kind AS "kind"', 'd.due_at AS "dueAt"', 'd.calendar AS "calendar"'])
       .where('d.cleared_at IS NULL')
       .orderBy('d.due_at', 'ASC');
     if (party !== 'all') qb.andWhere(party.where, party.params);
@@ -51,7 +54,7 @@ export class DeadlineLists {
         now: now.toISOString(),
         horizon: new Date(now.getTime() + (filter.dueWithinDays ?? 0) * 24 * 3600 * 1000).toISOString(),
       });
-    const rows = await qb.getRawMany<Omit<DeadlineListItem, 'overdue'>>();
-    return rows.map((r) => ({ ...r, overdue: r.dueAt <= now.toISOString() }));
+    const rows = await qb.getRawMany<Omit<DeadlineListItem, 'overdue' | 'calendar'> & { calendar: string | null }>();
+    return rows.map(({ calendar, ...r }) => ({ ...r, overdue: r.dueAt <= now.toISOString(), ...calendarOf({ calendar }) }));
   }
 }

@@ -26,6 +26,7 @@ export const RESPONSIBLE: Record<DeadlineKind, Responsible[]> = {
   termEnd: ['union', 'enterprise'],
   annualRound: ['union', 'enterprise'],
   informationRequest: ['enterprise'],
+  seatVacancy: ['union', 'enterprise'],
 };
 
 /** Chinese names for messages (they reach negotiators' phones). */
@@ -41,6 +42,7 @@ export const DEADLINE_NAMES: Record<DeadlineKind, string> = {
   termEnd: '合同期满',
   annualRound: '年度协商',
   informationRequest: '提供协商所需信息资料',
+  seatVacancy: '补足空缺协商代表',
 };
 
 @Injectable()

@@ -13,8 +13,14 @@ const plan = (input: Partial<PlanInput> & Pick<PlanInput, 'state'>): Array<{ kin
   }));
 
 describe('deadlinesOnEntering a collective contract state', () => {
-  it('a request to bargain starts the 20-day response clock (art. 32)', () => {
-    expect(plan({ state: 'requested' })).toEqual([{ kind: 'response', dueAt: '2027-01-24T15:59:59.999Z' }]);
+  it('a request to bargain starts the 20-day response clock (art. 32); its 20th day, 24 January 2027, is a Sunday', () => {
+    expect(plan({ state: 'requested' })).toEqual([{ kind: 'response', dueAt: '2027-01-25T15:59:59.999Z' }]);
+  });
+
+  it('says when a clock was counted on weekends only (2027 is not in the holiday data)', () => {
+    expect(deadlinesOnEntering({ kind: 'collective_contract', at, pack, zone: SHANGHAI, state: 'requested' })[0].calendar).toBe('weekends_only');
+    const known = deadlinesOnEntering({ kind: 'collective_contract', at: new Date('2026-03-02T01:00:00Z'), pack, zone: SHANGHAI, state: 'requested' });
+    expect(known[0]).toMatchObject({ kind: 'response', calendar: 'statutory' });
   });
 
   it('takes its periods from the pack it is given: Shanghai answers in 15 days', () => {

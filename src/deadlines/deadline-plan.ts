@@ -1,5 +1,6 @@
 import { RulePack, DeadlineKind } from './rule-pack';
-import { addToDate, dueAt, startOfDate, subtractFromDate } from './due-at';
+import { CalendarBasis } from './calendar';
+import { addToDate, periodEnd, startOfDate, subtractFromDate } from './due-at';
 
 /**
  * Which clocks run in which state (DESIGN §1). Entering a state starts its clocks; leaving it
@@ -17,6 +18,8 @@ export const DEADLINE_EVENTS: Partial<Record<DeadlineKind, string>> = {
 export interface PlannedDeadline {
   kind: DeadlineKind;
   dueAt: Date;
+  /** Periods in days: the calendar their end was counted on (calendar.ts). */
+  calendar?: CalendarBasis;
 }
 
 export interface PlanInput {
@@ -42,7 +45,7 @@ export interface ContractTerm {
 
 export function deadlinesOnEntering(input: PlanInput): PlannedDeadline[] {
   const { at, pack, zone } = input;
-  const after = (kind: DeadlineKind & keyof RulePack): PlannedDeadline => ({ kind, dueAt: dueAt(at, pack[kind], zone) });
+  const after = (kind: DeadlineKind & keyof RulePack): PlannedDeadline => ({ kind, ...periodEnd(at, pack[kind], zone) });
   switch (`${input.kind}:${input.state}`) {
     case 'collective_contract:requested':
       return [after('response')];

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DeadlineListItem } from './deadline-lists';
 import { DeadlineView } from './deadlines.service';
 import { DEADLINE_KINDS, DeadlineKind } from './rule-pack';
@@ -13,6 +13,12 @@ export class DeadlineViewDto implements DeadlineView {
 
   @ApiProperty({ description: 'Whether it has already passed' })
   overdue!: boolean;
+
+  @ApiPropertyOptional({
+    enum: ['weekends_only'],
+    description: "Present when a period in days ended in a year the holiday calendar does not know: its last day was moved past weekends only (民法典 art. 203 without the State Council's holidays)",
+  })
+  calendar?: 'weekends_only';
 }
 
 export class DeadlineListItemDto extends DeadlineViewDto implements DeadlineListItem {

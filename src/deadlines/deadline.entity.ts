@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { CalendarBasis } from './calendar';
 import { DeadlineKind } from './rule-pack';
 
 /**
@@ -28,6 +29,10 @@ export class Deadline {
   /** Which advance warnings (days before) have gone out, e.g. [3, 1]. */
   @Column({ name: 'warnings_sent', type: 'simple-json' })
   warningsSent!: number[];
+
+  /** `weekends_only` when the holiday calendar did not know the year its period ended in (calendar.ts). */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  calendar!: CalendarBasis | null;
 
   @Column({ name: 'created_at', type: 'varchar', length: 30 })
   createdAt!: string;

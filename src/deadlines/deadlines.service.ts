@@ -5,9 +5,9 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { Clock } from '../common/clock';
 import { Deadline } from './deadline.entity';
 import { AppConfig } from '../config/app-config';
-import { AgreedDates, deadlinesOnEntering } from './deadline-plan';
+import { AgreedDates, PlannedDeadline, deadlinesOnEntering } from './deadline-plan';
+import { periodEnd } from './due-at';
 import { DeadlineKind, RulePackKey, RulePacks } from './rule-pack';
-import { dueAt } from './due-at';
 import { AuthUser } from '../accounts/auth-user';
 import { Notification } from './notification.entity';
 
@@ -15,7 +15,14 @@ export interface DeadlineView {
   kind: DeadlineKind;
   dueAt: string;
   overdue: boolean;
+  /** Present when the end was counted on weekends only: the holiday calendar lacked that year. */
+  calendar?: 'weekends_only';
 }
+
+/** Clocks that run across changes of state: they stop only when what they wait for happens, or the procedure ends. */
+const OUTLIVE_STATES: DeadlineKind[] = ['seatVacancy'];
+
+export const calendarOf = (row: { calendar: string | null }) => (row.calendar === 'weekends_only' ? { calendar: 'weekends_only' as const } : {});
 
 @Injectable()
 export class DeadlinesService {
@@ -28,7 +35,8 @@ export class DeadlinesService {
 
   /**
    * A negotiation entered `state` (or was opened in it): stop the old state's clocks and start
-   * the new state's from the region's rule pack, in the caller's transaction.
+   * the new state's from the region's rule pack, in the caller's transaction. Clocks that
+   * outlive states (a vacant seat's) stop only when the procedure ends.
    */
   async enter(
     manager: EntityManager,
@@ -36,18 +44,25 @@ export class DeadlinesService {
     state: string,
     at: Date,
     agreed: AgreedDates = {},
+    options: { procedureEnded?: boolean } = {},
   ): Promise<void> {
     const pack = this.packs.forRegion(negotiation.region);
     const planned = deadlinesOnEntering({ kind: negotiation.kind, state, at, pack, zone: this.config.TZ_NAME, ...agreed });
     const now = this.clock.now().toISOString();
-    const negotiationId = negotiation.id;
-    await manager
+    const qb = manager
       .createQueryBuilder()
       .update(Deadline)
       .set({ clearedAt: now })
-      .where('negotiation_id = :negotiationId AND cleared_at IS NULL', { negotiationId })
-      .execute();
+      .where('negotiation_id = :negotiationId AND cleared_at IS NULL', { negotiationId: negotiation.id });
+    if (!options.procedureEnded) qb.andWhere('kind NOT IN (:...outlive)', { outlive: OUTLIVE_STATES });
+    await qb.execute();
+    await this.start(manager, negotiation.id, planned);
+  }
+
+  /** Starts clocks without stopping any (a seat falling vacant starts its own, art. 31). */
+  async start(manager: EntityManager, negotiationId: string, planned: PlannedDeadline[]): Promise<void> {
     if (planned.length === 0) return;
+    const now = this.clock.now().toISOString();
     await manager
       .createQueryBuilder()
       .insert()
@@ -61,6 +76,7 @@ export class DeadlinesService {
           firedAt: null,
           clearedAt: null,
           warningsSent: [],
+          calendar: p.calendar === 'weekends_only' ? p.calendar : null,
           createdAt: now,
         })),
       )
@@ -68,19 +84,13 @@ export class DeadlinesService {
   }
 
   /**
-   * An event (not a state) starts a clock: REQUEST_INFORMATION's. It runs until `stop`, or
-   * until the negotiation leaves the state (enter() clears every running clock).
+   * An event (not a state) starts a period of the rule pack: REQUEST_INFORMATION's. It runs
+   * until `stop`, or until the negotiation leaves the state (enter() clears it).
    */
-  async start(manager: EntityManager, negotiation: { id: string; region: string }, kind: DeadlineKind & RulePackKey, at: Date): Promise<void> {
+  async startPeriod(manager: EntityManager, negotiation: { id: string; region: string }, kind: DeadlineKind & RulePackKey, at: Date): Promise<void> {
     await this.stop(manager, negotiation.id, kind);
-    const now = this.clock.now().toISOString();
-    const due = dueAt(at, this.packs.forRegion(negotiation.region)[kind], this.config.TZ_NAME);
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(Deadline)
-      .values({ id: randomUUID(), negotiationId: negotiation.id, kind, dueAt: due.toISOString(), firedAt: null, clearedAt: null, warningsSent: [], createdAt: now })
-      .execute();
+    const due = periodEnd(at, this.packs.forRegion(negotiation.region)[kind], this.config.TZ_NAME);
+    await this.start(manager, negotiation.id, [{ kind, ...due }]);
   }
 
   /** Stops a running clock of this kind (what it waited for has happened). */
@@ -91,6 +101,12 @@ export class DeadlinesService {
       .set({ clearedAt: this.clock.now().toISOString() })
       .where('negotiation_id = :negotiationId AND kind = :kind AND cleared_at IS NULL', { negotiationId, kind })
       .execute();
+  }
+
+  /** Stops the oldest running clock of a kind (a vacancy filled stops one seatVacancy clock). */
+  async clearOne(manager: EntityManager, negotiationId: string, kind: DeadlineKind): Promise<void> {
+    const row = await manager.findOne(Deadline, { where: { negotiationId, kind, clearedAt: IsNull() }, order: { createdAt: 'ASC' } });
+    if (row) await this.retire(manager, row.id);
   }
 
   /** Takes a due deadline for firing: true for exactly one caller, however many sweepers race. */
@@ -109,19 +125,28 @@ export class DeadlinesService {
     await manager.createQueryBuilder().update(Deadline).set({ clearedAt: this.clock.now().toISOString() }).where('id = :id', { id }).execute();
   }
 
-  /** EXTEND: the bureau adds days to the running coordination period. */
-  async extend(manager: EntityManager, negotiationId: string, kind: DeadlineKind, days: number): Promise<void> {
-    const row = await manager.findOne(Deadline, { where: { negotiationId, kind, clearedAt: IsNull() } });
+  /**
+   * EXTEND: the bureau lengthens the running coordination period by `days`. The period is
+   * counted again from its start, so 民法典 art. 203 applies to the longer period's own last day.
+   */
+  async extend(manager: EntityManager, negotiation: { id: string; region: string }, kind: 'coordination', days: number): Promise<void> {
+    const row = await manager.findOne(Deadline, { where: { negotiationId: negotiation.id, kind, clearedAt: IsNull() } });
     if (!row) return;
-    const dueAt = new Date(new Date(row.dueAt).getTime() + days * 24 * 3600 * 1000).toISOString();
-    await manager.createQueryBuilder().update(Deadline).set({ dueAt }).where('id = :id', { id: row.id }).execute();
+    const period = this.packs.forRegion(negotiation.region)[kind].plus({ days });
+    const due = periodEnd(new Date(row.createdAt), period, this.config.TZ_NAME);
+    await manager
+      .createQueryBuilder()
+      .update(Deadline)
+      .set({ dueAt: due.dueAt.toISOString(), calendar: due.calendar === 'weekends_only' ? due.calendar : null })
+      .where('id = :id', { id: row.id })
+      .execute();
   }
 
   /** The running clocks of one negotiation, soonest first. */
   async running(negotiationId: string, manager: EntityManager = this.dataSource.manager): Promise<DeadlineView[]> {
     const rows = await manager.find(Deadline, { where: { negotiationId, clearedAt: IsNull() }, order: { dueAt: 'ASC' } });
     const now = this.clock.now().toISOString();
-    return rows.map((row) => ({ kind: row.kind, dueAt: row.dueAt, overdue: row.dueAt < now }));
+    return rows.map((row) => ({ kind: row.kind, dueAt: row.dueAt, overdue: row.dueAt < now, ...calendarOf(row) }));
   }
 
   notifications(user: AuthUser): Promise<Notification[]> {

@@ -1,9 +1,12 @@
 import { Duration } from 'luxon';
-import { addToDate, dateIn, dueAt, startOfDate, subtractFromDate } from './due-at';
+import { RestDays, restDays } from './calendar';
+import { addToDate, dateIn, dueAt, periodEnd, startOfDate, subtractFromDate } from './due-at';
 
 const SHANGHAI = 'Asia/Shanghai';
 const at = (iso: string) => new Date(iso);
-const due = (from: string, period: string, zone = SHANGHAI) => dueAt(at(from), Duration.fromISO(period), zone).toISOString();
+/** Counting alone (民法典 art. 201–202): a calendar on which every day is a working day. */
+const everyDayWorks: RestDays = { rollOver: (date) => ({ date, calendar: 'statutory' }) };
+const due = (from: string, period: string, zone = SHANGHAI) => dueAt(at(from), Duration.fromISO(period), zone, everyDayWorks).toISOString();
 
 describe('dueAt', () => {
   it('a 20-day period from 09:00 on 4 January runs to the end of 24 January, Shanghai time', () => {
@@ -49,6 +52,35 @@ describe('dueAt', () => {
 
   it('a period in weeks is a calendar period', () => {
     expect(due('2027-01-04T01:00:00Z', 'P1W')).toBe('2027-01-11T15:59:59.999Z');
+  });
+});
+
+describe('dueAt on the rest-day calendar (民法典 art. 203)', () => {
+  const real = (from: string, period: string) => {
+    const end = periodEnd(at(from), Duration.fromISO(period), SHANGHAI, restDays());
+    return { dueAt: end.dueAt.toISOString(), calendar: end.calendar };
+  };
+
+  it('a 15-day period whose 15th day is a working day ends at the end of that 15th day', () => {
+    // from Monday 2 March 2026: the 15th day is Tuesday 17 March
+    expect(real('2026-03-02T01:00:00Z', 'P15D')).toEqual({ dueAt: '2026-03-17T15:59:59.999Z', calendar: 'statutory' });
+  });
+
+  it('a 15-day period whose 15th day is National Day ends on 8 October', () => {
+    expect(real('2026-09-16T01:00:00Z', 'P15D')).toEqual({ dueAt: '2026-10-08T15:59:59.999Z', calendar: 'statutory' });
+  });
+
+  it('a 10-day period ending on the make-up working Saturday 28 February 2026 ends that day', () => {
+    expect(real('2026-02-18T01:00:00Z', 'P10D')).toEqual({ dueAt: '2026-02-28T15:59:59.999Z', calendar: 'statutory' });
+  });
+
+  it('a 20-day period ending on a Sunday of 2027, a year the data does not know, ends on Monday and says weekends only', () => {
+    expect(real('2027-01-04T01:00:00Z', 'P20D')).toEqual({ dueAt: '2027-01-25T15:59:59.999Z', calendar: 'weekends_only' });
+  });
+
+  it('periods in hours do not move: they run exactly, over rest days too', () => {
+    const end = periodEnd(at('2026-10-01T01:00:00Z'), Duration.fromISO('PT48H'), SHANGHAI, restDays());
+    expect(end).toEqual({ dueAt: new Date('2026-10-03T01:00:00Z') });
   });
 });
 

@@ -1,16 +1,29 @@
 import { DateTime, Duration, DurationLike } from 'luxon';
+import { CalendarBasis, RestDays, restDays } from './calendar';
+
+export interface Due {
+  dueAt: Date;
+  /** Only for periods counted in days: `weekends_only` when the holiday data did not know the year. */
+  calendar?: CalendarBasis;
+}
 
 /**
  * When a period that starts at `from` runs out. Periods counted in days, months or years run
- * in calendar days of the configured zone and end at the end of their last day; a period of
+ * in calendar days of the configured zone and end at the end of their last day, moved to the
+ * next working day when that day is a rest day (民法典 art. 203, calendar.ts); a period of
  * hours, minutes or seconds (a demo pack's PT5S) runs exactly.
  */
-export function dueAt(from: Date, period: Duration, zone: string): Date {
+export function periodEnd(from: Date, period: Duration, zone: string, days: RestDays = restDays()): Due {
   // read the units as written: P2D counts calendar days, PT48H runs 48 hours exactly
-  const { years, months, weeks, days } = period.toObject();
-  const calendar = Boolean(years || months || weeks || days);
+  const { years, months, weeks, days: d } = period.toObject();
   const start = DateTime.fromJSDate(from, { zone });
-  return (calendar ? start.plus(period).endOf('day') : start.plus(period)).toJSDate();
+  if (!(years || months || weeks || d)) return { dueAt: start.plus(period).toJSDate() };
+  const last = days.rollOver(start.plus(period).toISODate()!);
+  return { dueAt: DateTime.fromISO(last.date, { zone }).endOf('day').toJSDate(), calendar: last.calendar };
+}
+
+export function dueAt(from: Date, period: Duration, zone: string, days: RestDays = restDays()): Date {
+  return periodEnd(from, period, zone, days).dueAt;
 }
 
 /** The first instant of a calendar date (YYYY-MM-DD) in the zone: when a date "arrives". */

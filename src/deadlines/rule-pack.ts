@@ -19,7 +19,11 @@ export const NATIONAL_RULE_PACK = {
   coordination: 'P30D',
   /** … extendable once by at most 15 days. */
   coordinationExtensionMax: 'P15D',
-  /** 《新就业形态劳动者权益协商指引》(2024): publish to all covered workers within 10 days. */
+  /**
+   * 集体合同规定 art. 48: the contract in force is announced to everyone it binds "及时"; the
+   * national pack measures that by the 10 days the 2024 协商指引 gives for signed results
+   * (publication-rules.ts explains the reading).
+   */
   publication: 'P10D',
   /** DESIGN §1b: the default comment window of a rule-change consultation. */
   consultationWindow: 'P7D',
@@ -32,6 +36,8 @@ export const NATIONAL_RULE_PACK = {
    * no period is set in law, so 10 days is our default for handing over the data a costing needs.
    */
   informationRequest: 'P10D',
+  /** 集体合同规定 art. 31: a vacant seat is filled within 15 days of falling vacant. */
+  seatVacancy: 'P15D',
 } as const;
 
 export type RulePackKey = keyof typeof NATIONAL_RULE_PACK;
@@ -51,6 +57,7 @@ export const DEADLINE_KINDS = [
   'termEnd',
   'annualRound',
   'informationRequest',
+  'seatVacancy',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 

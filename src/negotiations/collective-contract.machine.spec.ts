@@ -11,7 +11,8 @@ const EVENTS: Record<string, CollectiveContractEvent> = {
   'OFFER(enterprise)': { type: 'OFFER', side: 'enterprise' },
   'ACCEPT(union)': { type: 'ACCEPT', side: 'union' },
   'ACCEPT(enterprise)': { type: 'ACCEPT', side: 'enterprise' },
-  SUSPEND: { type: 'SUSPEND', resumeOn: '2027-03-01' },
+  'SUSPEND(union)': { type: 'SUSPEND', side: 'union', resumeOn: '2027-03-01' },
+  'SUSPEND(enterprise)': { type: 'SUSPEND', side: 'enterprise', resumeOn: '2027-03-01' },
   RESUME: { type: 'RESUME' },
   DISPUTE: { type: 'DISPUTE', reason: 'deadlock' },
   WITHDRAW: { type: 'WITHDRAW', reason: 'withdrawn' },
@@ -37,13 +38,25 @@ const EVENTS: Record<string, CollectiveContractEvent> = {
   REVIEW_PERIOD_ELAPSED: { type: 'REVIEW_PERIOD_ELAPSED', on },
   TERM_ENDED: { type: 'TERM_ENDED' },
   DEADLINE_PASSED: { type: 'DEADLINE_PASSED', deadline: 'filing' },
+  // — the table —
+  'VACATE_SEAT(union)': { type: 'VACATE_SEAT', side: 'union' },
+  'VACATE_SEAT(enterprise)': { type: 'VACATE_SEAT', side: 'enterprise' },
+  'REPLACE_SEAT(union)': { type: 'REPLACE_SEAT', side: 'union', fillsVacancy: false },
+  'REPLACE_SEAT(enterprise)': { type: 'REPLACE_SEAT', side: 'enterprise', fillsVacancy: false },
+  'REPLACE_SEAT(union, vacant)': { type: 'REPLACE_SEAT', side: 'union', fillsVacancy: true },
+  'REPLACE_SEAT(enterprise, vacant)': { type: 'REPLACE_SEAT', side: 'enterprise', fillsVacancy: true },
+  'NAME_RECORDER(union)': { type: 'NAME_RECORDER', side: 'union', userId: 'recorder-1' },
+  'NAME_RECORDER(enterprise)': { type: 'NAME_RECORDER', side: 'enterprise', userId: 'recorder-1' },
 };
 const labelOf = (event: CollectiveContractEvent) => Object.entries(EVENTS).find(([, e]) => e === event)![0];
 
 /** States differ by value and by the context guards read; the round counter is left out so the graph is finite. */
 const serializeState = (s: AnyMachineSnapshot) => {
   const { turn, lastOfferBy, signatures, coordinationExtended, enterpriseSeated, renewalRequested } = s.context;
-  return JSON.stringify({ value: s.value, turn, lastOfferBy, signatures, coordinationExtended, enterpriseSeated, renewalRequested });
+  // the table: which sides are short (not how many seats), who proposed what, whether a recorder is named
+  const { vacantSeats, pendingSuspension, recorderProposal, recorder } = s.context;
+  const table = { short: [...new Set(vacantSeats)].sort(), suspension: pendingSuspension?.by, naming: recorderProposal?.by, recorder: recorder !== null };
+  return JSON.stringify({ value: s.value, turn, lastOfferBy, signatures, coordinationExtended, enterpriseSeated, renewalRequested, table });
 };
 const traversal = { events: Object.values(EVENTS), serializeState };
 
@@ -73,7 +86,10 @@ const TRANSITIONS = [
   ['bargaining', 'OFFER(enterprise)', 'bargaining'],
   ['bargaining', 'ACCEPT(union)', 'consultation'],
   ['bargaining', 'ACCEPT(enterprise)', 'consultation'],
-  ['bargaining', 'SUSPEND', 'suspended'],
+  ['bargaining', 'SUSPEND(union)', 'bargaining'],
+  ['bargaining', 'SUSPEND(enterprise)', 'bargaining'],
+  ['bargaining', 'SUSPEND(union)', 'suspended'],
+  ['bargaining', 'SUSPEND(enterprise)', 'suspended'],
   ['bargaining', 'DISPUTE', 'disputed'],
   ['bargaining', 'WITHDRAW', 'withdrawn'],
   // costing (001 §12): asked in bargaining, answered while talks are open or suspended
@@ -105,6 +121,11 @@ const TRANSITIONS = [
   ['published', 'REQUEST_RENEWAL(in window)', 'published'],
   ['published', 'TERM_ENDED', 'expired'],
   ...STATES.filter((s) => !['withdrawn', 'terminated', 'expired'].includes(s)).map((s) => [s, 'DEADLINE_PASSED', s]),
+  // — the table: seats change wherever the procedure is open (art. 31); the recorder is named while talks sit (art. 33) —
+  ...STATES.filter((s) => !['withdrawn', 'terminated', 'expired'].includes(s)).flatMap((s) =>
+    ['VACATE_SEAT', 'REPLACE_SEAT'].flatMap((e) => [`${e}(union)`, `${e}(enterprise)`, ...(e === 'REPLACE_SEAT' ? [`${e}(union, vacant)`, `${e}(enterprise, vacant)`] : [])]).map((e) => [s, e, s]),
+  ),
+  ...['bargaining', 'suspended'].flatMap((s) => [[s, 'NAME_RECORDER(union)', s], [s, 'NAME_RECORDER(enterprise)', s]]),
 ].map((t) => t.join(' → '));
 
 function walk(...labels: string[]) {
@@ -216,6 +237,67 @@ describe('collective contract machine', () => {
     const restored = machine.resolveState({ value: 'bargaining', context: JSON.parse(JSON.stringify(s.context)) });
     expect(restored.can(EVENTS['OFFER(union)'])).toBe(true);
     expect(restored.can(EVENTS['OFFER(enterprise)'])).toBe(false);
+  });
+
+  // — the table —
+  it('refuses offers and acceptances while a seat is vacant, and allows them again once it is filled (art. 31)', () => {
+    const short = walk('RESPOND(accept)', 'VACATE_SEAT(union)');
+    expect(short.can(EVENTS['OFFER(enterprise)'])).toBe(false);
+    expect(short.can(EVENTS['ACCEPT(enterprise)'])).toBe(false);
+    const stillShort = transition(machine, short, EVENTS['REPLACE_SEAT(union)'])[0];
+    expect(stillShort.can(EVENTS['OFFER(enterprise)'])).toBe(false);
+    const filled = transition(machine, short, EVENTS['REPLACE_SEAT(union, vacant)'])[0];
+    expect(filled.can(EVENTS['OFFER(enterprise)'])).toBe(true);
+    expect(filled.can(EVENTS['ACCEPT(enterprise)'])).toBe(true);
+  });
+
+  it('counts vacancies one by one: two vacant seats need two fillings', () => {
+    const twice = walk('RESPOND(accept)', 'VACATE_SEAT(union)', 'VACATE_SEAT(union)', 'REPLACE_SEAT(union, vacant)');
+    expect(twice.can(EVENTS['OFFER(enterprise)'])).toBe(false);
+    expect(transition(machine, twice, EVENTS['REPLACE_SEAT(union, vacant)'])[0].can(EVENTS['OFFER(enterprise)'])).toBe(true);
+  });
+
+  it('a filling of the other side does not fill this side’s vacancy', () => {
+    const s = walk('RESPOND(accept)', 'VACATE_SEAT(union)', 'REPLACE_SEAT(enterprise, vacant)');
+    expect(s.context.vacantSeats).toEqual(['union']);
+  });
+
+  it('suspends only when the other chief agrees to the same date (art. 35)', () => {
+    const proposed = walk('RESPOND(accept)', 'SUSPEND(union)');
+    expect(proposed.value).toBe('bargaining');
+    expect(proposed.context.pendingSuspension).toEqual({ by: 'union', resumeOn: '2027-03-01' });
+    expect(transition(machine, proposed, EVENTS['SUSPEND(union)'])[0].value).toBe('bargaining');
+    const otherDate = transition(machine, proposed, { type: 'SUSPEND', side: 'enterprise', resumeOn: '2027-03-02' })[0];
+    expect(otherDate.value).toBe('bargaining');
+    expect(otherDate.context.pendingSuspension).toEqual({ by: 'enterprise', resumeOn: '2027-03-02' });
+    const agreed = transition(machine, proposed, EVENTS['SUSPEND(enterprise)'])[0];
+    expect(agreed.value).toBe('suspended');
+    expect(agreed.context.pendingSuspension).toBeNull();
+  });
+
+  it('an offer or an acceptance between the two withdraws the proposed suspension', () => {
+    const offered = walk('RESPOND(accept)', 'SUSPEND(union)', 'OFFER(enterprise)');
+    expect(offered.context.pendingSuspension).toBeNull();
+    expect(transition(machine, offered, EVENTS['SUSPEND(enterprise)'])[0].value).toBe('bargaining');
+    const accepted = walk('RESPOND(accept)', 'SUSPEND(enterprise)', 'ACCEPT(enterprise)');
+    expect(accepted.context.pendingSuspension).toBeNull();
+  });
+
+  it('a proposed suspension lapses when talks leave bargaining', () => {
+    const s = walk('RESPOND(accept)', 'SUSPEND(union)', 'DISPUTE', 'COORDINATE(resume)');
+    expect(s.value).toBe('bargaining');
+    expect(s.context.pendingSuspension).toBeNull();
+    expect(transition(machine, s, EVENTS['SUSPEND(enterprise)'])[0].value).toBe('bargaining');
+  });
+
+  it('names the recorder when the second chief names the same person (art. 33); one chief twice is not both', () => {
+    const once = walk('RESPOND(accept)', 'NAME_RECORDER(union)');
+    expect(once.context).toMatchObject({ recorder: null, recorderProposal: { by: 'union', userId: 'recorder-1' } });
+    expect(transition(machine, once, EVENTS['NAME_RECORDER(union)'])[0].context.recorder).toBeNull();
+    const other = transition(machine, once, { type: 'NAME_RECORDER', side: 'enterprise', userId: 'recorder-2' })[0];
+    expect(other.context).toMatchObject({ recorder: null, recorderProposal: { by: 'enterprise', userId: 'recorder-2' } });
+    const joint = transition(machine, once, EVENTS['NAME_RECORDER(enterprise)'])[0];
+    expect(joint.context).toMatchObject({ recorder: 'recorder-1', recorderProposal: null });
   });
 
   it('ends in final states that accept nothing', () => {

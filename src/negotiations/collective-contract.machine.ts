@@ -1,4 +1,4 @@
-import { assign, setup } from 'xstate';
+import { and, assign, setup } from 'xstate';
 import { Side, otherSide } from './negotiation.types';
 import { VoteTally, isRatified } from './ratification';
 
@@ -30,13 +30,22 @@ export interface CollectiveContractContext {
   enterpriseSeated: boolean;
   /** A renewal negotiation was opened from this contract (once). */
   renewalRequested: boolean;
+
+  // — the table (集体合同规定 art. 31, 33, 35) —
+  /** One entry per vacant seat, by side (art. 31): while any is open, nobody offers or accepts. */
+  vacantSeats: Side[];
+  /** The recorder both chiefs named (art. 33), and a naming waiting for the other chief. */
+  recorder: string | null;
+  recorderProposal: { by: Side; userId: string } | null;
+  /** art. 35: one chief's SUSPEND waits for the other's, with the same date. */
+  pendingSuspension: { by: Side; resumeOn: string } | null;
 }
 
 export type CollectiveContractEvent =
   | { type: 'RESPOND'; accept: boolean; reason?: string }
   | { type: 'OFFER'; side: Side }
   | { type: 'ACCEPT'; side: Side }
-  | { type: 'SUSPEND'; resumeOn: string; reason?: string }
+  | { type: 'SUSPEND'; side: Side; resumeOn: string; reason?: string }
   | { type: 'RESUME' }
   | { type: 'DISPUTE'; reason: string }
   | { type: 'WITHDRAW'; reason: string }
@@ -54,6 +63,12 @@ export type CollectiveContractEvent =
   | { type: 'REQUEST_INFORMATION' }
   | { type: 'PROVIDE_INFORMATION' }
   | { type: 'DECLARE_CURRENT_TERMS' }
+  // — the table: seats and the recorder —
+  /** `side`: the side whose seat falls vacant. */
+  | { type: 'VACATE_SEAT'; side: Side }
+  /** `side`: the seat's side; `fillsVacancy`: the seat given up was vacant. */
+  | { type: 'REPLACE_SEAT'; side: Side; fillsVacancy: boolean }
+  | { type: 'NAME_RECORDER'; side: Side; userId: string }
   // sent by the deadline sweeper (actor `system`)
   | { type: 'RESPONSE_OVERDUE' }
   | { type: 'RESUMPTION_DUE' }
@@ -67,6 +82,11 @@ const recordsLapses = { DEADLINE_PASSED: { actions: 'recordLapse' } } as const;
 /** The enterprise's data for costing may arrive while talks are open, suspended or not; the state stays. */
 const informationForCosting = <S extends string>(state: S) =>
   ({ PROVIDE_INFORMATION: { target: state }, DECLARE_CURRENT_TERMS: { target: state } }) as const;
+/** Seats change in any state in which the table still sits (art. 31): a vacancy, a replacement. */
+const seatChanges = {
+  VACATE_SEAT: { actions: 'recordVacancy' },
+  REPLACE_SEAT: { actions: 'recordReplacement' },
+} as const;
 
 const reopenBargaining = (because: string) =>
   ({ turn: null, lastOfferBy: null, returnedBecause: because }) as const;
@@ -95,6 +115,13 @@ export const collectiveContractMachine = setup({
     hasNotSigned: ({ context, event }) => event.type === 'SIGN' && !context.signatures.includes(event.side),
     isApproval: ({ event }) => event.type === 'REVIEW' && event.decision === 'approve',
     isObjection: ({ event }) => event.type === 'REVIEW' && event.decision === 'object',
+    // — the table —
+    hasNoVacantSeat: ({ context }) => context.vacantSeats.length === 0,
+    confirmsSuspension: ({ context, event }) =>
+      event.type === 'SUSPEND' &&
+      context.pendingSuspension !== null &&
+      context.pendingSuspension.by !== event.side &&
+      context.pendingSuspension.resumeOn === event.resumeOn,
     isInRenewalWindow: ({ context, event }) =>
       event.type === 'REQUEST_RENEWAL' &&
       !context.renewalRequested &&
@@ -133,6 +160,28 @@ export const collectiveContractMachine = setup({
     recordTerm: assign(({ event }) =>
       event.type === 'PUBLISH' ? { expiresOn: event.expiresOn, renewalOpensAt: event.renewalOpensAt } : {},
     ),
+    // — the table —
+    recordVacancy: assign({
+      vacantSeats: ({ context, event }) => (event.type === 'VACATE_SEAT' ? [...context.vacantSeats, event.side] : context.vacantSeats),
+    }),
+    recordReplacement: assign({
+      vacantSeats: ({ context, event }) => {
+        if (event.type !== 'REPLACE_SEAT' || !event.fillsVacancy) return context.vacantSeats;
+        const i = context.vacantSeats.indexOf(event.side);
+        return i < 0 ? context.vacantSeats : context.vacantSeats.filter((_, j) => j !== i);
+      },
+    }),
+    nameRecorder: assign(({ context, event }) => {
+      if (event.type !== 'NAME_RECORDER') return {};
+      const p = context.recorderProposal;
+      // the second chief naming the same person determines the recorder jointly (art. 33)
+      if (p && p.by !== event.side && p.userId === event.userId) return { recorder: event.userId, recorderProposal: null };
+      return { recorderProposal: { by: event.side, userId: event.userId } };
+    }),
+    proposeSuspension: assign({
+      pendingSuspension: ({ event }) => (event.type === 'SUSPEND' ? { by: event.side, resumeOn: event.resumeOn } : null),
+    }),
+    withdrawSuspensionProposal: assign({ pendingSuspension: null }),
   },
 }).createMachine({
   id: 'collective_contract',
@@ -149,23 +198,37 @@ export const collectiveContractMachine = setup({
     lapsedDeadlines: [],
     enterpriseSeated: false,
     renewalRequested: false,
+    vacantSeats: [],
+    recorder: null,
+    recorderProposal: null,
+    pendingSuspension: null,
   },
   initial: 'requested',
   states: {
     requested: {
       on: {
         ...recordsLapses,
+        ...seatChanges,
         RESPOND: [{ guard: 'isAcceptance', target: 'bargaining', actions: 'recordEnterpriseSeats' }, { target: 'disputed' }],
         RESPONSE_OVERDUE: { target: 'disputed' },
         WITHDRAW: { target: 'withdrawn' },
       },
     },
     bargaining: {
+      // a proposed suspension does not survive the talks it would have suspended
+      exit: 'withdrawSuspensionProposal',
       on: {
         ...recordsLapses,
-        OFFER: { guard: 'isSidesTurn', target: 'bargaining', actions: 'recordOffer' },
-        ACCEPT: { guard: 'answersOfferOnTable', target: 'consultation' },
-        SUSPEND: { target: 'suspended' },
+        ...seatChanges,
+        // art. 31: nobody offers or accepts while a seat is vacant; an offer or acceptance withdraws a proposed suspension
+        OFFER: { guard: and(['isSidesTurn', 'hasNoVacantSeat']), target: 'bargaining', actions: ['recordOffer', 'withdrawSuspensionProposal'] },
+        ACCEPT: { guard: and(['answersOfferOnTable', 'hasNoVacantSeat']), target: 'consultation', actions: 'withdrawSuspensionProposal' },
+        // art. 35: suspended by agreement, when the other chief confirms the same date
+        SUSPEND: [
+          { guard: 'confirmsSuspension', target: 'suspended', actions: 'withdrawSuspensionProposal' },
+          { target: 'bargaining', actions: 'proposeSuspension' },
+        ],
+        NAME_RECORDER: { actions: 'nameRecorder' },
         DISPUTE: { target: 'disputed' },
         WITHDRAW: { target: 'withdrawn' },
         ...informationForCosting('bargaining'),
@@ -176,6 +239,8 @@ export const collectiveContractMachine = setup({
       on: {
         ...recordsLapses,
         ...informationForCosting('suspended'),
+        ...seatChanges,
+        NAME_RECORDER: { actions: 'nameRecorder' },
         RESUME: { target: 'bargaining' },
         RESUMPTION_DUE: { target: 'bargaining' },
         WITHDRAW: { target: 'withdrawn' },
@@ -184,6 +249,7 @@ export const collectiveContractMachine = setup({
     disputed: {
       on: {
         ...recordsLapses,
+        ...seatChanges,
         COORDINATE: [
           { guard: 'isCoordinatedBackToTalks', target: 'bargaining' },
           { guard: 'isCoordinatedBackToRequest', target: 'requested' },
@@ -196,6 +262,7 @@ export const collectiveContractMachine = setup({
     consultation: {
       on: {
         ...recordsLapses,
+        ...seatChanges,
         COMMENT: { target: 'consultation' },
         RECORD_VOTE: [
           { guard: 'isRatifiedByVote', target: 'ratified' },
@@ -207,16 +274,18 @@ export const collectiveContractMachine = setup({
       entry: 'clearSignatures',
       on: {
         ...recordsLapses,
+        ...seatChanges,
         SIGN: [
           { guard: 'completesSignatures', target: 'signed', actions: 'recordSignature' },
           { guard: 'hasNotSigned', target: 'ratified', actions: 'recordSignature', reenter: false },
         ],
       },
     },
-    signed: { on: { ...recordsLapses, FILE: { target: 'under_review' } } },
+    signed: { on: { ...recordsLapses, ...seatChanges, FILE: { target: 'under_review' } } },
     under_review: {
       on: {
         ...recordsLapses,
+        ...seatChanges,
         REVIEW: [
           { guard: 'isApproval', target: 'effective', actions: 'recordEntryIntoForce' },
           { guard: 'isObjection', target: 'bargaining', actions: 'recordObjection' },
@@ -224,10 +293,11 @@ export const collectiveContractMachine = setup({
         REVIEW_PERIOD_ELAPSED: { target: 'effective', actions: 'recordEntryIntoForce' },
       },
     },
-    effective: { on: { ...recordsLapses, PUBLISH: { target: 'published', actions: 'recordTerm' } } },
+    effective: { on: { ...recordsLapses, ...seatChanges, PUBLISH: { target: 'published', actions: 'recordTerm' } } },
     published: {
       on: {
         ...recordsLapses,
+        ...seatChanges,
         REQUEST_RENEWAL: { guard: 'isInRenewalWindow', target: 'published', actions: 'recordRenewalRequest' },
         TERM_ENDED: { target: 'expired' },
       },

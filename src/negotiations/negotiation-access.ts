@@ -1,4 +1,4 @@
-import { EntityManager } from 'typeorm';
+import { EntityManager, IsNull } from 'typeorm';
 import { AuthUser } from '../accounts/auth-user';
 import { Worker } from '../accounts/worker.entity';
 import { covers } from '../agreements/coverage';
@@ -16,12 +16,15 @@ const WORKER_VISIBLE_STATES = new Set(['consultation', 'ratified', 'signed', 'un
  */
 export function partyCondition(user: AuthUser): { where: string; params: Record<string, unknown> } | 'all' | 'none' {
   if (user.role === 'bureau_reviewer' || user.role === 'admin') return 'all';
+  // an instructor is party only where seated as an expert
+  if (user.role === 'instructor')
+    return { where: 'n.id IN (SELECT r.negotiation_id FROM representatives r WHERE r.user_id = :partyUser AND r.vacated_at IS NULL)', params: { partyUser: user.id } };
   if (user.role !== 'union_negotiator' && user.role !== 'enterprise_rep') return 'none';
   const side = user.role === 'union_negotiator' ? 'union' : 'enterprise';
   const orgColumn = side === 'union' ? 'n.union_org_id' : 'n.enterprise_org_id';
   return {
     where:
-      `(n.id IN (SELECT r.negotiation_id FROM representatives r WHERE r.user_id = :partyUser)` +
+      `(n.id IN (SELECT r.negotiation_id FROM representatives r WHERE r.user_id = :partyUser AND r.vacated_at IS NULL)` +
       ` OR (${orgColumn} = :partyOrg AND NOT EXISTS (SELECT 1 FROM representatives s WHERE s.negotiation_id = n.id AND s.side = :partySide)))`,
     params: { partyOrg: user.organizationId, partyUser: user.id, partySide: side },
   };
@@ -47,9 +50,15 @@ export async function relationOf(manager: EntityManager, user: AuthUser, n: Nego
       const worker = await manager.findOne(Worker, { where: { id: user.workerId } });
       return worker && covers(n.scope, worker) ? { party: 'worker', chief: false, representative: false } : null;
     }
+    // a federation's instructor stands to a negotiation only through an expert's seat (art. 23)
+    case 'instructor': {
+      const seat = await manager.findOne(Representative, { where: { negotiationId: n.id, userId: user.id, vacatedAt: IsNull() } });
+      return seat ? { party: seat.side, chief: false, representative: true } : null;
+    }
     case 'union_negotiator':
     case 'enterprise_rep': {
-      const seat = await manager.findOne(Representative, { where: { negotiationId: n.id, userId: user.id } });
+      // a vacated seat (art. 31) no longer speaks for its side
+      const seat = await manager.findOne(Representative, { where: { negotiationId: n.id, userId: user.id, vacatedAt: IsNull() } });
       if (seat) return { party: seat.side, chief: seat.chief, representative: true };
       const side = user.role === 'union_negotiator' ? 'union' : 'enterprise';
       const organizationId = side === 'union' ? n.unionOrgId : n.enterpriseOrgId;

@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { AuthUser } from '../accounts/auth-user';
 import { Agreement } from '../agreements/agreement.entity';
 import { Publications } from '../agreements/publications';
-import { DomainError, unprocessable } from '../common/domain-error';
+import { DomainError, forbidden, unprocessable } from '../common/domain-error';
 import { AppConfig } from '../config/app-config';
 import { AgreedDates, contractTerm } from '../deadlines/deadline-plan';
 import { DeadlinesService } from '../deadlines/deadlines.service';
@@ -20,9 +20,9 @@ import { agreedTerms } from './negotiation-view';
 import { Negotiation } from './negotiation.entity';
 import { Side } from './negotiation.types';
 import { impossibleTally } from './ratification';
-import { Representative } from './representative.entity';
 import { Round } from './round.entity';
 import { SeatChecks } from './seat-checks';
+import { SeatEvents } from './seat-events';
 
 /** An event's payload as its DTO declares it, without the `type` tag. */
 export type EventPayload<E extends EventType> = Omit<InstanceType<(typeof EVENT_DTOS)[E]>, 'type'>;
@@ -78,6 +78,7 @@ export class NegotiationEvents {
     private readonly seats: SeatChecks,
     private readonly opening: NegotiationOpening,
     private readonly publications: Publications,
+    private readonly seatEvents: SeatEvents,
   ) {}
 
   /**
@@ -90,6 +91,9 @@ export class NegotiationEvents {
   private readonly entries: EventTable = {
     RESPOND: async (c) => {
       const { accept, representatives } = c.payload;
+      // API.md: the enterprise negotiator who accepts is the chief the answer names
+      if (accept && representatives && representatives.chief !== c.user.id)
+        throw forbidden('NEGOTIATION.RESPOND_NOT_CHIEF', 'RESPOND is sent by the chief it names');
       if (accept && representatives) {
         await this.seats.checkEnterpriseAnswer(c.manager, c.negotiation, representatives);
         return { write: () => this.seats.seat(c.manager, c.negotiation.id, 'enterprise', representatives) };
@@ -159,7 +163,7 @@ export class NegotiationEvents {
       const { days } = c.payload;
       const max = this.packs.forRegion(c.negotiation.region).coordinationExtensionMax.as('days');
       if (days > max) throw unprocessable('NEGOTIATION.EXTENSION_TOO_LONG', `coordination may be extended by at most ${max} days`);
-      return { write: () => this.deadlines.extend(c.manager, c.negotiation.id, 'coordination', days) };
+      return { write: () => this.deadlines.extend(c.manager, c.negotiation, 'coordination', days) };
     },
 
     RECORD_VOTE: (c) => {
@@ -227,22 +231,36 @@ export class NegotiationEvents {
       return { opens };
     },
 
-    REQUEST_INFORMATION: (c) => ({ write: () => this.deadlines.start(c.manager, c.negotiation, 'informationRequest', c.at) }),
+    REQUEST_INFORMATION: (c) => ({ write: () => this.deadlines.startPeriod(c.manager, c.negotiation, 'informationRequest', c.at) }),
 
     // the information asked for has been handed over (costing/): its clock stops
     PROVIDE_INFORMATION: (c) => ({ write: () => this.deadlines.stop(c.manager, c.negotiation.id, 'informationRequest') }),
 
     REQUEST_RENEWAL: async (c) => {
-      const seats = await c.manager.find(Representative, { where: { negotiationId: c.negotiation.id, side: 'union' } });
-      const chief = seats.find((s) => s.chief)!;
-      // carries over what was already checked: the agreed terms and the union's seated representatives
+      // carries over what was already checked: the agreed terms and the union's seated representatives, experts among them
       const opens = this.opening.linked(c.negotiation, {
         title: `${c.negotiation.title}（续订）`,
         proposal: agreedTerms(await c.rounds())!,
-        seats: { side: 'union', chief: chief.userId, members: seats.filter((s) => !s.chief).map((s) => s.userId) },
+        seats: { side: 'union', ...(await this.seats.seatsOf(c.manager, c.negotiation.id, 'union')) },
         reason: 'renewal requested in the last months of the term',
       });
       return { opens };
+    },
+
+    // — the table (集体合同规定 art. 31, 33; seat-events.ts) —
+    REPLACE_SEAT: async (c) => {
+      const change = await this.seatEvents.checkReplace(c.manager, c.negotiation, c.relation, c.payload);
+      return { machine: { ...change }, write: () => this.seatEvents.applyReplace(c.manager, c.negotiation, c.payload, change) };
+    },
+
+    VACATE_SEAT: async (c) => {
+      const change = await this.seatEvents.checkVacate(c.manager, c.negotiation, c.user, c.relation, c.payload);
+      return { machine: { ...change }, write: () => this.seatEvents.applyVacate(c.manager, c.negotiation, c.payload, c.at) };
+    },
+
+    NAME_RECORDER: async (c) => {
+      await this.seatEvents.checkRecorder(c.manager, c.negotiation, c.payload);
+      return {};
     },
   };
 

@@ -65,6 +65,11 @@ export function allowedEvents(p: Persisted, relation: Relation, at: Date, zoneDa
   );
 }
 
+/** Whether the procedure has ended in `state` (withdrawn, terminated, expired, …). */
+export function isFinal(kind: NegotiationKind, state: string): boolean {
+  return (MACHINES[kind].config.states as Record<string, { type?: string }>)[state]?.type === 'final';
+}
+
 /** Whether the procedure allows the event now for anyone (409 vs 403 for the caller). */
 export function procedureAllows(p: Persisted, event: AnyEventObject): boolean {
   return restore(p).can(event);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
 import { AuthUser } from '../accounts/auth-user';
+import { Associations } from '../accounts/associations';
 import { Organization } from '../accounts/organization.entity';
 import { GENESIS_HASH } from '../audit/audit-chain';
 import { AuditService } from '../audit/audit.service';
@@ -20,12 +21,13 @@ import { Negotiation } from './negotiation.entity';
 import { NegotiationKind, Scope, Side } from './negotiation.types';
 import { Round } from './round.entity';
 import { SeatChecks } from './seat-checks';
+import { Seats } from './representatives-rules';
 
 /** What a linked negotiation brings of its own; the rest comes from the one it is opened from. */
 export interface LinkedOpening {
   title: string;
   proposal: Terms;
-  seats: { side: Side; chief: string; members: string[] };
+  seats: Seats & { side: Side };
   reason: string;
 }
 
@@ -53,6 +55,7 @@ export class NegotiationOpening {
     private readonly audit: AuditService,
     private readonly deadlines: DeadlinesService,
     private readonly wages: MinimumWageTable,
+    private readonly associations: Associations,
   ) {}
 
   /** A negotiation asked for directly: its parties found and the scope checked, then check(). */
@@ -88,7 +91,7 @@ export class NegotiationOpening {
   /** The opening proposal (terms rules, 422) and the opening side's seats (art. 19, 422). */
   async check(m: EntityManager, o: Opening): Promise<void> {
     checkTerms(o.proposal, o.kind, o.scope.region, this.wages);
-    await this.seats.checkSide(m, o.seats.side, o.seats.side === 'union' ? o.unionOrgId : o.enterpriseOrgId, o.seats);
+    await this.seats.checkSide(m, o.seats.side, o, o.seats);
   }
 
   /** Writes a new negotiation: row, seats, the opening proposal as round 1, clocks, and the chain's first link. */
@@ -169,11 +172,19 @@ export class NegotiationOpening {
       const enterpriseOrgId = dto.counterpartyId ?? (scope.enterpriseIds.length === 1 ? scope.enterpriseIds[0] : undefined);
       if (!enterpriseOrgId)
         throw unprocessable('NEGOTIATION.NO_COUNTERPARTY', 'name the enterprise party: counterpartyId, or exactly one scope.enterpriseIds');
-      const enterprise = await organizations.findOne({ where: { id: enterpriseOrgId, kind: 'enterprise' } });
-      if (!enterprise) throw unprocessable('NEGOTIATION.NO_COUNTERPARTY', `no enterprise ${enterpriseOrgId}`);
-      // the parties must be ones the contract binds (劳动合同法 art. 54)
-      const bound = scope.enterpriseIds.length ? scope.enterpriseIds.includes(enterprise.id) : enterprise.industry === scope.industry;
-      if (!bound) throw unprocessable('NEGOTIATION.COUNTERPARTY_OUTSIDE_SCOPE', 'the enterprise party must be one the scope binds');
+      const counterparty = await organizations.findOne({ where: { id: enterpriseOrgId, kind: In(['enterprise', 'employer_association']) } });
+      if (!counterparty) throw unprocessable('NEGOTIATION.NO_COUNTERPARTY', `no enterprise or employer association ${enterpriseOrgId}`);
+      if (counterparty.industry !== scope.industry)
+        throw unprocessable('NEGOTIATION.COUNTERPARTY_OUTSIDE_SCOPE', `the enterprise party is of ${counterparty.industry}, the scope of ${scope.industry}`);
+      // 劳动合同法 art. 53–54: an association's contract binds its members; nobody binds an enterprise that is not at the table
+      const atTable = counterparty.kind === 'employer_association' ? await this.associations.membersOf(m, counterparty.id) : [counterparty.id];
+      const outside = scope.enterpriseIds.filter((id) => !atTable.includes(id));
+      if (outside.length)
+        throw unprocessable(
+          'SCOPE.ENTERPRISE_NOT_AT_TABLE',
+          outside.map((id) => `scope.enterpriseIds: ${id} is neither the enterprise party nor one of its members`),
+        );
+      if (!scope.enterpriseIds.length) scope.enterpriseIds = atTable;
       const union = await organizations.findOneByOrFail({ id: user.organizationId! });
       if (union.industry !== scope.industry || !union.region || !regionContains(union.region, scope.region))
         throw unprocessable('SCOPE.OUTSIDE_UNION', `scope ${scope.industry}/${scope.region} is outside the union's ${union.industry}/${union.region}`);

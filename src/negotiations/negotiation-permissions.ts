@@ -42,6 +42,10 @@ const WHO_MAY: Record<EventType, (r: Relation, kind: NegotiationKind) => boolean
   REQUEST_INFORMATION: chiefOf('union'),
   PROVIDE_INFORMATION: chiefOf('enterprise'),
   DECLARE_CURRENT_TERMS: chiefOf('enterprise'),
+  // — the table: who among them, for which seat, is checked with the seat (seat-events.ts) —
+  REPLACE_SEAT: (r) => (eitherChief(r) && r.representative) || bureau(r),
+  VACATE_SEAT: (r) => (r.party === 'union' || r.party === 'enterprise') && r.representative,
+  NAME_RECORDER: eitherChief,
 };
 
 export function mayCallerSend(type: EventType, relation: Relation, kind: NegotiationKind): boolean {
@@ -76,6 +80,10 @@ export const EVENTS_BY_KIND: Record<NegotiationKind, EventType[]> = {
     'REQUEST_INFORMATION',
     'PROVIDE_INFORMATION',
     'DECLARE_CURRENT_TERMS',
+    // — the table —
+    'REPLACE_SEAT',
+    'VACATE_SEAT',
+    'NAME_RECORDER',
   ],
   rule_change: ['COMMENT', 'CLOSE_CONSULTATION', 'REQUEST_BARGAINING', 'RESPOND_TO_OPINIONS', 'PUBLISH', 'WITHDRAW'],
 };

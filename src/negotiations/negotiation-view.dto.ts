@@ -21,7 +21,7 @@ export class ScopeViewDto implements Scope {
   @ApiProperty({ description: 'GB/T 2260 code; 420300 covers every 4203xx district', pattern: '^\\d{6}$', example: '420300' })
   region!: string;
 
-  @ApiProperty({ type: [String], format: 'uuid', description: 'Enterprises bound; empty: every enterprise of the industry in the region' })
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Enterprises bound: for a collective contract the enterprise at the table or members of the employer association at it (stored as the list it binds); for a rule change the proposing enterprise' })
   enterpriseIds!: string[];
 
   @ApiProperty({ type: [String], description: 'Worker categories covered', example: ['delivery_rider'] })
@@ -34,6 +34,28 @@ export class SeatsViewDto implements SeatsView {
 
   @ApiProperty({ type: [String], format: 'uuid', description: 'The other representatives (user ids)' })
   members!: string[];
+
+  @ApiProperty({ type: [String], format: 'uuid', description: "Outside experts (art. 23): at most a third of the side's seats, never its chief" })
+  experts!: string[];
+
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Seats fallen vacant (art. 31), by who last held them; OFFER and ACCEPT wait until REPLACE_SEAT fills them' })
+  vacant!: string[];
+}
+
+export class RecorderProposalDto {
+  @ApiProperty({ enum: SIDES, description: 'The chief who named the recorder' })
+  by!: Side;
+
+  @ApiProperty({ format: 'uuid', description: 'The person named; the other chief confirms with NAME_RECORDER and the same userId' })
+  userId!: string;
+}
+
+export class SuspensionProposalDto {
+  @ApiProperty({ enum: SIDES, description: 'The chief who proposed to suspend' })
+  by!: Side;
+
+  @ApiProperty({ format: 'date', description: 'The resumption date the other chief must send to agree (art. 35)' })
+  resumeOn!: string;
 }
 
 export class SidesSeatsDto implements Record<Side, SeatsView> {
@@ -112,6 +134,15 @@ export class NegotiationViewDto implements NegotiationView {
 
   @ApiProperty({ type: [DeadlineViewDto], description: 'The running statutory deadlines' })
   deadlines!: DeadlineViewDto[];
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The recorder both chiefs named (art. 33); never a representative' })
+  recorder!: string | null;
+
+  @ApiProperty({ type: RecorderProposalDto, nullable: true, description: 'A recorder one chief named and the other has yet to confirm' })
+  recorderProposal!: RecorderProposalDto | null;
+
+  @ApiProperty({ type: SuspensionProposalDto, nullable: true, description: "A suspension one chief proposed, waiting for the other chief's SUSPEND with the same date (art. 35); an OFFER or ACCEPT withdraws it" })
+  pendingSuspension!: SuspensionProposalDto | null;
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The negotiation this one was opened from (a rule change, or the contract it renews)' })
   parentId!: string | null;

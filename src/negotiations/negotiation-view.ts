@@ -12,6 +12,10 @@ import { EventType } from './dto/events.dto';
 export interface SeatsView {
   chief: string | null;
   members: string[];
+  /** Outside experts (art. 23). */
+  experts: string[];
+  /** Seats fallen vacant (art. 31), by who last held them: filled with REPLACE_SEAT. */
+  vacant: string[];
 }
 
 export interface NegotiationView {
@@ -34,6 +38,11 @@ export interface NegotiationView {
   signatures: Side[];
   returnedBecause: string | null;
   deadlines: DeadlineView[];
+  /** The recorder both chiefs named (art. 33), and a naming the other chief has yet to confirm. */
+  recorder: string | null;
+  recorderProposal: { by: Side; userId: string } | null;
+  /** A suspension one chief proposed, waiting for the other's agreement (art. 35). */
+  pendingSuspension: { by: Side; resumeOn: string } | null;
   parentId: string | null;
   unionOrganizationId: string;
   enterpriseOrganizationId: string;
@@ -44,7 +53,12 @@ export interface NegotiationView {
 
 export function seatsView(rows: Representative[], side: Side): SeatsView {
   const seats = rows.filter((r) => r.side === side);
-  return { chief: seats.find((r) => r.chief)?.userId ?? null, members: seats.filter((r) => !r.chief).map((r) => r.userId) };
+  return {
+    chief: seats.find((r) => r.chief)?.userId ?? null,
+    members: seats.filter((r) => !r.chief && !r.expert).map((r) => r.userId),
+    experts: seats.filter((r) => r.expert).map((r) => r.userId),
+    vacant: seats.filter((r) => r.vacatedAt !== null).map((r) => r.userId),
+  };
 }
 
 /** The latest accepted round's terms: what the parties agreed (and what is published). */
@@ -68,7 +82,15 @@ export class NegotiationViews {
     };
     const latestOffers = { union: latest('union'), enterprise: latest('enterprise') };
     const agreed = n.state === 'bargaining' ? null : agreedTerms(rounds);
-    const ctx = n.context as { round?: number; turn?: Side | null; signatures?: Side[]; returnedBecause?: string | null };
+    const ctx = n.context as {
+      round?: number;
+      turn?: Side | null;
+      signatures?: Side[];
+      returnedBecause?: string | null;
+      recorder?: string | null;
+      recorderProposal?: NegotiationView['recorderProposal'];
+      pendingSuspension?: NegotiationView['pendingSuspension'];
+    };
     const open = n.kind === 'collective_contract' && (n.state === 'bargaining' || n.state === 'requested');
     return {
       id: n.id,
@@ -88,6 +110,9 @@ export class NegotiationViews {
       signatures: ctx.signatures ?? [],
       returnedBecause: ctx.returnedBecause ?? null,
       deadlines,
+      recorder: ctx.recorder ?? null,
+      recorderProposal: ctx.recorderProposal ?? null,
+      pendingSuspension: ctx.pendingSuspension ?? null,
       parentId: n.parentId,
       unionOrganizationId: n.unionOrgId,
       enterpriseOrganizationId: n.enterpriseOrgId,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
 import { AgreementsModule } from '../agreements/agreements.module';
 import { AuditModule } from '../audit/audit.module';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
@@ -9,12 +10,13 @@ import { NegotiationViews } from './negotiation-view';
 import { NegotiationsController } from './negotiations.controller';
 import { NegotiationsService } from './negotiations.service';
 import { SeatChecks } from './seat-checks';
+import { SeatEvents } from './seat-events';
 
 /** Negotiations publish through agreements and run their clocks through deadlines; neither depends back on it. */
 @Module({
-  imports: [AuditModule, AgreementsModule, DeadlinesModule],
+  imports: [AuditModule, AgreementsModule, DeadlinesModule, AccountsModule],
   controllers: [NegotiationsController],
-  providers: [NegotiationsService, NegotiationRecords, NegotiationViews, NegotiationEvents, SeatChecks, NegotiationOpening],
+  providers: [NegotiationsService, NegotiationRecords, NegotiationViews, NegotiationEvents, SeatChecks, SeatEvents, NegotiationOpening],
   exports: [NegotiationsService, NegotiationRecords],
 })
 export class NegotiationsModule {}

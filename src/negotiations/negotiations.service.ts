@@ -20,7 +20,7 @@ import { EVENT_DTOS, EVENT_TYPES, EventDto, EventType } from './dto/events.dto';
 import { IdempotencyKey } from './idempotency-key.entity';
 import { partyCondition, relationOf, visibleToWorkers } from './negotiation-access';
 import { EventPayload, NegotiationEvents, Plan } from './negotiation-events';
-import { allowedEvents, machineEvent, next, procedureAllows } from './negotiation-machines';
+import { allowedEvents, isFinal, machineEvent, next, procedureAllows } from './negotiation-machines';
 import { NegotiationOpening } from './negotiation-opening';
 import { EVENTS_BY_KIND, ROUTE_ONLY_EVENTS, Relation, mayCallerSend } from './negotiation-permissions';
 import { NegotiationView, NegotiationViews } from './negotiation-view';
@@ -293,7 +293,7 @@ export class NegotiationsService {
     if (updated.affected !== 1) throw this.stale(n);
     await this.audit.append(m, link);
     const published = (await plan.write?.({ state: after.state, context: after.context, auditHead: link.hash })) ?? undefined;
-    if (after.state !== n.state) await this.deadlines.enter(m, n, after.state, at, plan.clocks);
+    if (after.state !== n.state) await this.deadlines.enter(m, n, after.state, at, plan.clocks, { procedureEnded: isFinal(n.kind, after.state) });
     if (plan.opens && user) await this.opening.open(m, user, plan.opens);
     return { negotiation: written, published };
   }

@@ -1,4 +1,4 @@
-import { representativesOverlap, seatProblems, seatsOf, tableProblems } from './representatives-rules';
+import { expertsWithinShare, representativesOverlap, seatProblems, seatsOf, tableProblems } from './representatives-rules';
 
 const union = { chief: 'u1', members: ['u2', 'u3'] };
 const enterprise = { chief: 'e1', members: ['e2', 'e3'] };
@@ -33,6 +33,54 @@ describe('seatProblems (集体合同规定 art. 19)', () => {
     expect(seatProblems('enterprise', { chief: 'e1', members: ['e1', 'e2', 'e3'] })).toEqual([
       'enterprise: the chief is listed again among the members',
     ]);
+  });
+});
+
+describe('experts (集体合同规定 art. 23)', () => {
+  it('one expert among three seats is exactly a third, and allowed', () => {
+    expect(seatProblems('union', { chief: 'u1', members: ['u2'], experts: ['x1'] })).toEqual([]);
+  });
+
+  it('two experts among five seats is more than a third, and refused', () => {
+    expect(seatProblems('union', { chief: 'u1', members: ['u2', 'u3'], experts: ['x1', 'x2'] })).toEqual([
+      "union: experts may hold at most a third of the side's seats (art. 23), got 2 of 5",
+    ]);
+  });
+
+  it('two experts among six seats is exactly a third, and allowed', () => {
+    expect(seatProblems('union', { chief: 'u1', members: ['u2', 'u3', 'u4'], experts: ['x1', 'x2'] })).toEqual([]);
+  });
+
+  it('an expert is never the chief', () => {
+    expect(seatProblems('enterprise', { chief: 'x1', members: ['e2', 'e3', 'e4'], experts: ['x1'] })).toContain(
+      'enterprise: an expert cannot be the chief (art. 23)',
+    );
+  });
+
+  it('nobody sits both as member and as expert', () => {
+    expect(seatProblems('union', { chief: 'u1', members: ['u2', 'x1'], experts: ['x1'] })).toContain(
+      'union: listed both as member and as expert: x1',
+    );
+  });
+
+  it('experts count towards the equal numbers of art. 19', () => {
+    expect(tableProblems({ chief: 'u1', members: ['u2'], experts: ['x1'] }, enterprise)).toEqual([]);
+    expect(tableProblems({ chief: 'u1', members: ['u2', 'u3'], experts: ['x1'] }, enterprise)).toEqual([
+      'both sides need an equal number of representatives (art. 19): union 4, enterprise 3',
+    ]);
+  });
+
+  it('an expert seated for both sides represents both (art. 24)', () => {
+    expect(tableProblems({ chief: 'u1', members: ['u2'], experts: ['x1'] }, { chief: 'e1', members: ['e2'], experts: ['x1'] })).toContain(
+      'nobody may represent both sides (art. 24): x1',
+    );
+  });
+});
+
+describe('expertsWithinShare', () => {
+  it('is true up to and including a third, false one above', () => {
+    expect([expertsWithinShare(1, 3), expertsWithinShare(2, 6), expertsWithinShare(3, 9)]).toEqual([true, true, true]);
+    expect([expertsWithinShare(2, 5), expertsWithinShare(2, 4), expertsWithinShare(4, 11)]).toEqual([false, false, false]);
   });
 });
 

@@ -6,18 +6,35 @@ import { Side } from './negotiation.types';
  */
 export const MIN_SEATS_PER_SIDE = 3;
 
+/** art. 23: a side may engage outside experts, at most one third of its representatives. */
+export const MAX_EXPERT_SHARE = { numerator: 1, denominator: 3 } as const;
+
 export interface Seats {
   chief: string;
   members: string[];
+  /** People from outside the side's organisation (a federation's 集体协商指导员, a lawyer). */
+  experts?: string[];
 }
 
-export const seatsOf = (s: Seats): string[] => [...new Set([s.chief, ...s.members])];
+export const seatsOf = (s: Seats): string[] => [...new Set([s.chief, ...s.members, ...(s.experts ?? [])])];
+
+/** Whether `experts` of `seats` seats stay within the third art. 23 allows (exactly a third does). */
+export const expertsWithinShare = (experts: number, seats: number): boolean =>
+  experts * MAX_EXPERT_SHARE.denominator <= seats * MAX_EXPERT_SHARE.numerator;
 
 export function seatProblems(side: Side, seats: Seats): string[] {
   const problems: string[] = [];
+  const experts = seats.experts ?? [];
   if (seats.members.includes(seats.chief)) problems.push(`${side}: the chief is listed again among the members`);
-  if (seatsOf(seats).length < MIN_SEATS_PER_SIDE)
-    problems.push(`${side}: at least ${MIN_SEATS_PER_SIDE} representatives including the chief (art. 19), got ${seatsOf(seats).length}`);
+  if (experts.includes(seats.chief)) problems.push(`${side}: an expert cannot be the chief (art. 23)`);
+  const twice = experts.filter((id) => seats.members.includes(id));
+  if (twice.length) problems.push(`${side}: listed both as member and as expert: ${twice.join(', ')}`);
+  const count = seatsOf(seats).length;
+  if (count < MIN_SEATS_PER_SIDE)
+    problems.push(`${side}: at least ${MIN_SEATS_PER_SIDE} representatives including the chief (art. 19), got ${count}`);
+  const outside = experts.filter((id) => id !== seats.chief).length;
+  if (!expertsWithinShare(outside, count))
+    problems.push(`${side}: experts may hold at most a third of the side's seats (art. 23), got ${outside} of ${count}`);
   return problems;
 }
 

@@ -76,6 +76,13 @@ export function eventFromForm(form: Record<string, unknown>, lang: Lang): { type
     case 'PROVIDE_INFORMATION':
     case 'DECLARE_CURRENT_TERMS':
       throw new FormError([t('error.400')]);
+    // — the table —
+    case 'REPLACE_SEAT':
+      return { type, body: { type, out: text('out'), in: text('in'), reason: text('reason') } };
+    case 'VACATE_SEAT':
+      return { type, body: { type, userId: text('userId'), reason: text('reason') } };
+    case 'NAME_RECORDER':
+      return { type, body: { type, userId: text('userId') } };
     case 'RESUME':
     case 'SIGN':
     case 'FILE':

@@ -4,7 +4,7 @@ import { Side } from '../negotiations/negotiation.types';
 import { Terms } from '../terms/terms';
 import { dateTime } from './format';
 import { Lang, colon, label, translator } from './i18n';
-import { Names, representatives } from './negotiation-page';
+import { Names, recorderName, representatives } from './negotiation-page';
 import { comparePaths, describeTerms, termLabel, termValue } from './terms-display';
 
 /** An audit entry as NegotiationRecords.auditEntries returns it. */
@@ -53,6 +53,7 @@ export function minutesPage(
     round: round.round,
     heading: `${t('minutes.title')} · ${t('minutes.round', { n: round.round })}`,
     parties: sides,
+    recorder: recorderName(view, names),
     proposer: `${t(`side.${round.proposer as Side}`)} · ${names.people.get(round.proposedBy) ?? '—'}`,
     at: dateTime(round.at, zone, lang),
     sections: describeTerms(round.terms as Terms, lang),

@@ -14,6 +14,8 @@ export interface ActionInputs {
   /** The caller's organisation's people who could take a seat (RESPOND, REQUEST_BARGAINING). */
   colleagues: Array<{ id: string; displayName: string }>;
   comments: Array<{ id: string; text: string; answer: unknown }>;
+  /** Everyone seated, by name (REPLACE_SEAT, VACATE_SEAT). */
+  seated?: Array<{ id: string; displayName: string }>;
 }
 
 /** Events sent with one press: no input beyond the button. */
@@ -59,6 +61,9 @@ export function actionsModel(user: AuthUser, view: NegotiationView, inputs: Acti
           }
         : null,
     opinions: can.has('RESPOND_TO_OPINIONS') ? inputs.comments.filter((c) => !c.answer) : [],
+    // the table: who holds a seat, who could take one
+    seated: can.has('REPLACE_SEAT') || can.has('VACATE_SEAT') ? (inputs.seated ?? []) : [],
+    newcomers: can.has('REPLACE_SEAT') ? inputs.colleagues : [],
   };
 }
 

@@ -43,6 +43,8 @@ export function deadlineRows(view: Pick<NegotiationView, 'deadlines'>, { lang, z
         due: dateTime(d.dueAt, zone, lang),
         overdue: d.overdue || left.overdue,
         left: left.overdue ? t('negotiation.overdue') : t(left.unit === 'days' ? 'negotiation.daysLeft' : 'negotiation.hoursLeft', { n: left.n }),
+        // 民法典 art. 203 without the State Council's holidays for that year: say so
+        note: d.calendar === 'weekends_only' ? t('negotiation.weekendsOnly') : null,
       };
     });
 }
@@ -191,13 +193,21 @@ export function representatives(view: NegotiationView, names: Names, lang: Lang)
     organization: names.orgs.get(orgOf[side]) ?? '—',
     chief: view.representatives[side].chief ? (names.people.get(view.representatives[side].chief!) ?? '—') : null,
     members: view.representatives[side].members.map((id) => names.people.get(id) ?? id),
+    experts: view.representatives[side].experts.map((id) => names.people.get(id) ?? id),
+    vacant: view.representatives[side].vacant.map((id) => names.people.get(id) ?? id),
   }));
+}
+
+/** The recorder both chiefs named (art. 33), by name. */
+export function recorderName(view: NegotiationView, names: Names): string | null {
+  return view.recorder ? (names.people.get(view.recorder) ?? view.recorder) : null;
 }
 
 /** Everyone a negotiation page names. */
 export function peopleNamed(view: NegotiationView, rounds: RoundView[], comments: Array<{ authorId: string | null }>): string[] {
   return [
-    ...SIDES.flatMap((s) => [view.representatives[s].chief ?? '', ...view.representatives[s].members]),
+    ...SIDES.flatMap((s) => [view.representatives[s].chief ?? '', ...view.representatives[s].members, ...view.representatives[s].experts]),
+    view.recorder ?? '',
     ...rounds.flatMap((r) => [r.proposedBy, r.answer?.by ?? '']),
     ...comments.map((c) => c.authorId ?? ''),
   ].filter(Boolean);

@@ -21,6 +21,7 @@ import {
   header,
   negotiationListItem,
   peopleNamed,
+  recorderName,
   positionRows,
   representatives,
   timeline,
@@ -120,17 +121,30 @@ export class NegotiationPagesController {
     ]);
     const names = await this.names(view, peopleNamed(view, rounds, comments));
     const colleagues =
-      view.can.includes('RESPOND') || view.can.includes('REQUEST_BARGAINING') ? await this.directory.colleagues(user.organizationId ?? '', user.role) : [];
+      view.can.includes('RESPOND') || view.can.includes('REQUEST_BARGAINING') || view.can.includes('REPLACE_SEAT')
+        ? await this.directory.colleagues(user.organizationId ?? '', user.role)
+        : [];
+    const seated = (['union', 'enterprise'] as const)
+      .flatMap((side) => [view.representatives[side].chief ?? '', ...view.representatives[side].members, ...view.representatives[side].experts])
+      .filter(Boolean)
+      .map((id) => ({ id, displayName: names.people.get(id) ?? id }));
     const data = {
       title: view.title,
       n: header(view, ctx.lang),
       deadlines: deadlineRows(view, ctx),
       parties: representatives(view, names, ctx.lang),
+      recorder: recorderName(view, names),
+      pendingSuspension: view.pendingSuspension
+        ? this.pages.t(request)('negotiation.pendingSuspensionBy', {
+            side: this.pages.t(request)(`side.${view.pendingSuspension.by}`),
+            date: view.pendingSuspension.resumeOn,
+          })
+        : null,
       positions: positionRows(view, ctx.lang),
       dance: charts(view, rounds, ctx.lang),
       timeline: view.kind === 'collective_contract' ? timeline(view, rounds, names, ctx) : [],
       comments: commentRows(comments, names, ctx),
-      actions: actionsModel(user, view, { colleagues, comments }, ctx.lang, after?.sent),
+      actions: actionsModel(user, view, { colleagues, comments, seated }, ctx.lang, after?.sent),
       formKey,
       refused: after?.refused ?? null,
       publication: publication ? { id: publication.id, acknowledgements: await this.acknowledgements(user, publication.id) } : null,

@@ -11,6 +11,7 @@ import { deadlineRows, stateLabel } from './negotiation-page';
 import { PageEvents, Refusal, formKey, seeOther } from './page-events';
 import { Pages } from './pages';
 import { describeTerms } from './terms-display';
+import { Terms } from '../terms/terms';
 import { WebDirectory } from './web-directory';
 import { CsrfGuard, WebUser } from './web-guards';
 import { field, isUuid, pageNumber, pager } from './web-params';
@@ -37,7 +38,7 @@ export class WorkerPagesController {
   async notices(@Req() request: WebRequest, @Res({ passthrough: true }) reply: FastifyReply, @WebUser() user: AuthUser, @Query('page') pageParam?: string) {
     const lang = this.pages.lang(request, reply);
     const page = pageNumber(pageParam);
-    const [{ items, unread, total }, drafts] = await Promise.all([
+    const [{ items, unread, total, minutes }, drafts] = await Promise.all([
       this.inbox.inbox(user, page, PAGE_SIZE),
       this.negotiations.list(user, { state: 'consultation', page: 1, pageSize: 20 }),
     ]);
@@ -49,6 +50,14 @@ export class WorkerPagesController {
         acknowledgedAt: i.acknowledgedAt ? dateTime(i.acknowledgedAt, this.pages.zone, lang) : null,
       })),
       drafts: drafts.items.map((d) => ({ id: d.id, title: d.title, state: stateLabel(d.state, lang), canComment: d.can.includes('COMMENT') })),
+      // the signed minutes of each round (2024 协商指引: results signed by both chiefs reach every covered worker)
+      minutes: minutes.slice(0, PAGE_SIZE).map((x) => ({
+        title: x.title,
+        heading: this.pages.t(request)(x.answer.type === 'ACCEPT' ? 'inbox.minutesDraft' : 'inbox.minutesRound', { n: x.round }),
+        at: dateTime(x.publishedAt, this.pages.zone, lang),
+        note: x.note,
+        sections: describeTerms(x.terms as Terms, lang),
+      })),
       pager: pager('/inbox', {}, page, total, PAGE_SIZE),
     });
   }

@@ -19,7 +19,7 @@ export interface TestApp {
   /** Logs in a demo person (password demo-pass) and returns the bearer header value. */
   login(username: string): Promise<string>;
   userId(username: string): Promise<string>;
-  orgId(name: 'union' | 'platform' | 'platform2' | 'bureau'): Promise<string>;
+  orgId(name: keyof typeof ORG_NAMES): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -27,6 +27,8 @@ const ORG_NAMES = {
   union: '十堰市外卖配送行业工会联合会',
   platform: '速达外卖（十堰）网络科技有限公司',
   platform2: '飞驰同城配送有限公司',
+  association: '十堰市网络餐饮配送企业协会',
+  federation: '十堰市总工会',
   bureau: '十堰市人力资源和社会保障局',
 };
 

@@ -43,7 +43,8 @@ describe("negotiators' pages: the state of talks at a glance, and acting on them
     const text = mainText((await union.get('/negotiations')).text);
     expect(text).toContain('2028年十堰市外卖配送员劳动定额与休息制度专项集体协商 下一期限：无');
     expect(text).toContain('待企业答复');
-    expect(text).toContain('书面答复 · 2027年1月24日 23:59 还剩 20 天');
+    // the 20th day, 24 January 2027, is a Sunday: the reply is due on Monday (民法典 art. 203)
+    expect(text).toContain('书面答复 · 2027年1月25日 23:59 还剩 21 天');
     // the request waits for the platform's answer: its list says so
     const platform = mainText((await (await webLogin(t, 'platform.chief')).get('/negotiations')).text);
     expect(platform).toContain('待企业答复 待您处理');

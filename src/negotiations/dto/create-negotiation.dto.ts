@@ -38,7 +38,7 @@ export class ScopeDto {
   workerCategories!: string[];
 }
 
-/** One side's seats: a chief and the other members (≥ 3 seats in all). */
+/** One side's seats: a chief, the other members and any outside experts (≥ 3 seats in all). */
 export class RepresentativesDto {
   @ApiProperty({ format: 'uuid', description: "The side's chief representative (user id)" })
   @IsUUID('all')
@@ -47,6 +47,20 @@ export class RepresentativesDto {
   @ApiProperty({ type: [String], format: 'uuid', maxItems: 30, uniqueItems: true, description: 'The other representatives (user ids); both sides equal in number, no one on both (422)' })
   @IsArray() @ArrayUnique() @ArrayMaxSize(30) @IsUUID('all', { each: true })
   members!: string[];
+
+  /**
+   * People from outside the side's organisation — for the union typically a federation's
+   * 集体协商指导员 (role `instructor`) — at most a third of the side's seats, never its chief (art. 23).
+   */
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: 10,
+    uniqueItems: true,
+    description: "Outside experts (user ids; a federation's 集体协商指导员 has role instructor): at most a third of the side's seats, never its chief (art. 23), 422 otherwise",
+  })
+  @IsOptional() @IsArray() @ArrayUnique() @ArrayMaxSize(10) @IsUUID('all', { each: true })
+  experts?: string[];
 }
 
 export class CreateNegotiationDto {
@@ -73,10 +87,11 @@ export class CreateNegotiationDto {
   proposal!: TermsDto;
 
   /**
-   * The other party's organisation. Defaults: the scope's only enterprise (collective contract),
-   * or the industry union whose region contains the scope's (rule change).
+   * The other party's organisation: an enterprise or an employer association (collective
+   * contract), a union (rule change). Defaults: the scope's only enterprise, or the industry
+   * union whose region contains the scope's.
    */
-  @ApiPropertyOptional({ format: 'uuid', description: "The other party's organisation; default: the scope's only enterprise (collective contract), or the industry union whose region contains the scope's (rule change)" })
+  @ApiPropertyOptional({ format: 'uuid', description: "The other party's organisation: an enterprise or an employer association (collective contract), a union (rule change); default: the scope's only enterprise, or the industry union whose region contains the scope's" })
   @IsOptional() @IsUUID('all')
   counterpartyId?: string;
 }

@@ -61,7 +61,10 @@ export class AcceptEventDto {
   @Note() note?: string;
 }
 
-@ApiSchema({ description: 'Suspends talks until an agreed date (in bargaining). Either chief.' })
+@ApiSchema({
+  description:
+    "Suspends talks until an agreed date (in bargaining), by agreement of both chiefs (art. 35): one chief's SUSPEND is a proposal (view: pendingSuspension), the other chief's with the same resumeOn suspends; an OFFER or ACCEPT in between withdraws it. Either chief.",
+})
 export class SuspendEventDto {
   @EventName('SUSPEND') type!: 'SUSPEND';
   @ApiProperty({ format: 'date', example: '2027-03-01', description: 'The agreed date on which talks resume (not in the past)' })
@@ -220,6 +223,41 @@ export class RequestRenewalEventDto {
   @EventName('REQUEST_RENEWAL') type!: 'REQUEST_RENEWAL';
 }
 
+// — the table (集体合同规定 art. 31, 33) —
+@ApiSchema({
+  description:
+    "Puts someone in a seat in place of who held it (art. 31), keeping the side's numbers (art. 19, 24): a member's seat by a negotiator of the same side, an expert's by an outside person; a vacant seat is filled and its seatVacancy clock stops. In any open state. That side's chief; the chief's own seat also the bureau.",
+})
+export class ReplaceSeatEventDto {
+  @EventName('REPLACE_SEAT') type!: 'REPLACE_SEAT';
+  @ApiProperty({ format: 'uuid', description: "Who leaves the seat (for a vacant seat, its last holder); 422 if they hold none" })
+  @IsUUID('all') out!: string;
+  @ApiProperty({ format: 'uuid', description: 'Who takes it: a negotiator of the same side, or an outside expert for an expert\'s seat; 422 if seated already or not eligible' })
+  @IsUUID('all') in!: string;
+  @Reason() reason!: string;
+}
+
+@ApiSchema({
+  description:
+    'Leaves a seat empty (art. 31): starts the 15-day seatVacancy clock, and while any seat is vacant OFFER and ACCEPT are 409. In any open state. The person leaving, or their side\'s chief.',
+})
+export class VacateSeatEventDto {
+  @EventName('VACATE_SEAT') type!: 'VACATE_SEAT';
+  @ApiProperty({ format: 'uuid', description: 'Whose seat falls vacant' })
+  @IsUUID('all') userId!: string;
+  @Reason() reason!: string;
+}
+
+@ApiSchema({
+  description:
+    'Names the recorder (art. 33), jointly: one chief names, the other confirms with the same userId (view: recorderProposal, then recorder). In bargaining or suspended. Either chief.',
+})
+export class NameRecorderEventDto {
+  @EventName('NAME_RECORDER') type!: 'NAME_RECORDER';
+  @ApiProperty({ format: 'uuid', description: 'A person who represents neither side (422 RECORDER.IS_REPRESENTATIVE otherwise)' })
+  @IsUUID('all') userId!: string;
+}
+
 export const EVENT_DTOS = {
   RESPOND: RespondEventDto,
   OFFER: OfferEventDto,
@@ -243,6 +281,10 @@ export const EVENT_DTOS = {
   REQUEST_INFORMATION: RequestInformationEventDto,
   PROVIDE_INFORMATION: ProvideInformationEventDto,
   DECLARE_CURRENT_TERMS: DeclareCurrentTermsEventDto,
+  // — the table —
+  REPLACE_SEAT: ReplaceSeatEventDto,
+  VACATE_SEAT: VacateSeatEventDto,
+  NAME_RECORDER: NameRecorderEventDto,
 } as const;
 
 export type EventType = keyof typeof EVENT_DTOS;

@@ -47,6 +47,9 @@ const GROUPS = {
     REQUEST_INFORMATION: ['要求企业提供订单数据', 'Ask for the order data'],
     PROVIDE_INFORMATION: ['企业提供订单数据', 'Order data handed over'],
     DECLARE_CURRENT_TERMS: ['企业申报现行计酬规则', 'Current pay rules declared'],
+    REPLACE_SEAT: ['更换协商代表', 'Replace a representative'],
+    VACATE_SEAT: ['协商代表空缺', 'Vacate a seat'],
+    NAME_RECORDER: ['确定记录员', 'Name the recorder'],
     RESPONSE_OVERDUE: ['逾期未答复', 'Reply overdue'],
     RESUMPTION_DUE: ['到期自动恢复', 'Resumed on the agreed date'],
     REVIEW_PERIOD_ELAPSED: ['审查期满自动生效', 'Review period elapsed'],
@@ -72,6 +75,7 @@ const GROUPS = {
     termEnd: ['合同期满', 'End of term'],
     annualRound: ['年度规则协商', 'Annual rules round'],
     informationRequest: ['提供订单数据', 'Order data due'],
+    seatVacancy: ['补足空缺代表', 'Fill the vacant seat'],
   },
   industry: {
     food_delivery: ['外卖配送', 'Food delivery'],
