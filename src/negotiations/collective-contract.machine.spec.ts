@@ -37,13 +37,21 @@ const EVENTS: Record<string, CollectiveContractEvent> = {
   REVIEW_PERIOD_ELAPSED: { type: 'REVIEW_PERIOD_ELAPSED', on },
   TERM_ENDED: { type: 'TERM_ENDED' },
   DEADLINE_PASSED: { type: 'DEADLINE_PASSED', deadline: 'filing' },
+  // ballots
+  OPEN_BALLOT: { type: 'OPEN_BALLOT' },
+  'CLOSE_BALLOT(pass)': { type: 'CLOSE_BALLOT', everyoneVoted: true, eligible: 3, present: 3, inFavour: 2, against: 1, abstained: 0 },
+  'CLOSE_BALLOT(fail)': { type: 'CLOSE_BALLOT', everyoneVoted: true, eligible: 3, present: 3, inFavour: 1, against: 2, abstained: 0 },
+  'CLOSE_BALLOT(someone yet to vote)': { type: 'CLOSE_BALLOT', everyoneVoted: false, eligible: 3, present: 2, inFavour: 2, against: 0, abstained: 0 },
+  'BALLOT_PERIOD_ENDED(pass)': { type: 'BALLOT_PERIOD_ENDED', eligible: 9, present: 6, inFavour: 5, against: 1, abstained: 0 },
+  'BALLOT_PERIOD_ENDED(fail)': { type: 'BALLOT_PERIOD_ENDED', eligible: 9, present: 5, inFavour: 5, against: 0, abstained: 0 },
 };
 const labelOf = (event: CollectiveContractEvent) => Object.entries(EVENTS).find(([, e]) => e === event)![0];
 
 /** States differ by value and by the context guards read; the round counter is left out so the graph is finite. */
 const serializeState = (s: AnyMachineSnapshot) => {
   const { turn, lastOfferBy, signatures, coordinationExtended, enterpriseSeated, renewalRequested } = s.context;
-  return JSON.stringify({ value: s.value, turn, lastOfferBy, signatures, coordinationExtended, enterpriseSeated, renewalRequested });
+  const { ballotOpen } = s.context;
+  return JSON.stringify({ value: s.value, turn, lastOfferBy, signatures, coordinationExtended, enterpriseSeated, renewalRequested, ballotOpen });
 };
 const traversal = { events: Object.values(EVENTS), serializeState };
 
@@ -104,6 +112,12 @@ const TRANSITIONS = [
   ['effective', 'PUBLISH', 'published'],
   ['published', 'REQUEST_RENEWAL(in window)', 'published'],
   ['published', 'TERM_ENDED', 'expired'],
+  // ballots
+  ['consultation', 'OPEN_BALLOT', 'consultation'],
+  ['consultation', 'CLOSE_BALLOT(pass)', 'ratified'],
+  ['consultation', 'CLOSE_BALLOT(fail)', 'bargaining'],
+  ['consultation', 'BALLOT_PERIOD_ENDED(pass)', 'ratified'],
+  ['consultation', 'BALLOT_PERIOD_ENDED(fail)', 'bargaining'],
   ...STATES.filter((s) => !['withdrawn', 'terminated', 'expired'].includes(s)).map((s) => [s, 'DEADLINE_PASSED', s]),
 ].map((t) => t.join(' → '));
 
@@ -216,6 +230,44 @@ describe('collective contract machine', () => {
     const restored = machine.resolveState({ value: 'bargaining', context: JSON.parse(JSON.stringify(s.context)) });
     expect(restored.can(EVENTS['OFFER(union)'])).toBe(true);
     expect(restored.can(EVENTS['OFFER(enterprise)'])).toBe(false);
+  });
+
+  describe('ballots', () => {
+    it('opens one ballot at a time, and takes no vote by hand while it is open', () => {
+      const s = walk('RESPOND(accept)', 'ACCEPT(enterprise)', 'OPEN_BALLOT');
+      expect(s.value).toBe('consultation');
+      expect(s.can(EVENTS.OPEN_BALLOT)).toBe(false);
+      expect(s.can(EVENTS['RECORD_VOTE(pass)'])).toBe(false);
+      expect(s.can(EVENTS.COMMENT)).toBe(true);
+    });
+
+    it('closes early only once everyone on the roll has voted', () => {
+      const s = walk('RESPOND(accept)', 'ACCEPT(enterprise)', 'OPEN_BALLOT');
+      expect(s.can(EVENTS['CLOSE_BALLOT(someone yet to vote)'])).toBe(false);
+      expect(s.can(EVENTS['CLOSE_BALLOT(pass)'])).toBe(true);
+    });
+
+    it('closes nothing when no ballot is open', () => {
+      const s = walk('RESPOND(accept)', 'ACCEPT(enterprise)');
+      expect(s.can(EVENTS['CLOSE_BALLOT(pass)']) || s.can(EVENTS['BALLOT_PERIOD_ENDED(pass)'])).toBe(false);
+    });
+
+    it('applies art. 36 to the ballot at its deadline exactly as to a vote by hand', () => {
+      const open = walk('RESPOND(accept)', 'ACCEPT(enterprise)', 'OPEN_BALLOT');
+      const close = (present: number, inFavour: number) =>
+        transition(machine, open, { type: 'BALLOT_PERIOD_ENDED', eligible: 240, present, inFavour, against: present - inFavour, abstained: 0 })[0];
+      expect(close(160, 120).value).toBe('ratified');
+      expect(close(159, 159).value).toBe('bargaining');
+      expect(close(240, 119).value).toBe('bargaining');
+    });
+
+    it('records which way the vote was taken, and a failed ballot reopens bargaining with its tally', () => {
+      const byBallot = walk('RESPOND(accept)', 'ACCEPT(enterprise)', 'OPEN_BALLOT', 'BALLOT_PERIOD_ENDED(fail)');
+      expect(byBallot.context).toMatchObject({ ballotOpen: false, vote: { method: 'ballot', eligible: 9, present: 5 }, turn: null });
+      expect(byBallot.context.returnedBecause).toContain('5/9');
+      const byHand = walk('RESPOND(accept)', 'ACCEPT(enterprise)', 'RECORD_VOTE(pass)');
+      expect(byHand.context.vote).toMatchObject({ method: 'count_sheet', eligible: 9, present: 6, inFavour: 5 });
+    });
   });
 
   it('ends in final states that accept nothing', () => {
