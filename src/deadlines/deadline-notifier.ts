@@ -26,6 +26,7 @@ export const RESPONSIBLE: Record<DeadlineKind, Responsible[]> = {
   termEnd: ['union', 'enterprise'],
   annualRound: ['union', 'enterprise'],
   informationRequest: ['enterprise'],
+  ballotClose: ['union'],
 };
 
 /** Chinese names for messages (they reach negotiators' phones). */
@@ -41,6 +42,7 @@ export const DEADLINE_NAMES: Record<DeadlineKind, string> = {
   termEnd: '合同期满',
   annualRound: '年度协商',
   informationRequest: '提供协商所需信息资料',
+  ballotClose: '职工投票截止',
 };
 
 @Injectable()

@@ -42,6 +42,9 @@ const WHO_MAY: Record<EventType, (r: Relation, kind: NegotiationKind) => boolean
   REQUEST_INFORMATION: chiefOf('union'),
   PROVIDE_INFORMATION: chiefOf('enterprise'),
   DECLARE_CURRENT_TERMS: chiefOf('enterprise'),
+  // ballots
+  OPEN_BALLOT: chiefOf('union'),
+  CLOSE_BALLOT: chiefOf('union'),
 };
 
 export function mayCallerSend(type: EventType, relation: Relation, kind: NegotiationKind): boolean {
@@ -76,6 +79,9 @@ export const EVENTS_BY_KIND: Record<NegotiationKind, EventType[]> = {
     'REQUEST_INFORMATION',
     'PROVIDE_INFORMATION',
     'DECLARE_CURRENT_TERMS',
+    // ballots
+    'OPEN_BALLOT',
+    'CLOSE_BALLOT',
   ],
   rule_change: ['COMMENT', 'CLOSE_CONSULTATION', 'REQUEST_BARGAINING', 'RESPOND_TO_OPINIONS', 'PUBLISH', 'WITHDRAW'],
 };

@@ -17,7 +17,7 @@ export interface ActionInputs {
 }
 
 /** Events sent with one press: no input beyond the button. */
-const ONE_PRESS: EventType[] = ['SIGN', 'FILE', 'PUBLISH', 'RESUME', 'CLOSE_CONSULTATION', 'REQUEST_RENEWAL'];
+const ONE_PRESS: EventType[] = ['SIGN', 'FILE', 'PUBLISH', 'RESUME', 'CLOSE_CONSULTATION', 'REQUEST_RENEWAL', 'CLOSE_BALLOT'];
 
 export function sideOf(user: Pick<AuthUser, 'role'>): Side | null {
   return user.role === 'union_negotiator' ? 'union' : user.role === 'enterprise_rep' ? 'enterprise' : null;

@@ -4,6 +4,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  IsArray,
   Equals,
   IsBoolean,
   IsDefined,
@@ -22,6 +23,7 @@ import {
   Matches,
 } from 'class-validator';
 import { TermsDto } from '../../terms/terms';
+import { BALLOT_BODIES, BallotBody } from '../../ballots/ballot-rules';
 import { RepresentativesDto } from './create-negotiation.dto';
 
 /** One DTO per event payload (API.md "POST /api/negotiations/:id/events"). */
@@ -124,6 +126,30 @@ export class RecordVoteEventDto {
   @IsInt() @Min(0) against!: number;
   @ApiProperty({ type: 'integer', minimum: 0, description: 'Abstentions; for + against + abstained = present' })
   @IsInt() @Min(0) abstained!: number;
+  /** A congress of delegates: their user ids (covered workers, each once); `eligible` must be their number. Absent: all covered workers. */
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100_000) @IsUUID('all', { each: true })
+  delegates?: string[];
+  /** SHA-256 (hex) of the signed count sheet. */
+  @ApiProperty({ example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' })
+  @Matches(/^[0-9a-f]{64}$/, { message: 'countSheetSha256 must be 64 lowercase hex digits (SHA-256)' })
+  countSheetSha256!: string;
+}
+
+/** Ballots by the workers themselves (集体合同规定 art. 36): the roll is fixed now. */
+export class OpenBallotEventDto {
+  @Equals('OPEN_BALLOT') type!: 'OPEN_BALLOT';
+  @ApiProperty({ enum: BALLOT_BODIES }) @IsIn(BALLOT_BODIES) body!: BallotBody;
+  /** The last day of voting; the ballot closes at its end (deadline ballotClose). */
+  @ApiProperty({ example: '2027-03-01' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/) @IsISO8601({ strict: true })
+  closesOn!: string;
+  /** With body `delegates`: their user ids (covered workers, each once). */
+  @ValidateIf((o) => o.body === 'delegates') @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100_000) @IsUUID('all', { each: true })
+  delegates?: string[];
+}
+
+export class CloseBallotEventDto {
+  @Equals('CLOSE_BALLOT') type!: 'CLOSE_BALLOT';
 }
 
 @ApiSchema({ description: 'Signs the ratified contract. Each chief once.' })
@@ -243,6 +269,9 @@ export const EVENT_DTOS = {
   REQUEST_INFORMATION: RequestInformationEventDto,
   PROVIDE_INFORMATION: ProvideInformationEventDto,
   DECLARE_CURRENT_TERMS: DeclareCurrentTermsEventDto,
+  // ballots
+  OPEN_BALLOT: OpenBallotEventDto,
+  CLOSE_BALLOT: CloseBallotEventDto,
 } as const;
 
 export type EventType = keyof typeof EVENT_DTOS;
