@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { AuthUser } from '../accounts/auth-user';
 import { Worker } from '../accounts/worker.entity';
 import { covers } from '../agreements/coverage';
+import { regionAncestors } from '../common/regions';
 import { Clock } from '../common/clock';
 import { DomainError, forbidden, notFound } from '../common/domain-error';
 import { Transactions } from '../database/transactions';
 import { Relation } from '../negotiations/negotiation-permissions';
+import { Negotiation } from '../negotiations/negotiation.entity';
 import { NegotiationsService } from '../negotiations/negotiations.service';
 import { isRatified } from '../negotiations/ratification';
 import { BallotChoices, BallotParticipation, BallotReceipt } from './ballot-box.entity';
@@ -46,8 +48,8 @@ export class BallotBoxService {
 
   async cast(user: AuthUser, negotiationId: string, choice: BallotChoice): Promise<{ receipt: string }> {
     return this.tx.run(async (m) => {
-      const [n, relation] = await this.negotiations.load(m, user, negotiationId);
-      const ballot = await this.ballots.latest(m, n.id);
+      const relation = await this.relationOf(m, user, negotiationId);
+      const ballot = await this.ballots.latest(m, negotiationId);
       if (!ballot) throw new DomainError(409, 'BALLOT.NOT_OPEN', 'no ballot is open on this negotiation');
       const at = this.clock.now();
       if (!isOpenAt(ballot, at)) throw closed();
@@ -83,9 +85,9 @@ export class BallotBoxService {
   /** Turnout while open (never a running count of choices); the result and the receipts after the close. */
   async view(user: AuthUser, negotiationId: string): Promise<BallotView> {
     const m = this.tx.manager;
-    const [n, relation] = await this.negotiations.load(m, user, negotiationId);
+    const relation = await this.relationOf(m, user, negotiationId);
     if (relation.party === 'admin') throw forbidden('BALLOT.NOT_YOURS_TO_SEE', "a ballot is seen by the negotiation's parties, the bureau and covered workers");
-    const ballot = await this.ballots.latest(m, n.id);
+    const ballot = await this.ballots.latest(m, negotiationId);
     if (!ballot) throw notFound('ballot');
     const worker = await this.workerOf(m, user, relation);
     const onRoll = worker ? await this.onRoll(m, ballot, worker) : false;
@@ -111,10 +113,45 @@ export class BallotBoxService {
   /** Whether a receipt (as the voter types it) is among a closed ballot's counted receipts. */
   async checkReceipt(user: AuthUser, negotiationId: string, receipt: string): Promise<boolean> {
     const m = this.tx.manager;
-    const [n] = await this.negotiations.load(m, user, negotiationId);
-    const ballot = await this.ballots.latest(m, n.id);
+    await this.relationOf(m, user, negotiationId);
+    const ballot = await this.ballots.latest(m, negotiationId);
     if (!ballot?.closedAt) return false;
     return m.existsBy(BallotReceipt, { ballotId: ballot.id, receiptSha256: receiptHash(receipt) });
+  }
+
+  /** The ballots of drafts that cover the worker, newest first, with the negotiation's title: 我的通知 → 表决. */
+  async forWorker(user: AuthUser, limit = 20): Promise<Array<{ negotiationId: string; title: string; ballot: BallotView }>> {
+    const m = this.tx.manager;
+    const worker = user.workerId ? await m.findOneBy(Worker, { id: user.workerId }) : null;
+    if (user.role !== 'worker' || !worker) return [];
+    const candidates = await m.find(Ballot, {
+      where: { industry: worker.industry, region: In(regionAncestors(worker.region)) },
+      order: { openedAt: 'DESC' },
+      take: 200,
+    });
+    // the latest ballot of each negotiation only: an earlier one was superseded
+    const latest = candidates.filter((b, i) => covers(b.scope, worker) && candidates.findIndex((x) => x.negotiationId === b.negotiationId) === i);
+    const titles = new Map(
+      (await m.find(Negotiation, { where: { id: In(latest.map((b) => b.negotiationId)) }, select: { id: true, title: true } })).map((n) => [n.id, n.title]),
+    );
+    const items = [];
+    for (const b of latest.slice(0, limit)) items.push({ negotiationId: b.negotiationId, title: titles.get(b.negotiationId) ?? '', ballot: await this.view(user, b.negotiationId) });
+    return items.filter((i) => i.ballot.mine.onRoll);
+  }
+
+  /**
+   * How the caller stands to the negotiation, for its ballot. A worker the ballot's scope covers
+   * may read it even after a failed vote has taken the draft back to the table (where workers do
+   * not see the negotiation itself): they voted, they are owed the result.
+   */
+  private async relationOf(m: EntityManager, user: AuthUser, negotiationId: string): Promise<Relation> {
+    if (user.role === 'worker') {
+      // one after another: inside a transaction the manager holds a single PostgreSQL connection
+      const ballot = await this.ballots.latest(m, negotiationId);
+      const worker = user.workerId ? await m.findOneBy(Worker, { id: user.workerId }) : null;
+      if (ballot && worker && covers(ballot.scope, worker)) return { party: 'worker', chief: false, representative: false };
+    }
+    return (await this.negotiations.load(m, user, negotiationId))[1];
   }
 
   private async workerOf(m: EntityManager, user: AuthUser, relation: Relation): Promise<Worker | null> {

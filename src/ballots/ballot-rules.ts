@@ -27,7 +27,8 @@ export const COUNTER_OF: Record<BallotChoice, keyof ChoiceCounts> = { for: 'inFa
  * (a ballot of `abstain` is a worker who took part and abstained).
  */
 export function tallyOf(eligible: number, counts: ChoiceCounts): VoteTally {
-  return { eligible, present: counts.inFavour + counts.against + counts.abstained, ...counts };
+  const { inFavour, against, abstained } = counts;
+  return { eligible, present: inFavour + against + abstained, inFavour, against, abstained };
 }
 
 /** CLOSE_BALLOT before the deadline: only when nobody on the roll can still vote. */

@@ -9,6 +9,7 @@ import { BallotBody } from './ballot-rules';
  */
 @Entity('ballots')
 @Index(['negotiationId'])
+@Index(['industry', 'openedAt'])
 export class Ballot {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
@@ -18,6 +19,13 @@ export class Ballot {
 
   @Column({ type: 'varchar', length: 16 })
   body!: BallotBody;
+
+  /** The scope's industry and region, for finding the ballots that may cover a worker. */
+  @Column({ type: 'varchar', length: 64 })
+  industry!: string;
+
+  @Column({ type: 'varchar', length: 6 })
+  region!: string;
 
   /** The negotiation's scope when the ballot opened: the roll's rule. */
   @Column({ type: 'simple-json' })

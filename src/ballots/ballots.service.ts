@@ -24,6 +24,14 @@ export interface BallotOpening {
   zone: string;
 }
 
+/** An opening whose checks passed: the roll, fixed. */
+export interface BallotRoll extends BallotOpening {
+  ballotId: string;
+  eligible: number;
+  closesAt: Date;
+  delegateRows: BallotDelegate[];
+}
+
 /** What the chain records of a close: the count and the digest of the receipts. */
 export interface BallotCount {
   ballotId: string;
@@ -77,20 +85,27 @@ export class BallotsService {
   }
 
   /**
-   * OPEN_BALLOT: fixes the roll. For `all_workers` that is a count and a rule — the workers the
-   * scope covers, registered by now — so opening costs one COUNT whatever the number of workers.
+   * OPEN_BALLOT's checks and roll (422 when it cannot open). For `all_workers` the roll is a
+   * count and a rule — the workers the scope covers, registered by now — so opening costs one
+   * COUNT whatever the number of workers; for `delegates`, the people named.
    */
-  async open(m: EntityManager, o: BallotOpening): Promise<{ ballotId: string; eligible: number; closesAt: Date }> {
+  async roll(m: EntityManager, o: BallotOpening): Promise<BallotRoll> {
     if (o.closesOn < o.today) throw unprocessable('BALLOT.CLOSES_IN_PAST', `closesOn must be today (${o.today}) or later`);
     const delegates = o.body === 'delegates' ? await this.delegates(m, o.scope, o.delegates ?? []) : [];
     const eligible = o.body === 'delegates' ? delegates.length : await this.covered(m, o.scope, o.at);
     if (eligible === 0) throw unprocessable('BALLOT.EMPTY_ROLL', 'the scope covers no registered worker: nobody could vote');
-    const ballotId = randomUUID();
-    const closesAt = endOfDate(o.closesOn, o.zone);
+    return { ...o, ballotId: randomUUID(), eligible, closesAt: endOfDate(o.closesOn, o.zone), delegateRows: delegates };
+  }
+
+  /** Opens the ballot on the roll fixed by roll(), in the same transaction. */
+  async open(m: EntityManager, o: BallotRoll): Promise<void> {
+    const { ballotId, eligible, closesAt, delegateRows: delegates } = o;
     await m.createQueryBuilder().insert().into(Ballot).values({
       id: ballotId,
       negotiationId: o.negotiationId,
       body: o.body,
+      industry: o.scope.industry,
+      region: o.scope.region,
       scope: o.scope,
       eligible,
       cast: 0,
@@ -103,7 +118,6 @@ export class BallotsService {
     await m.createQueryBuilder().insert().into(BallotChoices).values({ ballotId, inFavour: 0, against: 0, abstained: 0 }).execute();
     for (let i = 0; i < delegates.length; i += IN_CHUNK)
       await m.createQueryBuilder().insert().into(BallotDelegate).values(delegates.slice(i, i + IN_CHUNK).map((d) => ({ ...d, ballotId }))).execute();
-    return { ballotId, eligible, closesAt };
   }
 
   /** The negotiation's open ballot (not yet closed), if any. */

@@ -72,14 +72,18 @@ export class DeadlinesService {
    * until the negotiation leaves the state (enter() clears every running clock).
    */
   async start(manager: EntityManager, negotiation: { id: string; region: string }, kind: DeadlineKind & RulePackKey, at: Date): Promise<void> {
-    await this.stop(manager, negotiation.id, kind);
+    await this.startUntil(manager, negotiation.id, kind, dueAt(at, this.packs.forRegion(negotiation.region)[kind], this.config.TZ_NAME));
+  }
+
+  /** Like start(), for a clock that runs to an agreed instant (a ballot's close at the end of its closesOn). */
+  async startUntil(manager: EntityManager, negotiationId: string, kind: DeadlineKind, due: Date): Promise<void> {
+    await this.stop(manager, negotiationId, kind);
     const now = this.clock.now().toISOString();
-    const due = dueAt(at, this.packs.forRegion(negotiation.region)[kind], this.config.TZ_NAME);
     await manager
       .createQueryBuilder()
       .insert()
       .into(Deadline)
-      .values({ id: randomUUID(), negotiationId: negotiation.id, kind, dueAt: due.toISOString(), firedAt: null, clearedAt: null, warningsSent: [], createdAt: now })
+      .values({ id: randomUUID(), negotiationId, kind, dueAt: due.toISOString(), firedAt: null, clearedAt: null, warningsSent: [], createdAt: now })
       .execute();
   }
 

@@ -15,6 +15,8 @@ export class Ballots1765300000000 implements MigrationInterface {
           ref('id', true),
           ref('negotiation_id'),
           { name: 'body', type: 'varchar', length: '16' },
+          { name: 'industry', type: 'varchar', length: '64' },
+          { name: 'region', type: 'varchar', length: '6' },
           { name: 'scope', type: 'text' },
           count('eligible'),
           count('cast_count'),
@@ -24,7 +26,7 @@ export class Ballots1765300000000 implements MigrationInterface {
           { name: 'closed_at', type: 'varchar', length: '30', isNullable: true },
           { name: 'receipts_sha256', type: 'varchar', length: '64', isNullable: true },
         ],
-        indices: [{ columnNames: ['negotiation_id'] }],
+        indices: [{ columnNames: ['negotiation_id'] }, { columnNames: ['industry', 'opened_at'] }],
       }),
     );
     await q.createTable(new Table({ name: 'ballot_delegates', columns: [ref('ballot_id', true), ref('worker_id', true), ref('user_id')] }));

@@ -8,6 +8,8 @@ import { NegotiationKind, Scope, Side } from './negotiation.types';
 import { Representative } from './representative.entity';
 import { Round } from './round.entity';
 import { EventType } from './dto/events.dto';
+import { BallotsService } from '../ballots/ballots.service';
+import { RecordedVote } from './collective-contract.machine';
 
 export interface SeatsView {
   chief: string | null;
@@ -35,6 +37,12 @@ export interface NegotiationView {
   returnedBecause: string | null;
   deadlines: DeadlineView[];
   parentId: string | null;
+  /** How many workers the scope covers now (the roll of an all_workers ballot opened now). */
+  covered: number;
+  /** A workers' ballot is open on the draft. */
+  ballotOpen: boolean;
+  /** The latest vote on the draft and how it was taken: `ballot` (the workers' own) or `count_sheet` (recorded by hand). */
+  vote: RecordedVote | null;
   unionOrganizationId: string;
   enterpriseOrganizationId: string;
   auditHead: string;
@@ -55,20 +63,31 @@ export function agreedTerms(rounds: Round[]): Terms | null {
 
 @Injectable()
 export class NegotiationViews {
-  constructor(private readonly deadlines: DeadlinesService) {}
+  constructor(
+    private readonly deadlines: DeadlinesService,
+    private readonly ballots: BallotsService,
+  ) {}
 
   async build(manager: EntityManager, n: Negotiation, can: EventType[]): Promise<NegotiationView> {
     // one after another: inside a transaction the manager holds a single PostgreSQL connection
     const seats = await manager.find(Representative, { where: { negotiationId: n.id } });
     const rounds = await manager.find(Round, { where: { negotiationId: n.id }, order: { round: 'ASC' } });
     const deadlines = await this.deadlines.running(n.id, manager);
+    const covered = await this.ballots.covered(manager, n.scope);
     const latest = (side: Side) => {
       const r = [...rounds].reverse().find((x) => x.proposer === side);
       return r ? { terms: r.terms, round: r.round } : null;
     };
     const latestOffers = { union: latest('union'), enterprise: latest('enterprise') };
     const agreed = n.state === 'bargaining' ? null : agreedTerms(rounds);
-    const ctx = n.context as { round?: number; turn?: Side | null; signatures?: Side[]; returnedBecause?: string | null };
+    const ctx = n.context as {
+      round?: number;
+      turn?: Side | null;
+      signatures?: Side[];
+      returnedBecause?: string | null;
+      ballotOpen?: boolean;
+      vote?: RecordedVote | null;
+    };
     const open = n.kind === 'collective_contract' && (n.state === 'bargaining' || n.state === 'requested');
     return {
       id: n.id,
@@ -89,6 +108,9 @@ export class NegotiationViews {
       returnedBecause: ctx.returnedBecause ?? null,
       deadlines,
       parentId: n.parentId,
+      covered,
+      ballotOpen: ctx.ballotOpen ?? false,
+      vote: ctx.vote ?? null,
       unionOrganizationId: n.unionOrgId,
       enterpriseOrganizationId: n.enterpriseOrgId,
       auditHead: n.auditHead,

@@ -9,10 +9,11 @@ import { NegotiationViews } from './negotiation-view';
 import { NegotiationsController } from './negotiations.controller';
 import { NegotiationsService } from './negotiations.service';
 import { SeatChecks } from './seat-checks';
+import { BallotsModule } from '../ballots/ballots.module';
 
 /** Negotiations publish through agreements and run their clocks through deadlines; neither depends back on it. */
 @Module({
-  imports: [AuditModule, AgreementsModule, DeadlinesModule],
+  imports: [AuditModule, AgreementsModule, DeadlinesModule, BallotsModule],
   controllers: [NegotiationsController],
   providers: [NegotiationsService, NegotiationRecords, NegotiationViews, NegotiationEvents, SeatChecks, NegotiationOpening],
   exports: [NegotiationsService, NegotiationRecords],

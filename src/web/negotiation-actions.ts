@@ -59,6 +59,8 @@ export function actionsModel(user: AuthUser, view: NegotiationView, inputs: Acti
           }
         : null,
     opinions: can.has('RESPOND_TO_OPINIONS') ? inputs.comments.filter((c) => !c.answer) : [],
+    /** The roll a ballot opened now would have: RECORD_VOTE's eligible must equal it. */
+    covered: view.covered,
   };
 }
 
