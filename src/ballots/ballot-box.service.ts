@@ -119,6 +119,11 @@ export class BallotBoxService {
     return m.existsBy(BallotReceipt, { ballotId: ballot.id, receiptSha256: receiptHash(receipt) });
   }
 
+  /** The title of a negotiation whose ballot the caller has already been allowed to read. */
+  async titleOf(negotiationId: string): Promise<string> {
+    return (await this.tx.manager.findOne(Negotiation, { where: { id: negotiationId }, select: { id: true, title: true } }))?.title ?? '';
+  }
+
   /** The ballots of drafts that cover the worker, newest first, with the negotiation's title: 我的通知 → 表决. */
   async forWorker(user: AuthUser, limit = 20): Promise<Array<{ negotiationId: string; title: string; ballot: BallotView }>> {
     const m = this.tx.manager;

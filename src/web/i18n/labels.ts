@@ -58,6 +58,11 @@ const GROUPS = {
     CLOSE_BALLOT: ['全员已投票，结束投票', 'Everyone has voted: close the ballot'],
     BALLOT_PERIOD_ENDED: ['投票截止，自动计票', 'Ballot closed and counted'],
   },
+  /** How a vote on the draft was taken. */
+  vote: {
+    ballot: ['职工无记名投票，系统计票', "The workers' secret ballot, counted by the system"],
+    count_sheet: ['会议表决，按计票单人工录入', 'A vote in a hall, recorded by hand from the count sheet'],
+  },
   /** How the other side answered a round (协商记录 "对方答复"). */
   answer: {
     OFFER: ['以新方案还价', 'Countered with a new offer'],
