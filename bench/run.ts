@@ -74,7 +74,7 @@ async function main() {
       await send(w.platform, { type: 'RESPOND', accept: true, representatives: { chief: id('platform.chief'), members: [id('platform.rep2'), id('platform.rep3')] } });
       await send(w.platform, { type: 'OFFER', terms: terms(600) });
       await send(w.union, { type: 'ACCEPT' });
-      await send(w.union, { type: 'RECORD_VOTE', eligible: 9, present: 9, inFavour: 9, against: 0, abstained: 0, countSheetSha256: COUNT_SHEET });
+      await send(w.union, { type: 'RECORD_VOTE', eligible: view.covered, present: view.covered, inFavour: view.covered, against: 0, abstained: 0, countSheetSha256: COUNT_SHEET });
       await send(w.union, { type: 'SIGN' });
       await send(w.platform, { type: 'SIGN' });
       await send(w.platform, { type: 'FILE' });

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner, Table, TableColumnOptions } from 'typeorm';
+import { MigrationInterface, QueryRunner, Table, TableColumnOptions, TableIndex } from 'typeorm';
 
 const ref = (name: string, isPrimary = false): TableColumnOptions => ({ name, type: 'varchar', length: '36', isPrimary });
 const count = (name: string): TableColumnOptions => ({ name, type: 'int' });
@@ -8,6 +8,8 @@ export class Ballots1765300000000 implements MigrationInterface {
   name = 'Ballots1765300000000';
 
   async up(q: QueryRunner): Promise<void> {
+    // counting the covered workers (a view's `covered`, a ballot's roll) reads this index alone, never the rows
+    await q.createIndex('workers', new TableIndex({ name: 'workers_coverage', columnNames: ['industry', 'category', 'enterprise_id', 'region', 'created_at'] }));
     await q.createTable(
       new Table({
         name: 'ballots',
@@ -45,5 +47,6 @@ export class Ballots1765300000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     for (const table of ['ballot_receipts', 'ballot_choices', 'ballot_participation', 'ballot_delegates', 'ballots']) await q.dropTable(table);
+    await q.dropIndex('workers', 'workers_coverage');
   }
 }
