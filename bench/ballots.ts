@@ -82,7 +82,10 @@ export async function ballotBench(options: { coveredWorkers?: number; casts?: nu
     const viewStart = performance.now();
     const covered = (await negotiations.get(union, view.id)).covered;
     figure('ballot.covered_workers', covered, 'workers');
-    figure('negotiation.view_with_covered_count', performance.now() - viewStart, 'ms');
+    figure('negotiation.view_counting_covered', performance.now() - viewStart, 'ms');
+    const cachedStart = performance.now();
+    await negotiations.get(union, view.id);
+    figure('negotiation.view_recent_covered_count', performance.now() - cachedStart, 'ms');
 
     const openStart = performance.now();
     await negotiations.send(union, view.id, { type: 'OPEN_BALLOT', body: 'all_workers', closesOn: '2027-01-10' });

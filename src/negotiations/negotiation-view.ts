@@ -73,7 +73,7 @@ export class NegotiationViews {
     const seats = await manager.find(Representative, { where: { negotiationId: n.id } });
     const rounds = await manager.find(Round, { where: { negotiationId: n.id }, order: { round: 'ASC' } });
     const deadlines = await this.deadlines.running(n.id, manager);
-    const covered = await this.ballots.covered(manager, n.scope);
+    const covered = await this.ballots.coveredForView(manager, n.scope);
     const latest = (side: Side) => {
       const r = [...rounds].reverse().find((x) => x.proposer === side);
       return r ? { terms: r.terms, round: r.round } : null;
