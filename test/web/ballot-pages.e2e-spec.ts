@@ -1,5 +1,6 @@
 import { TestApp, startTestApp } from '../support/test-app';
-import { toConsultation } from '../support/negotiation-helpers';
+import { DeadlineSweeper } from '../../src/deadlines/deadline-sweeper';
+import { sendOk, toConsultation, toPublished } from '../support/negotiation-helpers';
 import { csrfOf, htmlProblems, mainText } from './support/html';
 import { formBody, submit, versionOn, keyOn, webLogin } from './support/web-agent';
 
@@ -55,5 +56,25 @@ describe('ballot pages, without JavaScript', () => {
     const text = mainText((await union.get(`/negotiations/${id}/ballot`)).text);
     expect(text).toContain('已投票 1 / 12 人');
     expect(text).toContain('您不在本次投票的名单上。');
+  });
+
+  it('the published agreement says which way it was ratified: by the workers’ ballot, or by hand from a count sheet', async () => {
+    const byBallot = await toConsultation(t);
+    await sendOk(t, byBallot, 'union.chief', { type: 'OPEN_BALLOT', body: 'all_workers', closesOn: '2027-01-10' });
+    for (let i = 1; i <= 8; i++)
+      await t.http().post(`/api/negotiations/${byBallot}/ballot`).set('Authorization', await t.login(`rider.${String(i).padStart(4, '0')}`)).send({ choice: 'for' }).expect(201);
+    t.clock.set('2027-01-10T16:00:00.000Z');
+    await t.app.get(DeadlineSweeper).sweep();
+    for (const [who, type] of [['union.chief', 'SIGN'], ['platform.chief', 'SIGN'], ['platform.chief', 'FILE'], ['union.chief', 'PUBLISH']] as const) {
+      if (type === 'PUBLISH') await sendOk(t, byBallot, 'bureau.reviewer', { type: 'REVIEW', decision: 'approve' });
+      await sendOk(t, byBallot, who, { type });
+    }
+    const byHand = await toPublished(t);
+    const page = async (negotiationId: string) => {
+      const agreement = (await t.http().get('/api/agreements?pageSize=100')).body.items.find((a: { negotiationId: string }) => a.negotiationId === negotiationId);
+      return mainText((await t.http().get(`/agreements/${agreement.id}`)).text);
+    };
+    expect(await page(byBallot)).toMatch(/表决方式：\s*职工无记名投票，系统计票\s*应到 12，实到 8，赞成 8，反对 0，弃权 0/);
+    expect(await page(byHand)).toMatch(/表决方式：\s*会议表决，按计票单人工录入\s*应到 12，实到 9，赞成 8，反对 1，弃权 0/);
   });
 });
