@@ -129,6 +129,18 @@ describe('ratification by the workers themselves', () => {
       await t.dataSource.getRepository(Worker).delete({ id: late.workerId! });
     });
 
+    it('never lets turnout pass the roll: a worker who moved into the scope after the opening finds it complete (409)', async () => {
+      const mover = await registerRider('SD-MOVER-1', 'station_staff'); // registered before the opening, not covered then
+      t.clock.advance(60_000);
+      const id = await openBallot();
+      await t.dataSource.getRepository(Worker).update({ id: mover.workerId! }, { category: 'delivery_rider' }); // moves in
+      await vote(id, { for: 12 });
+      await expect(t.app.get(BallotBoxService).cast(mover, id, 'for')).rejects.toMatchObject({ status: 409, code: 'BALLOT.ROLL_COMPLETE' });
+      expect((await ballot(id, 'union.chief')).body).toMatchObject({ eligible: 12, cast: 12 });
+      await t.dataSource.getRepository(User).delete({ id: mover.id });
+      await t.dataSource.getRepository(Worker).delete({ id: mover.workerId! });
+    });
+
     it('validates the choice (400)', async () => {
       const id = await openBallot();
       expect((await cast(id, 'rider.0001', 'maybe')).status).toBe(400);
@@ -297,9 +309,9 @@ describe('ratification by the workers themselves', () => {
   }
 
   /** A rider registered now (after any ballot opened before), with an account. */
-  async function registerRider(externalId: string) {
+  async function registerRider(externalId: string, category = 'delivery_rider') {
     const any = await t.dataSource.getRepository(Worker).findOneByOrFail({ externalId: 'SD0001' });
-    const worker = { ...any, id: randomUUID(), externalId, createdAt: t.clock.now().toISOString() };
+    const worker = { ...any, id: randomUUID(), externalId, category, createdAt: t.clock.now().toISOString() };
     await t.dataSource.getRepository(Worker).insert(worker);
     const account = { ...(await user('rider.0001')), id: randomUUID(), username: `late.${externalId}`, workerId: worker.id };
     await t.dataSource.getRepository(User).insert(account);
