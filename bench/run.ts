@@ -19,6 +19,7 @@ import { NegotiationsService } from '../src/negotiations/negotiations.service';
  * queries, worker import throughput, and the latency of one negotiation command.
  * Run: npm run bench  (DATABASE_URL=postgres://… measures PostgreSQL, in a scratch database)
  */
+const COUNT_SHEET = '918063f770b544cb457e46d567203b129d04a56b8fac6a26bda62cbd520da209';
 const terms = (baseFen: number) => ({
   pieceRates: [{ task: 'delivery', baseFen, perKmFen: 60, kmIncluded: 3 }],
   commission: { maxBasisPoints: 1500 },
@@ -73,7 +74,7 @@ async function main() {
       await send(w.platform, { type: 'RESPOND', accept: true, representatives: { chief: id('platform.chief'), members: [id('platform.rep2'), id('platform.rep3')] } });
       await send(w.platform, { type: 'OFFER', terms: terms(600) });
       await send(w.union, { type: 'ACCEPT' });
-      await send(w.union, { type: 'RECORD_VOTE', eligible: 9, present: 9, inFavour: 9, against: 0, abstained: 0 });
+      await send(w.union, { type: 'RECORD_VOTE', eligible: view.covered, present: view.covered, inFavour: view.covered, against: 0, abstained: 0, countSheetSha256: COUNT_SHEET });
       await send(w.union, { type: 'SIGN' });
       await send(w.platform, { type: 'SIGN' });
       await send(w.platform, { type: 'FILE' });

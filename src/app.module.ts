@@ -19,6 +19,7 @@ import { DeadlinesModule } from './deadlines/deadlines.module';
 import { SweeperModule } from './deadlines/sweeper.module';
 import { HealthController } from './health.controller';
 import { NegotiationsModule } from './negotiations/negotiations.module';
+import { BallotBoxModule } from './ballots/ballot-box.module';
 import { WebModule } from './web/web.module';
 import { CostingModule } from './costing/costing.module';
 
@@ -46,6 +47,7 @@ export class AppModule {
         DeadlinesModule,
         SweeperModule,
         NegotiationsModule,
+        BallotBoxModule,
         AgreementsModule,
         CostingModule,
         FixturesModule,

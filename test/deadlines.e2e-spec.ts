@@ -13,7 +13,7 @@ import { Notification } from '../src/deadlines/notification.entity';
 import { Negotiation } from '../src/negotiations/negotiation.entity';
 import { NegotiationsService } from '../src/negotiations/negotiations.service';
 import { TestApp, freshDatabaseUrl, startTestApp } from './support/test-app';
-import { contractBody, openContract, seats, sendOk, terms, toConsultation, toPublished } from './support/negotiation-helpers';
+import { contractBody, openContract, seats, sendOk, terms, toConsultation, toPublished, COUNT_SHEET } from './support/negotiation-helpers';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -75,7 +75,7 @@ describe('statutory deadlines', () => {
 
   it('puts a contract in force when the bureau stays silent for 15 days, and not before', async () => {
     const id = await toConsultation(t);
-    await sendOk(t, id, 'union.chief', { type: 'RECORD_VOTE', eligible: 3, present: 2, inFavour: 2, against: 0, abstained: 0 });
+    await sendOk(t, id, 'union.chief', { type: 'RECORD_VOTE', eligible: 12, present: 8, inFavour: 8, against: 0, abstained: 0, countSheetSha256: COUNT_SHEET });
     await sendOk(t, id, 'union.chief', { type: 'SIGN' });
     await sendOk(t, id, 'platform.chief', { type: 'SIGN' });
     await sendOk(t, id, 'platform.chief', { type: 'FILE' });
@@ -91,7 +91,7 @@ describe('statutory deadlines', () => {
 
   it('marks a late filing overdue on the view and the chain, tells the enterprise, and leaves the state alone', async () => {
     const id = await toConsultation(t);
-    await sendOk(t, id, 'union.chief', { type: 'RECORD_VOTE', eligible: 3, present: 2, inFavour: 2, against: 0, abstained: 0 });
+    await sendOk(t, id, 'union.chief', { type: 'RECORD_VOTE', eligible: 12, present: 8, inFavour: 8, against: 0, abstained: 0, countSheetSha256: COUNT_SHEET });
     await sendOk(t, id, 'union.chief', { type: 'SIGN' });
     await sendOk(t, id, 'platform.chief', { type: 'SIGN' });
     t.clock.advance(11 * DAY);
@@ -114,7 +114,7 @@ describe('statutory deadlines', () => {
     const cases: Array<[string, string, (id: string) => Promise<void>, () => Promise<string>]> = [
       ['review, answered by the bureau', 'review', async (id) => void (await sendOk(t, id, 'bureau.reviewer', { type: 'REVIEW', decision: 'approve' })), async () => {
         const id = await toConsultation(t);
-        await sendOk(t, id, 'union.chief', { type: 'RECORD_VOTE', eligible: 3, present: 2, inFavour: 2, against: 0, abstained: 0 });
+        await sendOk(t, id, 'union.chief', { type: 'RECORD_VOTE', eligible: 12, present: 8, inFavour: 8, against: 0, abstained: 0, countSheetSha256: COUNT_SHEET });
         await sendOk(t, id, 'union.chief', { type: 'SIGN' });
         await sendOk(t, id, 'platform.chief', { type: 'SIGN' });
         await sendOk(t, id, 'platform.chief', { type: 'FILE' });
@@ -134,7 +134,7 @@ describe('statutory deadlines', () => {
       }],
       ['publication, published in time', 'publication', async (id) => void (await sendOk(t, id, 'platform.chief', { type: 'PUBLISH' })), async () => {
         const id = await toConsultation(t);
-        await sendOk(t, id, 'union.chief', { type: 'RECORD_VOTE', eligible: 3, present: 2, inFavour: 2, against: 0, abstained: 0 });
+        await sendOk(t, id, 'union.chief', { type: 'RECORD_VOTE', eligible: 12, present: 8, inFavour: 8, against: 0, abstained: 0, countSheetSha256: COUNT_SHEET });
         await sendOk(t, id, 'union.chief', { type: 'SIGN' });
         await sendOk(t, id, 'platform.chief', { type: 'SIGN' });
         await sendOk(t, id, 'platform.chief', { type: 'FILE' });
@@ -159,7 +159,7 @@ describe('statutory deadlines', () => {
     const disputed = await openContract(t);
     await sendOk(t, disputed, 'platform.chief', { type: 'RESPOND', accept: false, reason: '不同意' });
     const effective = await toConsultation(t);
-    await sendOk(t, effective, 'union.chief', { type: 'RECORD_VOTE', eligible: 3, present: 2, inFavour: 2, against: 0, abstained: 0 });
+    await sendOk(t, effective, 'union.chief', { type: 'RECORD_VOTE', eligible: 12, present: 8, inFavour: 8, against: 0, abstained: 0, countSheetSha256: COUNT_SHEET });
     await sendOk(t, effective, 'union.chief', { type: 'SIGN' });
     await sendOk(t, effective, 'platform.chief', { type: 'SIGN' });
     await sendOk(t, effective, 'platform.chief', { type: 'FILE' });

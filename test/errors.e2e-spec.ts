@@ -5,7 +5,7 @@ import { Round } from '../src/negotiations/round.entity';
 import { TestApp, startTestApp } from './support/test-app';
 import { browserAgent } from './web/support/web-agent';
 import { csrfOf } from './web/support/html';
-import { contractBody, openContract, seats, send, sendOk, terms, toConsultation } from './support/negotiation-helpers';
+import { contractBody, openContract, seats, send, sendOk, terms, toConsultation, COUNT_SHEET } from './support/negotiation-helpers';
 
 /** Every row of API.md's error table, at least once; a refused request leaves the data as it was. */
 describe('errors', () => {
@@ -110,8 +110,8 @@ describe('errors', () => {
     it('refuses a representative who is not chief where the API says chief, and the wrong side', async () => {
       const id = await toConsultation(t);
       await unchanged(id, async () => {
-        expect((await send(t, id, 'union.rep2', { type: 'RECORD_VOTE', eligible: 9, present: 9, inFavour: 9, against: 0, abstained: 0 })).status).toBe(403);
-        const wrongSide = await send(t, id, 'platform.chief', { type: 'RECORD_VOTE', eligible: 9, present: 9, inFavour: 9, against: 0, abstained: 0 });
+        expect((await send(t, id, 'union.rep2', { type: 'RECORD_VOTE', eligible: 9, present: 9, inFavour: 9, against: 0, abstained: 0, countSheetSha256: COUNT_SHEET })).status).toBe(403);
+        const wrongSide = await send(t, id, 'platform.chief', { type: 'RECORD_VOTE', eligible: 9, present: 9, inFavour: 9, against: 0, abstained: 0, countSheetSha256: COUNT_SHEET });
         expect(wrongSide.status).toBe(403);
         expect(wrongSide.body.code).toBe('NEGOTIATION.NOT_YOURS_TO_SEND');
         expect((await send(t, id, 'union.chief', { type: 'REVIEW', decision: 'approve' })).status).toBe(403);
@@ -207,7 +207,7 @@ describe('errors', () => {
     it('refuses vote arithmetic that cannot happen', async () => {
       const id = await toConsultation(t);
       await unchanged(id, async () => {
-        const res = await send(t, id, 'union.chief', { type: 'RECORD_VOTE', eligible: 10, present: 11, inFavour: 11, against: 0, abstained: 0 });
+        const res = await send(t, id, 'union.chief', { type: 'RECORD_VOTE', eligible: 10, present: 11, inFavour: 11, against: 0, abstained: 0, countSheetSha256: COUNT_SHEET });
         expect(res.status).toBe(422);
         expect(res.body.message).toBe('present cannot exceed eligible');
       });

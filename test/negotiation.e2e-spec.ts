@@ -6,7 +6,7 @@ import { NegotiationsService } from '../src/negotiations/negotiations.service';
 import { toAuthUser } from '../src/accounts/auth.service';
 import { User } from '../src/accounts/user.entity';
 import { TestApp, startTestApp } from './support/test-app';
-import { contractBody, seats, send, sendOk, terms } from './support/negotiation-helpers';
+import { contractBody, seats, send, sendOk, terms, COUNT_SHEET } from './support/negotiation-helpers';
 
 describe('a collective contract, end to end over HTTP', () => {
   let t: TestApp;
@@ -63,7 +63,7 @@ describe('a collective contract, end to end over HTTP', () => {
     const comments = await t.http().get(`/api/negotiations/${id}/comments`).set('Authorization', union);
     expect(comments.body).toMatchObject([{ text: '夜间补贴能否提高？', authorRole: 'worker', answer: null }]);
 
-    view = await sendOk(t, id, 'union.chief', { type: 'RECORD_VOTE', eligible: 12, present: 8, inFavour: 6, against: 2, abstained: 0 });
+    view = await sendOk(t, id, 'union.chief', { type: 'RECORD_VOTE', eligible: 12, present: 8, inFavour: 6, against: 2, abstained: 0, countSheetSha256: COUNT_SHEET });
     expect(view.state).toBe('ratified');
     view = await sendOk(t, id, 'union.chief', { type: 'SIGN' });
     expect(view).toMatchObject({ state: 'ratified', signatures: ['union'] });
@@ -131,7 +131,7 @@ describe('a collective contract, end to end over HTTP', () => {
     const id = (await t.http().post('/api/negotiations').set('Authorization', union).send(await contractBody(t))).body.id;
     await sendOk(t, id, 'platform.chief', { type: 'RESPOND', accept: true, representatives: await seats(t, 'platform') });
     await sendOk(t, id, 'platform.chief', { type: 'ACCEPT' });
-    const view = await sendOk(t, id, 'union.chief', { type: 'RECORD_VOTE', eligible: 12, present: 7, inFavour: 7, against: 0, abstained: 0 });
+    const view = await sendOk(t, id, 'union.chief', { type: 'RECORD_VOTE', eligible: 12, present: 7, inFavour: 7, against: 0, abstained: 0, countSheetSha256: COUNT_SHEET });
     expect(view).toMatchObject({ state: 'bargaining', turn: null });
     expect(view.returnedBecause).toContain('7/12');
     expect(view.can).toContain('OFFER');
@@ -168,7 +168,7 @@ describe('a collective contract, end to end over HTTP', () => {
     const id = (await t.http().post('/api/negotiations').set('Authorization', union).send(await contractBody(t))).body.id;
     await sendOk(t, id, 'platform.chief', { type: 'RESPOND', accept: true, representatives: await seats(t, 'platform') });
     await sendOk(t, id, 'platform.chief', { type: 'ACCEPT' });
-    await sendOk(t, id, 'union.chief', { type: 'RECORD_VOTE', eligible: 3, present: 2, inFavour: 2, against: 0, abstained: 0 });
+    await sendOk(t, id, 'union.chief', { type: 'RECORD_VOTE', eligible: 12, present: 8, inFavour: 8, against: 0, abstained: 0, countSheetSha256: COUNT_SHEET });
     await sendOk(t, id, 'union.chief', { type: 'SIGN' });
     await sendOk(t, id, 'platform.chief', { type: 'SIGN' });
     await sendOk(t, id, 'platform.chief', { type: 'FILE' });

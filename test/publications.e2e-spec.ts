@@ -3,7 +3,7 @@ import { Publications } from '../src/agreements/publications';
 import { unprocessable } from '../src/common/domain-error';
 import { Negotiation } from '../src/negotiations/negotiation.entity';
 import { TestApp, startTestApp } from './support/test-app';
-import { send, sendOk, toConsultation } from './support/negotiation-helpers';
+import { COUNT_SHEET, send, sendOk, toConsultation } from './support/negotiation-helpers';
 
 /** Another module's work at publication (Publications.alsoOnPublish) commits or rolls back with it. */
 describe('work registered for publication', () => {
@@ -15,7 +15,7 @@ describe('work registered for publication', () => {
 
   it('runs in the publishing transaction: it sees the new agreement, and its refusal undoes the publication', async () => {
     const id = await toConsultation(t);
-    await sendOk(t, id, 'union.chief', { type: 'RECORD_VOTE', eligible: 12, present: 9, inFavour: 8, against: 1, abstained: 0 });
+    await sendOk(t, id, 'union.chief', { type: 'RECORD_VOTE', eligible: 12, present: 9, inFavour: 8, against: 1, abstained: 0, countSheetSha256: COUNT_SHEET });
     await sendOk(t, id, 'union.chief', { type: 'SIGN' });
     await sendOk(t, id, 'platform.chief', { type: 'SIGN' });
     await sendOk(t, id, 'platform.chief', { type: 'FILE' });

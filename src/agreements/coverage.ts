@@ -29,8 +29,10 @@ export function covers(scope: Scope, worker: CoveredParty): boolean {
  * database instead of in memory. coverage.spec.ts checks the two agree.
  */
 export function coveredWorkersCondition(scope: Scope, alias = 'w'): { where: string; params: Record<string, unknown> } {
-  const clauses = [`${alias}.industry = :coverIndustry`, `${alias}.region LIKE :coverRegion`];
-  const params: Record<string, unknown> = { coverIndustry: scope.industry, coverRegion: `${regionPrefix(scope.region)}%` };
+  // a range over the six-digit codes, not LIKE 'prefix%': an index serves it on both databases whatever the collation
+  const prefix = regionPrefix(scope.region);
+  const clauses = [`${alias}.industry = :coverIndustry`, `${alias}.region BETWEEN :coverRegionFrom AND :coverRegionTo`];
+  const params: Record<string, unknown> = { coverIndustry: scope.industry, coverRegionFrom: prefix.padEnd(6, '0'), coverRegionTo: prefix.padEnd(6, '9') };
   if (scope.enterpriseIds.length) {
     clauses.push(`${alias}.enterprise_id IN (:...coverEnterprises)`);
     params.coverEnterprises = scope.enterpriseIds;

@@ -18,6 +18,8 @@ import { Acknowledgement } from '../agreements/acknowledgement.entity';
 import { WebhookDelivery } from '../agreements/webhook-delivery.entity';
 import { Notification } from '../deadlines/notification.entity';
 import { CostingOnlineDay, CostingRiderDay, CurrentTerms, OrderSample } from '../costing/costing.entities';
+import { Ballot, BallotDelegate } from '../ballots/ballot.entity';
+import { BallotChoices, BallotParticipation, BallotReceipt } from '../ballots/ballot-box.entity';
 import { MIGRATIONS } from '../migrations';
 
 export const ENTITIES = [
@@ -41,6 +43,11 @@ export const ENTITIES = [
   CostingRiderDay,
   CostingOnlineDay,
   CurrentTerms,
+  Ballot,
+  BallotDelegate,
+  BallotParticipation,
+  BallotChoices,
+  BallotReceipt,
 ];
 
 /** `sqlite:./data/x.db` → embedded better-sqlite3 (WAL); `postgres://…` → PostgreSQL. */

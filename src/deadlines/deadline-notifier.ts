@@ -27,6 +27,7 @@ export const RESPONSIBLE: Record<DeadlineKind, Responsible[]> = {
   annualRound: ['union', 'enterprise'],
   informationRequest: ['enterprise'],
   seatVacancy: ['union', 'enterprise'],
+  ballotClose: ['union'],
 };
 
 /** Chinese names for messages (they reach negotiators' phones). */
@@ -43,6 +44,7 @@ export const DEADLINE_NAMES: Record<DeadlineKind, string> = {
   annualRound: '年度协商',
   informationRequest: '提供协商所需信息资料',
   seatVacancy: '补足空缺协商代表',
+  ballotClose: '职工投票截止',
 };
 
 @Injectable()

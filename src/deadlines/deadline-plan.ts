@@ -13,6 +13,7 @@ export const DEADLINE_EVENTS: Partial<Record<DeadlineKind, string>> = {
   review: 'REVIEW_PERIOD_ELAPSED',
   consultationWindow: 'CONSULTATION_WINDOW_CLOSED',
   termEnd: 'TERM_ENDED',
+  ballotClose: 'BALLOT_PERIOD_ENDED',
 };
 
 export interface PlannedDeadline {

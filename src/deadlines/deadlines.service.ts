@@ -93,6 +93,12 @@ export class DeadlinesService {
     await this.start(manager, negotiation.id, [{ kind, ...due }]);
   }
 
+  /** A clock that runs to an agreed instant (a ballot's close at the end of its closesOn). */
+  async startUntil(manager: EntityManager, negotiationId: string, kind: DeadlineKind, due: Date): Promise<void> {
+    await this.stop(manager, negotiationId, kind);
+    await this.start(manager, negotiationId, [{ kind, dueAt: due }]);
+  }
+
   /** Stops a running clock of this kind (what it waited for has happened). */
   async stop(manager: EntityManager, negotiationId: string, kind: DeadlineKind): Promise<void> {
     await manager

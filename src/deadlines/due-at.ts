@@ -31,6 +31,11 @@ export function startOfDate(date: string, zone: string): Date {
   return DateTime.fromISO(date, { zone }).startOf('day').toJSDate();
 }
 
+/** The last instant of a calendar date in the zone: when a period ending "on" that date runs out. */
+export function endOfDate(date: string, zone: string): Date {
+  return DateTime.fromISO(date, { zone }).endOf('day').toJSDate();
+}
+
 /** The calendar date (YYYY-MM-DD) of an instant in the zone. */
 export function dateIn(at: Date, zone: string): string {
   return DateTime.fromJSDate(at, { zone }).toISODate()!;

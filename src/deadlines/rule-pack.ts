@@ -44,7 +44,7 @@ export type RulePackKey = keyof typeof NATIONAL_RULE_PACK;
 export type RulePack = Record<RulePackKey, Duration>;
 export const RULE_PACK_KEYS = Object.keys(NATIONAL_RULE_PACK) as RulePackKey[];
 
-/** Kinds of deadline rows; `resumption` and `termEnd` fall on agreed dates, not durations. */
+/** Kinds of deadline rows; `resumption`, `termEnd` and `ballotClose` fall on agreed dates, not durations. */
 export const DEADLINE_KINDS = [
   'response',
   'filing',
@@ -58,6 +58,8 @@ export const DEADLINE_KINDS = [
   'annualRound',
   'informationRequest',
   'seatVacancy',
+  // the end of a ballot's last day (OPEN_BALLOT's closesOn), not a duration
+  'ballotClose',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 

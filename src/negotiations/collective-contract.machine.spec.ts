@@ -47,6 +47,13 @@ const EVENTS: Record<string, CollectiveContractEvent> = {
   'REPLACE_SEAT(enterprise, vacant)': { type: 'REPLACE_SEAT', side: 'enterprise', fillsVacancy: true },
   'NAME_RECORDER(union)': { type: 'NAME_RECORDER', side: 'union', userId: 'recorder-1' },
   'NAME_RECORDER(enterprise)': { type: 'NAME_RECORDER', side: 'enterprise', userId: 'recorder-1' },
+  // ballots
+  OPEN_BALLOT: { type: 'OPEN_BALLOT' },
+  'CLOSE_BALLOT(pass)': { type: 'CLOSE_BALLOT', everyoneVoted: true, eligible: 3, present: 3, inFavour: 2, against: 1, abstained: 0 },
+  'CLOSE_BALLOT(fail)': { type: 'CLOSE_BALLOT', everyoneVoted: true, eligible: 3, present: 3, inFavour: 1, against: 2, abstained: 0 },
+  'CLOSE_BALLOT(someone yet to vote)': { type: 'CLOSE_BALLOT', everyoneVoted: false, eligible: 3, present: 2, inFavour: 2, against: 0, abstained: 0 },
+  'BALLOT_PERIOD_ENDED(pass)': { type: 'BALLOT_PERIOD_ENDED', eligible: 9, present: 6, inFavour: 5, against: 1, abstained: 0 },
+  'BALLOT_PERIOD_ENDED(fail)': { type: 'BALLOT_PERIOD_ENDED', eligible: 9, present: 5, inFavour: 5, against: 0, abstained: 0 },
 };
 const labelOf = (event: CollectiveContractEvent) => Object.entries(EVENTS).find(([, e]) => e === event)![0];
 
@@ -54,9 +61,9 @@ const labelOf = (event: CollectiveContractEvent) => Object.entries(EVENTS).find(
 const serializeState = (s: AnyMachineSnapshot) => {
   const { turn, lastOfferBy, signatures, coordinationExtended, enterpriseSeated, renewalRequested } = s.context;
   // the table: which sides are short (not how many seats), who proposed what, whether a recorder is named
-  const { vacantSeats, pendingSuspension, recorderProposal, recorder } = s.context;
+  const { vacantSeats, pendingSuspension, recorderProposal, recorder, ballotOpen } = s.context;
   const table = { short: [...new Set(vacantSeats)].sort(), suspension: pendingSuspension?.by, naming: recorderProposal?.by, recorder: recorder !== null };
-  return JSON.stringify({ value: s.value, turn, lastOfferBy, signatures, coordinationExtended, enterpriseSeated, renewalRequested, table });
+  return JSON.stringify({ value: s.value, turn, lastOfferBy, signatures, coordinationExtended, enterpriseSeated, renewalRequested, table, ballotOpen });
 };
 const traversal = { events: Object.values(EVENTS), serializeState };
 
@@ -120,6 +127,12 @@ const TRANSITIONS = [
   ['effective', 'PUBLISH', 'published'],
   ['published', 'REQUEST_RENEWAL(in window)', 'published'],
   ['published', 'TERM_ENDED', 'expired'],
+  // ballots
+  ['consultation', 'OPEN_BALLOT', 'consultation'],
+  ['consultation', 'CLOSE_BALLOT(pass)', 'ratified'],
+  ['consultation', 'CLOSE_BALLOT(fail)', 'bargaining'],
+  ['consultation', 'BALLOT_PERIOD_ENDED(pass)', 'ratified'],
+  ['consultation', 'BALLOT_PERIOD_ENDED(fail)', 'bargaining'],
   ...STATES.filter((s) => !['withdrawn', 'terminated', 'expired'].includes(s)).map((s) => [s, 'DEADLINE_PASSED', s]),
   // — the table: seats change wherever the procedure is open (art. 31); the recorder is named while talks sit (art. 33) —
   ...STATES.filter((s) => !['withdrawn', 'terminated', 'expired'].includes(s)).flatMap((s) =>
@@ -298,6 +311,44 @@ describe('collective contract machine', () => {
     expect(other.context).toMatchObject({ recorder: null, recorderProposal: { by: 'enterprise', userId: 'recorder-2' } });
     const joint = transition(machine, once, EVENTS['NAME_RECORDER(enterprise)'])[0];
     expect(joint.context).toMatchObject({ recorder: 'recorder-1', recorderProposal: null });
+  });
+
+  describe('ballots', () => {
+    it('opens one ballot at a time, and takes no vote by hand while it is open', () => {
+      const s = walk('RESPOND(accept)', 'ACCEPT(enterprise)', 'OPEN_BALLOT');
+      expect(s.value).toBe('consultation');
+      expect(s.can(EVENTS.OPEN_BALLOT)).toBe(false);
+      expect(s.can(EVENTS['RECORD_VOTE(pass)'])).toBe(false);
+      expect(s.can(EVENTS.COMMENT)).toBe(true);
+    });
+
+    it('closes early only once everyone on the roll has voted', () => {
+      const s = walk('RESPOND(accept)', 'ACCEPT(enterprise)', 'OPEN_BALLOT');
+      expect(s.can(EVENTS['CLOSE_BALLOT(someone yet to vote)'])).toBe(false);
+      expect(s.can(EVENTS['CLOSE_BALLOT(pass)'])).toBe(true);
+    });
+
+    it('closes nothing when no ballot is open', () => {
+      const s = walk('RESPOND(accept)', 'ACCEPT(enterprise)');
+      expect(s.can(EVENTS['CLOSE_BALLOT(pass)']) || s.can(EVENTS['BALLOT_PERIOD_ENDED(pass)'])).toBe(false);
+    });
+
+    it('applies art. 36 to the ballot at its deadline exactly as to a vote by hand', () => {
+      const open = walk('RESPOND(accept)', 'ACCEPT(enterprise)', 'OPEN_BALLOT');
+      const close = (present: number, inFavour: number) =>
+        transition(machine, open, { type: 'BALLOT_PERIOD_ENDED', eligible: 240, present, inFavour, against: present - inFavour, abstained: 0 })[0];
+      expect(close(160, 120).value).toBe('ratified');
+      expect(close(159, 159).value).toBe('bargaining');
+      expect(close(240, 119).value).toBe('bargaining');
+    });
+
+    it('records which way the vote was taken, and a failed ballot reopens bargaining with its tally', () => {
+      const byBallot = walk('RESPOND(accept)', 'ACCEPT(enterprise)', 'OPEN_BALLOT', 'BALLOT_PERIOD_ENDED(fail)');
+      expect(byBallot.context).toMatchObject({ ballotOpen: false, vote: { method: 'ballot', eligible: 9, present: 5 }, turn: null });
+      expect(byBallot.context.returnedBecause).toContain('5/9');
+      const byHand = walk('RESPOND(accept)', 'ACCEPT(enterprise)', 'RECORD_VOTE(pass)');
+      expect(byHand.context.vote).toMatchObject({ method: 'count_sheet', eligible: 9, present: 6, inFavour: 5 });
+    });
   });
 
   it('ends in final states that accept nothing', () => {

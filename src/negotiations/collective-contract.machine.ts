@@ -39,7 +39,18 @@ export interface CollectiveContractContext {
   recorderProposal: { by: Side; userId: string } | null;
   /** art. 35: one chief's SUSPEND waits for the other's, with the same date. */
   pendingSuspension: { by: Side; resumeOn: string } | null;
+  // ballots (art. 36 by the workers themselves)
+  /** A ballot of the workers is open on the draft: no second ballot, no vote recorded by hand meanwhile. */
+  ballotOpen: boolean;
+  /** The latest vote on a draft, and how it was taken: a ballot, or a count sheet from a hall. */
+  vote: RecordedVote | null;
 }
+
+/** A vote as the record keeps it: the tally, and whether the workers' ballot or a count sheet gave it. */
+export type RecordedVote = VoteTally & { method: 'ballot' | 'count_sheet' };
+
+/** The tally of a closed ballot, counted by the ballots module; `everyoneVoted`: nobody on the roll can still vote. */
+type BallotClose = VoteTally & { everyoneVoted: boolean };
 
 export type CollectiveContractEvent =
   | { type: 'RESPOND'; accept: boolean; reason?: string }
@@ -69,12 +80,20 @@ export type CollectiveContractEvent =
   /** `side`: the seat's side; `fillsVacancy`: the seat given up was vacant. */
   | { type: 'REPLACE_SEAT'; side: Side; fillsVacancy: boolean }
   | { type: 'NAME_RECORDER'; side: Side; userId: string }
+  // ballots
+  | { type: 'OPEN_BALLOT' }
+  | ({ type: 'CLOSE_BALLOT' } & BallotClose)
   // sent by the deadline sweeper (actor `system`)
   | { type: 'RESPONSE_OVERDUE' }
   | { type: 'RESUMPTION_DUE' }
   | { type: 'REVIEW_PERIOD_ELAPSED'; on: string }
   | { type: 'TERM_ENDED' }
-  | { type: 'DEADLINE_PASSED'; deadline: string };
+  | { type: 'DEADLINE_PASSED'; deadline: string }
+  // ballots: the end of the ballot's last day
+  | ({ type: 'BALLOT_PERIOD_ENDED' } & VoteTally);
+
+const isVote = (e: CollectiveContractEvent): e is Extract<CollectiveContractEvent, VoteTally> =>
+  e.type === 'RECORD_VOTE' || e.type === 'CLOSE_BALLOT' || e.type === 'BALLOT_PERIOD_ENDED';
 
 /** A clock that only warns (filing, publication, coordination overdue) goes on the record; the state stays. */
 const recordsLapses = { DEADLINE_PASSED: { actions: 'recordLapse' } } as const;
@@ -102,7 +121,11 @@ export const collectiveContractMachine = setup({
       event.type === 'OFFER' && (context.turn === null || context.turn === event.side),
     answersOfferOnTable: ({ context, event }) =>
       event.type === 'ACCEPT' && context.lastOfferBy !== null && context.lastOfferBy !== event.side,
-    isRatifiedByVote: ({ event }) => event.type === 'RECORD_VOTE' && isRatified(event),
+    isRatifiedByVote: ({ event }) => isVote(event) && isRatified(event),
+    // ballots
+    hasNoBallotOpen: ({ context }) => !context.ballotOpen,
+    hasBallotOpen: ({ context }) => context.ballotOpen,
+    hasEveryoneVoted: ({ event }) => event.type === 'CLOSE_BALLOT' && event.everyoneVoted,
     isCoordinatedBackToTalks: ({ context, event }) =>
       event.type === 'COORDINATE' && event.outcome === 'resume' && context.enterpriseSeated,
     // a request the enterprise refused or ignored goes back to it: nobody bargains without its seats
@@ -140,10 +163,15 @@ export const collectiveContractMachine = setup({
     }),
     clearSignatures: assign({ signatures: [] }),
     recordVoteFailure: assign(({ event }) =>
-      event.type === 'RECORD_VOTE'
-        ? reopenBargaining(`vote failed: ${event.present}/${event.eligible} present, ${event.inFavour} in favour`)
-        : {},
+      isVote(event) ? reopenBargaining(`vote failed: ${event.present}/${event.eligible} present, ${event.inFavour} in favour`) : {},
     ),
+    // ballots
+    recordVote: assign(({ event }) => {
+      if (!isVote(event)) return {};
+      const { eligible, present, inFavour, against, abstained } = event;
+      return { ballotOpen: false, vote: { method: event.type === 'RECORD_VOTE' ? 'count_sheet' : 'ballot', eligible, present, inFavour, against, abstained } } as const;
+    }),
+    recordBallotOpening: assign({ ballotOpen: true }),
     recordObjection: assign(({ event }) =>
       event.type === 'REVIEW' ? reopenBargaining(`bureau objected: ${event.opinion ?? ''}`.trim()) : {},
     ),
@@ -202,6 +230,8 @@ export const collectiveContractMachine = setup({
     recorder: null,
     recorderProposal: null,
     pendingSuspension: null,
+    ballotOpen: false,
+    vote: null,
   },
   initial: 'requested',
   states: {
@@ -265,8 +295,18 @@ export const collectiveContractMachine = setup({
         ...seatChanges,
         COMMENT: { target: 'consultation' },
         RECORD_VOTE: [
-          { guard: 'isRatifiedByVote', target: 'ratified' },
-          { target: 'bargaining', actions: 'recordVoteFailure' },
+          { guard: and(['hasNoBallotOpen', 'isRatifiedByVote']), target: 'ratified', actions: 'recordVote' },
+          { guard: 'hasNoBallotOpen', target: 'bargaining', actions: ['recordVote', 'recordVoteFailure'] },
+        ],
+        // ballots
+        OPEN_BALLOT: { guard: 'hasNoBallotOpen', target: 'consultation', actions: 'recordBallotOpening' },
+        CLOSE_BALLOT: [
+          { guard: and(['hasBallotOpen', 'hasEveryoneVoted', 'isRatifiedByVote']), target: 'ratified', actions: 'recordVote' },
+          { guard: and(['hasBallotOpen', 'hasEveryoneVoted']), target: 'bargaining', actions: ['recordVote', 'recordVoteFailure'] },
+        ],
+        BALLOT_PERIOD_ENDED: [
+          { guard: and(['hasBallotOpen', 'isRatifiedByVote']), target: 'ratified', actions: 'recordVote' },
+          { guard: 'hasBallotOpen', target: 'bargaining', actions: ['recordVote', 'recordVoteFailure'] },
         ],
       },
     },

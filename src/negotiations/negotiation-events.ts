@@ -23,6 +23,8 @@ import { impossibleTally } from './ratification';
 import { Round } from './round.entity';
 import { SeatChecks } from './seat-checks';
 import { SeatEvents } from './seat-events';
+import { BallotsService } from '../ballots/ballots.service';
+import { everyoneHasVoted } from '../ballots/ballot-rules';
 
 /** An event's payload as its DTO declares it, without the `type` tag. */
 export type EventPayload<E extends EventType> = Omit<InstanceType<(typeof EVENT_DTOS)[E]>, 'type'>;
@@ -39,6 +41,13 @@ export interface EventInput<E extends EventType> {
   today: string;
   /** The negotiation's rounds, read once per event (before this event's writes). */
   rounds(): Promise<Round[]>;
+}
+
+/** What an entry for a system event is given (no sender, no payload of its own). */
+export interface FiredInput {
+  manager: EntityManager;
+  negotiation: Negotiation;
+  at: Date;
 }
 
 /** The negotiation as the pipeline has just written it. */
@@ -79,6 +88,7 @@ export class NegotiationEvents {
     private readonly opening: NegotiationOpening,
     private readonly publications: Publications,
     private readonly seatEvents: SeatEvents,
+    private readonly ballots: BallotsService,
   ) {}
 
   /**
@@ -166,11 +176,28 @@ export class NegotiationEvents {
       return { write: () => this.deadlines.extend(c.manager, c.negotiation, 'coordination', days) };
     },
 
-    RECORD_VOTE: (c) => {
+    RECORD_VOTE: async (c) => {
       const problems = impossibleTally(c.payload);
       if (problems.length) throw unprocessable('VOTE.IMPOSSIBLE_TALLY', problems);
+      // a count of the roll, not a number typed in: the covered workers, or the delegates named
+      await this.ballots.checkRecordedVote(c.manager, c.negotiation.scope, c.payload);
       return {};
     },
+
+    // ballots: the roll is fixed when the ballot opens; its clock runs beside the state's
+    OPEN_BALLOT: async (c) => {
+      const n = c.negotiation;
+      const roll = await this.ballots.roll(c.manager, { negotiationId: n.id, scope: n.scope, ...c.payload, at: c.at, today: c.today, zone: this.config.TZ_NAME });
+      return {
+        recorded: { ballotId: roll.ballotId, eligible: roll.eligible },
+        write: async () => {
+          await this.ballots.open(c.manager, roll);
+          await this.deadlines.startUntil(c.manager, n.id, 'ballotClose', roll.closesAt);
+        },
+      };
+    },
+
+    CLOSE_BALLOT: (c) => this.countBallot(c.manager, c.negotiation, c.at),
 
     RESPOND_TO_OPINIONS: async (c) => {
       const { answers } = c.payload;
@@ -263,6 +290,35 @@ export class NegotiationEvents {
       return {};
     },
   };
+
+  /** Entries for events the system sends when a clock runs out, where the event needs facts (the ballot's count). */
+  private readonly firedEntries: Record<string, (c: FiredInput) => Promise<Plan>> = {
+    BALLOT_PERIOD_ENDED: (c) => this.countBallot(c.manager, c.negotiation, c.at),
+  };
+
+  planFired(type: string, input: FiredInput): Promise<Plan> | Plan {
+    const entry = this.firedEntries[type];
+    return entry ? entry(input) : {};
+  }
+
+  /**
+   * What the machine's guards read from other modules' rows, before it is asked (for the 409
+   * and for `can`): with a ballot open, whether everyone on its roll has voted (CLOSE_BALLOT).
+   */
+  async facts(m: EntityManager, n: Negotiation): Promise<Record<string, unknown>> {
+    if (!(n.context as { ballotOpen?: boolean }).ballotOpen) return {};
+    const open = await this.ballots.openBallot(m, n.id);
+    return { everyoneVoted: open !== null && everyoneHasVoted(open) };
+  }
+
+  /**
+   * A ballot's close: closing it and counting it are one step (from the close on, a cast is
+   * refused), so it happens here, before the machine applies art. 36 to the count.
+   */
+  private async countBallot(m: EntityManager, n: Negotiation, at: Date): Promise<Plan> {
+    const count = await this.ballots.close(m, n.id, at);
+    return { machine: { ...count.tally, everyoneVoted: count.everyoneVoted }, recorded: { ballotId: count.ballotId, receiptsSha256: count.receiptsSha256 } };
+  }
 
   /** The entry's plan for one event (checks run here, and throw). */
   plan<E extends EventType>(type: E, input: EventInput<E>): Promise<Plan> | Plan {

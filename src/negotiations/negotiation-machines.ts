@@ -47,21 +47,24 @@ const PROBES: Partial<Record<EventType, object>> = {
   COORDINATE: { outcome: 'resume' },
   REVIEW: { decision: 'approve' },
   RECORD_VOTE: { eligible: 1, present: 1, inFavour: 1, against: 0, abstained: 0 },
+  // ballots: whether everyone has voted comes from the ballot box (facts)
+  CLOSE_BALLOT: {},
   SUSPEND: { resumeOn: '9999-12-31' },
   EXTEND: { days: 1 },
 };
 
 /**
  * What this caller may send to POST /events now: allowed by role (permissions) and by the
- * procedure (machine). Route-only events (an order sample, the current rules) are left out.
+ * procedure (machine), given the facts its guards read from other modules' rows (a ballot's
+ * turnout). Route-only events (an order sample, the current rules) are left out.
  */
-export function allowedEvents(p: Persisted, relation: Relation, at: Date, zoneDate: string): EventType[] {
+export function allowedEvents(p: Persisted, relation: Relation, at: Date, zoneDate: string, facts: object = {}): EventType[] {
   const snapshot = restore(p);
   return EVENTS_BY_KIND[p.kind].filter(
     (type) =>
       !ROUTE_ONLY_EVENTS.has(type) &&
       mayCallerSend(type, relation, p.kind) &&
-      snapshot.can(machineEvent(type, PROBES[type] ?? {}, relation, at, zoneDate)),
+      snapshot.can(machineEvent(type, { ...PROBES[type], ...facts }, relation, at, zoneDate)),
   );
 }
 

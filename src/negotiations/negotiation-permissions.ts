@@ -46,6 +46,9 @@ const WHO_MAY: Record<EventType, (r: Relation, kind: NegotiationKind) => boolean
   REPLACE_SEAT: (r) => (eitherChief(r) && r.representative) || bureau(r),
   VACATE_SEAT: (r) => (r.party === 'union' || r.party === 'enterprise') && r.representative,
   NAME_RECORDER: eitherChief,
+  // ballots
+  OPEN_BALLOT: chiefOf('union'),
+  CLOSE_BALLOT: chiefOf('union'),
 };
 
 export function mayCallerSend(type: EventType, relation: Relation, kind: NegotiationKind): boolean {
@@ -84,6 +87,9 @@ export const EVENTS_BY_KIND: Record<NegotiationKind, EventType[]> = {
     'REPLACE_SEAT',
     'VACATE_SEAT',
     'NAME_RECORDER',
+    // ballots
+    'OPEN_BALLOT',
+    'CLOSE_BALLOT',
   ],
   rule_change: ['COMMENT', 'CLOSE_CONSULTATION', 'REQUEST_BARGAINING', 'RESPOND_TO_OPINIONS', 'PUBLISH', 'WITHDRAW'],
 };

@@ -7,12 +7,29 @@ import { EVENT_TYPES, EventType } from './dto/events.dto';
 import { NegotiationView, SeatsView } from './negotiation-view';
 import { NEGOTIATION_KINDS, NegotiationKind, Scope, Side } from './negotiation.types';
 import { ruleChangeMachine } from './rule-change.machine';
+import { RecordedVote } from './collective-contract.machine';
 
 /** Every state either machine can be in (DESIGN §2), for the document's enum. */
 export const NEGOTIATION_STATES = [
   ...new Set([...Object.keys(collectiveContractMachine.config.states ?? {}), ...Object.keys(ruleChangeMachine.config.states ?? {})]),
 ];
 const SIDES: Side[] = ['union', 'enterprise'];
+
+/** The latest vote on a draft, and which way it was taken. */
+export class RecordedVoteDto implements RecordedVote {
+  @ApiProperty({ enum: ['ballot', 'count_sheet'], description: "ballot: the workers' own secret ballot, counted by the system; count_sheet: a vote in a hall, recorded by hand" })
+  method!: 'ballot' | 'count_sheet';
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'On the roll' })
+  eligible!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Took part' })
+  present!: number;
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  inFavour!: number;
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  against!: number;
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  abstained!: number;
+}
 
 export class ScopeViewDto implements Scope {
   @ApiProperty({ description: 'Industry code', example: 'food_delivery' })
@@ -146,6 +163,15 @@ export class NegotiationViewDto implements NegotiationView {
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The negotiation this one was opened from (a rule change, or the contract it renews)' })
   parentId!: string | null;
+
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'How many workers the scope covers now (the roll of an all_workers ballot opened now); recounted at most every 10 s' })
+  covered!: number;
+
+  @ApiProperty({ description: "A workers' ballot is open on the draft (GET …/ballot for turnout)" })
+  ballotOpen!: boolean;
+
+  @ApiProperty({ type: RecordedVoteDto, nullable: true, description: 'The latest vote on the draft and which way it was taken; null before any' })
+  vote!: RecordedVoteDto | null;
 
   @ApiProperty({ format: 'uuid' })
   unionOrganizationId!: string;

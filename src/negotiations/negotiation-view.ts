@@ -8,6 +8,8 @@ import { NegotiationKind, Scope, Side } from './negotiation.types';
 import { Representative } from './representative.entity';
 import { Round } from './round.entity';
 import { EventType } from './dto/events.dto';
+import { BallotsService } from '../ballots/ballots.service';
+import { RecordedVote } from './collective-contract.machine';
 
 export interface SeatsView {
   chief: string | null;
@@ -44,6 +46,12 @@ export interface NegotiationView {
   /** A suspension one chief proposed, waiting for the other's agreement (art. 35). */
   pendingSuspension: { by: Side; resumeOn: string } | null;
   parentId: string | null;
+  /** How many workers the scope covers now (the roll of an all_workers ballot opened now). */
+  covered: number;
+  /** A workers' ballot is open on the draft. */
+  ballotOpen: boolean;
+  /** The latest vote on the draft and how it was taken: `ballot` (the workers' own) or `count_sheet` (recorded by hand). */
+  vote: RecordedVote | null;
   unionOrganizationId: string;
   enterpriseOrganizationId: string;
   auditHead: string;
@@ -69,13 +77,17 @@ export function agreedTerms(rounds: Round[]): Terms | null {
 
 @Injectable()
 export class NegotiationViews {
-  constructor(private readonly deadlines: DeadlinesService) {}
+  constructor(
+    private readonly deadlines: DeadlinesService,
+    private readonly ballots: BallotsService,
+  ) {}
 
   async build(manager: EntityManager, n: Negotiation, can: EventType[]): Promise<NegotiationView> {
     // one after another: inside a transaction the manager holds a single PostgreSQL connection
     const seats = await manager.find(Representative, { where: { negotiationId: n.id } });
     const rounds = await manager.find(Round, { where: { negotiationId: n.id }, order: { round: 'ASC' } });
     const deadlines = await this.deadlines.running(n.id, manager);
+    const covered = await this.ballots.coveredForView(manager, n.scope);
     const latest = (side: Side) => {
       const r = [...rounds].reverse().find((x) => x.proposer === side);
       return r ? { terms: r.terms, round: r.round } : null;
@@ -90,6 +102,8 @@ export class NegotiationViews {
       recorder?: string | null;
       recorderProposal?: NegotiationView['recorderProposal'];
       pendingSuspension?: NegotiationView['pendingSuspension'];
+      ballotOpen?: boolean;
+      vote?: RecordedVote | null;
     };
     const open = n.kind === 'collective_contract' && (n.state === 'bargaining' || n.state === 'requested');
     return {
@@ -114,6 +128,9 @@ export class NegotiationViews {
       recorderProposal: ctx.recorderProposal ?? null,
       pendingSuspension: ctx.pendingSuspension ?? null,
       parentId: n.parentId,
+      covered,
+      ballotOpen: ctx.ballotOpen ?? false,
+      vote: ctx.vote ?? null,
       unionOrganizationId: n.unionOrgId,
       enterpriseOrganizationId: n.enterpriseOrgId,
       auditHead: n.auditHead,

@@ -11,10 +11,11 @@ import { NegotiationsController } from './negotiations.controller';
 import { NegotiationsService } from './negotiations.service';
 import { SeatChecks } from './seat-checks';
 import { SeatEvents } from './seat-events';
+import { BallotsModule } from '../ballots/ballots.module';
 
 /** Negotiations publish through agreements and run their clocks through deadlines; neither depends back on it. */
 @Module({
-  imports: [AuditModule, AgreementsModule, DeadlinesModule, AccountsModule],
+  imports: [AuditModule, AgreementsModule, DeadlinesModule, AccountsModule, BallotsModule],
   controllers: [NegotiationsController],
   providers: [NegotiationsService, NegotiationRecords, NegotiationViews, NegotiationEvents, SeatChecks, SeatEvents, NegotiationOpening],
   exports: [NegotiationsService, NegotiationRecords],

@@ -233,7 +233,8 @@ export class NegotiationsService {
     const at = this.clock.now();
     const sender = 'user' in event ? event : null;
     const relation = sender?.relation ?? null;
-    const asMachineSees = machineEvent(event.type, event.payload, relation, at, today);
+    // facts from other modules' rows the machine's guards read (has everyone on the ballot's roll voted?)
+    const asMachineSees = { ...machineEvent(event.type, event.payload, relation, at, today), ...(await this.events.facts(m, n)) };
     if (!procedureAllows(n, asMachineSees)) throw this.notAllowed(n, relation, `${event.type} is not allowed in state ${n.state}`);
 
     // prepare: the event's substance (422) and what it will record and write
@@ -249,7 +250,7 @@ export class NegotiationsService {
           today,
           rounds: () => (rounds ??= m.find(Round, { where: { negotiationId: n.id }, order: { round: 'ASC' } })),
         })
-      : {};
+      : await this.events.planFired(event.type, { manager: m, negotiation: n, at });
     const recorded = { ...plan.recorded, ...(plan.opens ? { openedNegotiationId: plan.opens.id } : {}) };
 
     // transition, record
@@ -301,7 +302,7 @@ export class NegotiationsService {
   async viewFor(m: EntityManager, user: AuthUser, n: Negotiation): Promise<NegotiationView> {
     const relation = await relationOf(m, user, n);
     const at = this.clock.now();
-    const can = relation ? allowedEvents(n, relation, at, dateIn(at, this.config.TZ_NAME)) : [];
+    const can = relation ? allowedEvents(n, relation, at, dateIn(at, this.config.TZ_NAME), await this.events.facts(m, n)) : [];
     return this.views.build(m, n, can);
   }
 

@@ -41,6 +41,9 @@ export function agreementPage(a: AgreementView, entries: ChainLink[], people: Ma
     .filter((e) => e.type === 'SIGN')
     .map((e) => t('agreement.signedBy', { name: people.get(e.actorId) ?? e.actorId, side: t(`side.${sideOfRole(e.role)}`), at: dateTime(e.at, zone, lang) }));
   const publish = entries.find((e) => e.hash === a.auditHead);
+  // the vote that ratified the text: the workers' ballot, or a count sheet recorded by hand
+  const ratifiedBy = [...entries].reverse().find((e) => ['RECORD_VOTE', 'CLOSE_BALLOT', 'BALLOT_PERIOD_ENDED'].includes(e.type) && payloadOf(e).to === 'ratified');
+  const tally = ratifiedBy ? (payloadOf(ratifiedBy) as Record<string, number>) : null;
   return {
     ...agreementListItem(a, lang, zone),
     scope: {
@@ -50,6 +53,10 @@ export function agreementPage(a: AgreementView, entries: ChainLink[], people: Ma
     parties,
     sections: describeTerms(a.terms, lang),
     signatures,
+    ratification:
+      ratifiedBy && tally
+        ? { method: label('vote', ratifiedBy.type === 'RECORD_VOTE' ? 'count_sheet' : 'ballot', lang), tally: t('vote.tally', tally) }
+        : null,
     publishedBy: publish ? t('agreement.publishedBy', { name: people.get(publish.actorId) ?? publish.actorId, at: dateTime(publish.at, zone, lang) }) : null,
     opinions: a.opinions,
     auditHead: a.auditHead,

@@ -21,9 +21,37 @@ describe('negotiator forms become the API event bodies', () => {
     expect(eventFromForm({ type: 'RESPOND', accept: 'no', reason: '经营困难' }, 'zh').body).toEqual({ type: 'RESPOND', accept: false, reason: '经营困难' });
   });
 
+  it('a vote by delegates lists them, one per line or separated by commas', () => {
+    const body = eventFromForm({ type: 'RECORD_VOTE', eligible: '2', present: '2', inFavour: '2', against: '0', abstained: '0', countSheetSha256: 'a'.repeat(64), delegates: 'u1\r\nu2，' }, 'zh').body;
+    expect(body.delegates).toEqual(['u1', 'u2']);
+  });
+
+  it('opens a ballot of all workers, or of the delegates listed', () => {
+    expect(eventFromForm({ type: 'OPEN_BALLOT', body: 'all_workers', closesOn: '2027-03-01', delegates: 'u1' }, 'zh').body).toEqual({
+      type: 'OPEN_BALLOT',
+      body: 'all_workers',
+      closesOn: '2027-03-01',
+    });
+    expect(eventFromForm({ type: 'OPEN_BALLOT', body: 'delegates', closesOn: '2027-03-01', delegates: 'u1 u2' }, 'zh').body).toEqual({
+      type: 'OPEN_BALLOT',
+      body: 'delegates',
+      closesOn: '2027-03-01',
+      delegates: ['u1', 'u2'],
+    });
+  });
+
   it('a vote tally is whole numbers, each unreadable count named', () => {
-    const tally = { type: 'RECORD_VOTE', eligible: '240', present: '170', inFavour: '150', against: '15', abstained: '5' };
-    expect(eventFromForm(tally, 'zh').body).toEqual({ type: 'RECORD_VOTE', eligible: 240, present: 170, inFavour: 150, against: 15, abstained: 5 });
+    const sheet = 'AB'.repeat(32);
+    const tally = { type: 'RECORD_VOTE', eligible: '240', present: '170', inFavour: '150', against: '15', abstained: '5', countSheetSha256: sheet };
+    expect(eventFromForm(tally, 'zh').body).toEqual({
+      type: 'RECORD_VOTE',
+      eligible: 240,
+      present: 170,
+      inFavour: 150,
+      against: 15,
+      abstained: 5,
+      countSheetSha256: sheet.toLowerCase(),
+    });
     expect(() => eventFromForm({ ...tally, present: '一百七', against: '' }, 'zh')).toThrow(new FormError(['实到人数：请填写正确的数字', '反对：必填']));
   });
 

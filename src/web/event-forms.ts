@@ -20,6 +20,11 @@ export function eventFromForm(form: Record<string, unknown>, lang: Lang): { type
     return Number(raw);
   };
   const seats = () => ({ chief: text('chief'), members: fields(form, 'members').filter((id) => id !== text('chief')) });
+  // delegates are typed one user id per line (or separated by commas or spaces)
+  const delegates = (): { delegates?: string[] } => {
+    const ids = text('delegates').split(/[\s,，]+/).filter(Boolean);
+    return ids.length ? { delegates: ids } : {};
+  };
 
   switch (type) {
     case 'RESPOND':
@@ -53,8 +58,13 @@ export function eventFromForm(form: Record<string, unknown>, lang: Lang): { type
         }
       }
       if (problems.length) throw new FormError(problems);
-      return { type, body: { type, ...counts } };
+      return { type, body: { type, ...counts, countSheetSha256: text('countSheetSha256').toLowerCase(), ...delegates() } };
     }
+    // ballots
+    case 'OPEN_BALLOT':
+      return { type, body: { type, body: text('body'), closesOn: text('closesOn'), ...(text('body') === 'delegates' ? delegates() : {}) } };
+    case 'CLOSE_BALLOT':
+      return { type, body: { type } };
     case 'REVIEW':
       return { type, body: { type, decision: text('decision'), ...(text('decision') === 'object' ? { opinion: text('opinion') } : {}) } };
     case 'RESPOND_TO_OPINIONS': {

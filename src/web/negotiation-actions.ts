@@ -19,7 +19,7 @@ export interface ActionInputs {
 }
 
 /** Events sent with one press: no input beyond the button. */
-const ONE_PRESS: EventType[] = ['SIGN', 'FILE', 'PUBLISH', 'RESUME', 'CLOSE_CONSULTATION', 'REQUEST_RENEWAL'];
+const ONE_PRESS: EventType[] = ['SIGN', 'FILE', 'PUBLISH', 'RESUME', 'CLOSE_CONSULTATION', 'REQUEST_RENEWAL', 'CLOSE_BALLOT'];
 
 export function sideOf(user: Pick<AuthUser, 'role'>): Side | null {
   return user.role === 'union_negotiator' ? 'union' : user.role === 'enterprise_rep' ? 'enterprise' : null;
@@ -64,6 +64,8 @@ export function actionsModel(user: AuthUser, view: NegotiationView, inputs: Acti
     // the table: who holds a seat, who could take one
     seated: can.has('REPLACE_SEAT') || can.has('VACATE_SEAT') ? (inputs.seated ?? []) : [],
     newcomers: can.has('REPLACE_SEAT') ? inputs.colleagues : [],
+    /** The roll a ballot opened now would have: RECORD_VOTE's eligible must equal it. */
+    covered: view.covered,
   };
 }
 

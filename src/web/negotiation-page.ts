@@ -53,7 +53,11 @@ export function deadlineRows(view: Pick<NegotiationView, 'deadlines'>, { lang, z
  * Events that move a procedure on and that it waits for; the others (withdraw, suspend,
  * dispute, comment…) are always open and do not make a negotiation "wait for you".
  */
-const MOVES_ON = new Set<EventType>(['RESPOND', 'OFFER', 'ACCEPT', 'COORDINATE', 'RECORD_VOTE', 'SIGN', 'FILE', 'REVIEW', 'PUBLISH', 'RESPOND_TO_OPINIONS']);
+const MOVES_ON = new Set<EventType>([
+  'RESPOND', 'OFFER', 'ACCEPT', 'COORDINATE', 'RECORD_VOTE', 'SIGN', 'FILE', 'REVIEW', 'PUBLISH', 'RESPOND_TO_OPINIONS',
+  // ballots
+  'OPEN_BALLOT', 'CLOSE_BALLOT',
+]);
 
 /** One line of "my negotiations". */
 export function negotiationListItem(view: NegotiationView, ctx: PageContext) {

@@ -2,6 +2,8 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res, UseGuards } from '
 import type { FastifyReply } from 'fastify';
 import { AuthUser } from '../accounts/auth-user';
 import { InboxService } from '../agreements/inbox.service';
+import { BallotBoxService } from '../ballots/ballot-box.service';
+import { ballotModel } from './ballot-pages.controller';
 import { DomainError, notFound } from '../common/domain-error';
 import { NegotiationRecords } from '../negotiations/negotiation-records.service';
 import { NegotiationView } from '../negotiations/negotiation-view';
@@ -49,6 +51,7 @@ export class NegotiationPagesController {
     private readonly directory: WebDirectory,
     private readonly events: PageEvents,
     private readonly costing: CostingService,
+    private readonly ballots: BallotBoxService,
   ) {}
 
   private context(request: WebRequest, reply: FastifyReply): PageContext {
@@ -149,6 +152,8 @@ export class NegotiationPagesController {
       refused: after?.refused ?? null,
       publication: publication ? { id: publication.id, acknowledgements: await this.acknowledgements(user, publication.id) } : null,
       costing: await this.costingOf(user, view, ctx),
+      ballot: await this.ballot(user, id, ctx.lang),
+      vote: view.vote ? { method: label('vote', view.vote.method, ctx.lang), tally: this.pages.t(request)('vote.tally', { ...view.vote }) } : null,
     };
     return this.pages.render(request, reply, 'negotiation', data, { status: after?.refused.status });
   }
@@ -173,6 +178,16 @@ export class NegotiationPagesController {
       return costingSection(await this.costing.costing(user, view.id), ctx.lang);
     } catch (error) {
       if (error instanceof DomainError && error.status === 403) return null;
+      throw error;
+    }
+  }
+
+  /** The workers' ballot: turnout while open, the result after; none when there is no ballot or it is not the caller's to see. */
+  private async ballot(user: AuthUser, id: string, lang: 'zh' | 'en') {
+    try {
+      return ballotModel(await this.ballots.view(user, id), lang);
+    } catch (error) {
+      if (error instanceof DomainError && (error.status === 404 || error.status === 403)) return null;
       throw error;
     }
   }

@@ -16,11 +16,13 @@ import { WebErrorFilter } from './web-errors';
 import { CsrfGuard, WebSessionGuard } from './web-guards';
 import { WebSession } from './web-session';
 import { WorkerPagesController } from './worker-pages.controller';
+import { BallotBoxModule } from '../ballots/ballot-box.module';
+import { BallotPagesController } from './ballot-pages.controller';
 
 /** Server-rendered pages for workers and negotiators (issue 5): no script, one stylesheet. */
 @Module({
-  imports: [AccountsModule, AgreementsModule, AuditModule, NegotiationsModule, CostingModule],
-  controllers: [PublicPagesController, SessionPagesController, WorkerPagesController, NegotiationPagesController, AssetsController],
+  imports: [AccountsModule, AgreementsModule, AuditModule, NegotiationsModule, CostingModule, BallotBoxModule],
+  controllers: [PublicPagesController, SessionPagesController, WorkerPagesController, NegotiationPagesController, BallotPagesController, AssetsController],
   providers: [Pages, PageEvents, Stylesheet, WebDirectory, WebSession, WebSessionGuard, CsrfGuard, WebErrorFilter],
 })
 export class WebModule {}

@@ -2,6 +2,8 @@ import { Body, Controller, Get, Param, Post, Query, Redirect, Req, Res, UseGuard
 import type { FastifyReply } from 'fastify';
 import { AuthUser } from '../accounts/auth-user';
 import { InboxService } from '../agreements/inbox.service';
+import { BallotBoxService } from '../ballots/ballot-box.service';
+import { ballotModel } from './ballot-pages.controller';
 import { notFound } from '../common/domain-error';
 import { NegotiationRecords } from '../negotiations/negotiation-records.service';
 import { NegotiationsService } from '../negotiations/negotiations.service';
@@ -32,15 +34,17 @@ export class WorkerPagesController {
     private readonly records: NegotiationRecords,
     private readonly directory: WebDirectory,
     private readonly events: PageEvents,
+    private readonly ballots: BallotBoxService,
   ) {}
 
   @Get('inbox')
   async notices(@Req() request: WebRequest, @Res({ passthrough: true }) reply: FastifyReply, @WebUser() user: AuthUser, @Query('page') pageParam?: string) {
     const lang = this.pages.lang(request, reply);
     const page = pageNumber(pageParam);
-    const [{ items, unread, total, minutes }, drafts] = await Promise.all([
+    const [{ items, unread, total, minutes }, drafts, ballots] = await Promise.all([
       this.inbox.inbox(user, page, PAGE_SIZE),
       this.negotiations.list(user, { state: 'consultation', page: 1, pageSize: 20 }),
+      this.ballots.forWorker(user),
     ]);
     return this.pages.render(request, reply, 'inbox', {
       title: this.pages.t(request)('inbox.title'),
@@ -59,6 +63,7 @@ export class WorkerPagesController {
         sections: describeTerms(x.terms as Terms, lang),
       })),
       pager: pager('/inbox', {}, page, total, PAGE_SIZE),
+      ballots: ballots.map((x) => ({ id: x.negotiationId, title: x.title, b: ballotModel(x.ballot, lang) })),
     });
   }
 

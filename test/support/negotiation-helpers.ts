@@ -1,5 +1,8 @@
 import { TestApp } from './test-app';
 
+/** The SHA-256 of a signed count sheet, for votes recorded by hand (RECORD_VOTE). */
+export const COUNT_SHEET = '918063f770b544cb457e46d567203b129d04a56b8fac6a26bda62cbd520da209';
+
 /** Terms that clear the demo region's minimum wage; `baseFen` varies per offer. */
 export function terms(baseFen: number, overrides: Record<string, unknown> = {}) {
   return {
@@ -69,7 +72,7 @@ export async function toPublished(t: TestApp): Promise<string> {
 
 /** Ratifies, signs, files, approves and publishes a contract in consultation. */
 export async function publishFromConsultation(t: TestApp, id: string): Promise<void> {
-  await sendOk(t, id, 'union.chief', { type: 'RECORD_VOTE', eligible: 12, present: 9, inFavour: 8, against: 1, abstained: 0 });
+  await sendOk(t, id, 'union.chief', { type: 'RECORD_VOTE', eligible: 12, present: 9, inFavour: 8, against: 1, abstained: 0, countSheetSha256: COUNT_SHEET });
   await sendOk(t, id, 'union.chief', { type: 'SIGN' });
   await sendOk(t, id, 'platform.chief', { type: 'SIGN' });
   await sendOk(t, id, 'platform.chief', { type: 'FILE' });

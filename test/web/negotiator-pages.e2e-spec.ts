@@ -160,7 +160,7 @@ describe("negotiators' pages: the state of talks at a glance, and acting on them
     };
     const platform = await webLogin(t, 'platform.chief');
     const bureau = await webLogin(t, 'bureau.reviewer');
-    await send(union, { type: 'RECORD_VOTE', eligible: '12', present: '9', inFavour: '8', against: '1', abstained: '0' });
+    await send(union, { type: 'RECORD_VOTE', eligible: '12', present: '9', inFavour: '8', against: '1', abstained: '0', countSheetSha256: '918063f770b544cb457e46d567203b129d04a56b8fac6a26bda62cbd520da209' });
     await send(union, { type: 'SIGN' });
     await send(platform, { type: 'SIGN' });
     await send(platform, { type: 'FILE' });

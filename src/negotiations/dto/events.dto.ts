@@ -4,6 +4,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  IsArray,
   Equals,
   IsBoolean,
   IsDefined,
@@ -22,6 +23,7 @@ import {
   Matches,
 } from 'class-validator';
 import { TermsDto } from '../../terms/terms';
+import { BALLOT_BODIES, BallotBody } from '../../ballots/ballot-rules';
 import { RepresentativesDto } from './create-negotiation.dto';
 
 /** One DTO per event payload (API.md "POST /api/negotiations/:id/events"). */
@@ -113,7 +115,10 @@ export class CommentEventDto {
   @IsString() @MinLength(1) @MaxLength(4000) text!: string;
 }
 
-@ApiSchema({ description: "The workers' (congress's) vote on the draft (art. 36: two thirds present, more than half of all for). Union chief." })
+@ApiSchema({
+  description:
+    "A vote on the draft held in a hall (a workers' congress or meeting), recorded by hand from its count sheet (art. 36: two thirds present, half of all for). eligible must equal the roll. Not while a ballot is open. Union chief.",
+})
 export class RecordVoteEventDto {
   @EventName('RECORD_VOTE') type!: 'RECORD_VOTE';
   /** Workers (or congress delegates) entitled to vote. */
@@ -127,6 +132,39 @@ export class RecordVoteEventDto {
   @IsInt() @Min(0) against!: number;
   @ApiProperty({ type: 'integer', minimum: 0, description: 'Abstentions; for + against + abstained = present' })
   @IsInt() @Min(0) abstained!: number;
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    minItems: 1,
+    maxItems: 100_000,
+    description: 'A congress of delegates: their user ids (covered workers, each once); eligible must be their number. Absent: eligible must be the number of covered workers',
+  })
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100_000) @IsUUID('all', { each: true })
+  delegates?: string[];
+  @ApiProperty({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 (hex) of the signed count sheet', example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' })
+  @Matches(/^[0-9a-f]{64}$/, { message: 'countSheetSha256 must be 64 lowercase hex digits (SHA-256)' })
+  countSheetSha256!: string;
+}
+
+@ApiSchema({
+  description:
+    "Puts the draft to the workers' secret ballot (in consultation; 集体合同规定 art. 36): the roll is fixed now — every worker the scope covers, or the delegates named. Union chief.",
+})
+export class OpenBallotEventDto {
+  @EventName('OPEN_BALLOT') type!: 'OPEN_BALLOT';
+  @ApiProperty({ enum: BALLOT_BODIES, description: 'all_workers: every covered worker votes; delegates: the workers named in delegates' })
+  @IsIn(BALLOT_BODIES) body!: BallotBody;
+  @ApiProperty({ format: 'date', example: '2027-03-01', description: 'The last day of voting, today or later; the ballot closes at its end (deadline ballotClose)' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/) @IsISO8601({ strict: true })
+  closesOn!: string;
+  @ApiPropertyOptional({ type: [String], format: 'uuid', minItems: 1, maxItems: 100_000, description: 'Required with body delegates: their user ids (covered workers, each once)' })
+  @ValidateIf((o) => o.body === 'delegates') @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100_000) @IsUUID('all', { each: true })
+  delegates?: string[];
+}
+
+@ApiSchema({ description: 'Closes the open ballot before its deadline, once everyone on the roll has voted, and counts it. Union chief.' })
+export class CloseBallotEventDto {
+  @EventName('CLOSE_BALLOT') type!: 'CLOSE_BALLOT';
 }
 
 @ApiSchema({ description: 'Signs the ratified contract. Each chief once.' })
@@ -285,6 +323,9 @@ export const EVENT_DTOS = {
   REPLACE_SEAT: ReplaceSeatEventDto,
   VACATE_SEAT: VacateSeatEventDto,
   NAME_RECORDER: NameRecorderEventDto,
+  // ballots
+  OPEN_BALLOT: OpenBallotEventDto,
+  CLOSE_BALLOT: CloseBallotEventDto,
 } as const;
 
 export type EventType = keyof typeof EVENT_DTOS;

@@ -35,7 +35,7 @@ const GROUPS = {
     COORDINATE: ['作出协调处理', 'Coordinate'],
     EXTEND: ['延长协调期限', 'Extend coordination'],
     COMMENT: ['提出意见', 'Comment'],
-    RECORD_VOTE: ['录入职工表决结果', 'Record the vote'],
+    RECORD_VOTE: ['录入会议表决结果（计票单）', 'Record a vote held in a hall'],
     SIGN: ['签字', 'Sign'],
     FILE: ['报送劳动保障部门审查', 'File for review'],
     REVIEW: ['审查', 'Review'],
@@ -56,6 +56,15 @@ const GROUPS = {
     CONSULTATION_WINDOW_CLOSED: ['征求意见期结束', 'Comment period closed'],
     TERM_ENDED: ['合同期满', 'Term ended'],
     DEADLINE_PASSED: ['期限已过', 'Deadline passed'],
+    // ballots
+    OPEN_BALLOT: ['发起职工投票', "Open the workers' ballot"],
+    CLOSE_BALLOT: ['全员已投票，结束投票', 'Everyone has voted: close the ballot'],
+    BALLOT_PERIOD_ENDED: ['投票截止，自动计票', 'Ballot closed and counted'],
+  },
+  /** How a vote on the draft was taken. */
+  vote: {
+    ballot: ['职工无记名投票，系统计票', "The workers' secret ballot, counted by the system"],
+    count_sheet: ['会议表决，按计票单人工录入', 'A vote in a hall, recorded by hand from the count sheet'],
   },
   /** How the other side answered a round (协商记录 "对方答复"). */
   answer: {
@@ -76,6 +85,7 @@ const GROUPS = {
     annualRound: ['年度规则协商', 'Annual rules round'],
     informationRequest: ['提供订单数据', 'Order data due'],
     seatVacancy: ['补足空缺代表', 'Fill the vacant seat'],
+    ballotClose: ['职工投票截止', 'Ballot closes'],
   },
   industry: {
     food_delivery: ['外卖配送', 'Food delivery'],
@@ -132,6 +142,13 @@ const GROUPS = {
     'NEGOTIATION.EXTENSION_TOO_LONG': ['延长天数超过规定上限。', 'That extension is longer than allowed.'],
     'REPRESENTATIVES.INVALID': ['协商代表不符合规定（人数相等、至少三人、不得兼任双方）。', 'Representatives break the rules (equal sides, at least three, nobody on both).'],
     'VOTE.IMPOSSIBLE_TALLY': ['表决人数不合逻辑。', 'The tally is impossible.'],
+    'VOTE.ELIGIBLE_MISMATCH': ['应到人数须等于覆盖的职工人数（或所列职工代表人数）。', 'Eligible must equal the workers covered (or the delegates named).'],
+    'VOTE.DELEGATES_INVALID': ['职工代表名单有误（须为覆盖的职工，且不重复）。', 'The delegates must be covered workers, each named once.'],
+    'BALLOT.CLOSES_IN_PAST': ['投票截止日期不能早于今天。', 'The closing date cannot be before today.'],
+    'BALLOT.NOT_ON_ROLL': ['您不在本次投票的选民名单上。', 'You are not on the roll of this ballot.'],
+    'BALLOT.ALREADY_VOTED': ['您已经投过票了。', 'You have already voted.'],
+    'BALLOT.CLOSED': ['投票已经结束。', 'The ballot has closed.'],
+    'BALLOT.NOT_OPEN': ['当前没有进行中的投票。', 'No ballot is open.'],
     'CONSULTATION.OPINIONS_UNANSWERED': ['每条意见都须答复。', 'Every opinion needs an answer.'],
     'INBOX.NOT_COVERED': ['该公示不适用于您。', 'This publication does not cover you.'],
     'INBOX.NOT_A_WORKER': ['通知仅面向登记的劳动者。', 'Notices are for registered workers.'],

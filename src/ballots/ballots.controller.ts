@@ -1,0 +1,42 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthUser } from '../accounts/auth-user';
+import { CurrentUser } from '../accounts/auth.decorators';
+import { ApiErrors } from '../common/openapi';
+import { BallotBoxService } from './ballot-box.service';
+import { BallotViewDto, CastBallotAnswerDto } from './ballot.dto';
+import { CastBallotDto } from './dto/cast-ballot.dto';
+
+const NOT_READABLE = 'No such negotiation, or the caller is not party to it nor a worker its ballot covers';
+
+@ApiTags('ballots')
+@Controller('api/negotiations/:id/ballot')
+export class BallotsController {
+  constructor(private readonly box: BallotBoxService) {}
+
+  @Post()
+  @ApiOperation({
+    summary: 'Cast a ballot (a worker on the roll, once)',
+    description: 'The receipt is in this answer only. Who voted and how are stored apart; nobody sees a running count of choices.',
+  })
+  @ApiCreatedResponse({ type: CastBallotAnswerDto, description: 'Counted' })
+  @ApiErrors({
+    403: 'Not on the roll fixed at opening (BALLOT.NOT_ON_ROLL)',
+    404: NOT_READABLE,
+    409: 'Already voted (BALLOT.ALREADY_VOTED), the ballot has closed (BALLOT.CLOSED), none is open (BALLOT.NOT_OPEN), or every place on the roll is used (BALLOT.ROLL_COMPLETE)',
+  })
+  cast(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: CastBallotDto) {
+    return this.box.cast(user, id, body.choice);
+  }
+
+  @Get()
+  @ApiOperation({
+    summary: "The negotiation's latest ballot",
+    description: "Turnout while open; after the close the result and every receipt's hash. For its representatives, the bureau and covered workers.",
+  })
+  @ApiOkResponse({ type: BallotViewDto, description: 'The ballot as the caller may see it' })
+  @ApiErrors({ 403: 'An administrator (BALLOT.NOT_YOURS_TO_SEE)', 404: `${NOT_READABLE}; or no ballot was ever opened (BALLOT.NOT_FOUND)` })
+  view(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+    return this.box.view(user, id);
+  }
+}
