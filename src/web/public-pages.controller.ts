@@ -61,7 +61,9 @@ export class PublicPagesController {
     const wanted = namesNeeded(agreement, entries);
     const [people, orgs] = await Promise.all([this.directory.userNames(wanted.people), this.directory.organizationNames(wanted.orgs)]);
     const page = agreementPage(agreement, entries, people, orgs, lang, this.pages.zone);
-    return this.pages.render(request, reply, 'agreement', { title: page.title, a: page });
+    // what a search result or a shared link shows: the contract and its parties
+    const description = [page.title, ...page.parties.map((p) => p.name)].join(' · ');
+    return this.pages.render(request, reply, 'agreement', { title: page.title, description, a: page });
   }
 
   /** Public by design (DESIGN §2: the record is auditable by anyone); shows no entry's content. */

@@ -3,6 +3,7 @@ import { MessageKey } from './zh';
 /** The pages' words in English (`?lang=en` or Accept-Language). */
 export const en: Record<MessageKey, string> = {
   'site.name': 'Xieshang',
+  'site.description': 'Collective bargaining for platform workers: piece rates, commission, rest and labour quotas negotiated, voted, signed, filed, published and told to every worker, each step on a verifiable record.',
   'site.tagline': 'Collective bargaining for platform workers',
   'nav.agreements': 'Published',
   'nav.inbox': 'My notices',

@@ -4,6 +4,7 @@
  */
 export const zh = {
   'site.name': '协商',
+  'site.description': '平台劳动者集体协商：计件单价、抽成比例、休息休假和劳动定额的协商、表决、签字、备案、公示与告知，每一步都有可核验的记录。',
   'site.tagline': '平台劳动者集体协商',
   'nav.agreements': '公示',
   'nav.inbox': '我的通知',
