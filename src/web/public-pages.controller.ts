@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { AgreementsService } from '../agreements/agreements.service';
 import { AuditService } from '../audit/audit.service';
 import { notFound } from '../common/domain-error';
-import { agreementListItem, agreementPage, namesNeeded } from './agreement-page';
+import { agreementListItem, agreementPage, chainReason, namesNeeded } from './agreement-page';
 import { label } from './i18n';
 import { Pages } from './pages';
 import { WebDirectory } from './web-directory';
@@ -75,7 +75,7 @@ export class PublicPagesController {
     return this.pages.render(request, reply, 'verify', {
       title: this.pages.t(request)('verify.title'),
       agreement: { id: publication.id, title: publication.title, auditHead: publication.auditHead },
-      check,
+      check: !check.intact && check.problem === 'chain' ? { ...check, reason: chainReason(check.reason, this.pages.lang(request, reply)) } : check,
     });
   }
 }

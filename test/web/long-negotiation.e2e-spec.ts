@@ -50,7 +50,7 @@ describe('the negotiation page after twelve rounds of offers', () => {
 
   it("tells each round's own moves: the platform's concession on the rate, against its own last offer", async () => {
     const text = mainText((await open()).html);
-    const timeline = text.slice(text.indexOf('各轮记录'));
+    const timeline = text.slice(text.indexOf('协商过程'));
     // round 12: the platform goes from its 6.50 元 and 6 orders an hour of round 10, not from the union's round 11
     const round12 = timeline.slice(timeline.indexOf('第 12 轮'));
     expect(round12).toContain('较本方上一方案： 配送·基本单价：6.50 → 6.60 元/单');
