@@ -54,7 +54,7 @@ describe("negotiators' pages: the state of talks at a glance, and acting on them
   it('draws the negotiation dance as inline SVG, marks settled terms, and offers only what `can` allows', async () => {
     const html = (await union.get(`/negotiations/${bargaining}`)).text;
     expect(htmlProblems(html)).toEqual([]);
-    expect(html.match(/<svg viewBox="0 0 320 150"/g)!.length).toBeGreaterThanOrEqual(4);
+    expect(html.match(/<svg viewBox="0 0 320 168"/g)!.length).toBeGreaterThanOrEqual(4);
     expect(html).toContain('<path class="union" d="M');
     expect(html).toContain('<path class="enterprise" d="M');
     expect(mainText(html)).toMatch(/劳动定额 已一致 每小时 4 单 每小时 4 单/);
