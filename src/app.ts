@@ -1,3 +1,4 @@
+import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import { Logger, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -6,25 +7,41 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { Clock } from './common/clock';
 import { DomainErrorFilter } from './common/domain-error.filter';
+import { AccessLog, NestPinoLogger, REQUEST_ID_HEADER, createLogger, requestIdGenerator } from './common/logging';
 import { createOpenApiDocument } from './common/openapi-document';
+import { trustedPeers } from './common/trusted-proxies';
 import { AppConfig } from './config/app-config';
 import { registerWebPlugins } from './web/web-plugins';
 import { registerImportBody } from './accounts/import-body';
+import type { DestinationStream } from 'pino';
 
 export interface AppOverrides {
   clock?: Clock;
+  /** Where the log lines go (tests read them); by default standard output. */
+  logDestination?: DestinationStream;
 }
 
 /** Builds the application (not yet listening): the same set-up for `npm start` and the tests. */
 export async function createApp(config: AppConfig, overrides: AppOverrides = {}): Promise<NestFastifyApplication> {
+  const logger = createLogger(config, overrides.logDestination);
+  // the client address (request.ip, rate limits) and the request id come from X-Forwarded-For
+  // and X-Request-Id only when the peer is a configured proxy (docs/deploy.md)
+  const trusted = trustedPeers(config.TRUST_PROXY);
   const adapter = new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
-    logger: config.NODE_ENV === 'test' ? false : { level: config.isProduction ? 'info' : 'warn' },
-    trustProxy: config.isProduction,
+    loggerInstance: logger,
+    logController: new AccessLog(),
+    genReqId: requestIdGenerator(trusted),
+    trustProxy: (address: string) => trusted(address),
+  });
+  adapter.getInstance().addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
   });
   // abortOnError: false — a bad rule pack or database throws to the caller (main prints it) instead of exiting the process
-  const options = { logger: config.NODE_ENV === 'test' ? (['error'] as const) : undefined, bufferLogs: false, abortOnError: false };
+  const options = { logger: new NestPinoLogger(logger), bufferLogs: false, abortOnError: false };
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, overrides.clock), adapter, options as never);
+  // brotli or gzip when the client asks; the SSE stream (/api/me/stream) writes to the socket itself and is never buffered
+  await app.register(compress as never, { encodings: ['br', 'gzip'] });
   await app.register(helmet as never, {
     contentSecurityPolicy: {
       directives: {

@@ -1,24 +1,25 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import { DomainError } from './domain-error';
+import { logUnexpected } from './logging';
 
 /**
  * One place where errors become HTTP (API.md "Errors"): domain errors keep their code,
- * Nest's HTTP exceptions pass through, anything else is a logged 500 without internals.
+ * Nest's HTTP exceptions pass through, anything else is a 500 without internals whose stack
+ * is logged with the request id.
  */
 @Catch()
 export class DomainErrorFilter implements ExceptionFilter {
-  private readonly logger = new Logger('Errors');
-
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse();
-    const { status, body } = this.toResponse(error);
+    const { status, body, unexpected } = this.toResponse(error);
+    if (unexpected) logUnexpected(host.switchToHttp().getRequest(), error);
     if (typeof reply.status === 'function' && typeof reply.send === 'function') {
       reply.status(status).send(body);
     }
   }
 
-  toResponse(error: unknown): { status: number; body: Record<string, unknown> } {
+  toResponse(error: unknown): { status: number; body: Record<string, unknown>; unexpected?: true } {
     if (error instanceof DomainError) {
       const message = error.details.length === 1 ? error.details[0] : error.details;
       return {
@@ -39,7 +40,6 @@ export class DomainErrorFilter implements ExceptionFilter {
       const message = (error as Error).message;
       return { status: fastifyStatus, body: { statusCode: fastifyStatus, error: STATUS_CODES[fastifyStatus], message } };
     }
-    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    return { status: 500, body: { statusCode: 500, error: STATUS_CODES[500], message: 'Internal server error' } };
+    return { status: 500, body: { statusCode: 500, error: STATUS_CODES[500], message: 'Internal server error' }, unexpected: true };
   }
 }

@@ -15,4 +15,16 @@ describe('configuration', () => {
       /PORT must be an integer number.*DATABASE_URL must start with sqlite: or postgres:\/\/.*JWT_SECRET must be at least 32 characters/,
     );
   });
+
+  it('trusts no proxy and logs at info by default, nothing under test', () => {
+    expect(loadConfig({})).toMatchObject({ TRUST_PROXY: '', logLevel: 'info' });
+    expect(loadConfig({ NODE_ENV: 'test' }).logLevel).toBe('silent');
+    expect(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
+  });
+
+  it('names a bad LOG_LEVEL and every bad TRUST_PROXY entry', () => {
+    expect(() => loadConfig({ LOG_LEVEL: 'loud', TRUST_PROXY: '10.0.0.0/8, proxy.internal' })).toThrow(
+      /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent.*TRUST_PROXY must list IP addresses or CIDR ranges: proxy.internal/,
+    );
+  });
 });

@@ -1,5 +1,8 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { invalidProxyEntries } from '../common/trusted-proxies';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Every setting the service reads, validated once at start-up (API.md "Operations"). */
 export class AppConfig {
@@ -76,6 +79,23 @@ export class AppConfig {
   @Min(0)
   SWEEP_INTERVAL_MS = 5000;
 
+  /**
+   * The reverse proxies in front of the service, as addresses or CIDR ranges separated by
+   * commas. Only requests from them have X-Forwarded-For (the client address) and
+   * X-Request-Id believed. Empty: the socket's peer is the client.
+   */
+  @IsString()
+  TRUST_PROXY = '';
+
+  /** pino's level; by default `info`, and `silent` under test. */
+  @IsOptional()
+  @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL?: (typeof LOG_LEVELS)[number];
+
+  get logLevel(): (typeof LOG_LEVELS)[number] {
+    return this.LOG_LEVEL ?? (this.NODE_ENV === 'test' ? 'silent' : 'info');
+  }
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -87,6 +107,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const config = plainToInstance(AppConfig, defined, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: false });
   const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}));
+  const badProxies = invalidProxyEntries(config.TRUST_PROXY);
+  if (badProxies.length) problems.push(`TRUST_PROXY must list IP addresses or CIDR ranges: ${badProxies.join(', ')}`);
   if (config.isProduction && !config.JWT_SECRET) problems.push('JWT_SECRET is required in production');
   if (problems.length) throw new Error(`Invalid configuration: ${problems.join('; ')}`);
   return config;

@@ -72,3 +72,22 @@ export function namesNeeded(a: AgreementView, entries: ChainLink[]): { people: s
     orgs: [...a.scope.enterpriseIds, String(openedPayload.unionOrgId ?? ''), String(openedPayload.enterpriseOrgId ?? '')],
   };
 }
+
+/**
+ * Why a chain failed, in the page's language. The audit module words its reasons in English
+ * for operators and the CLI; a Chinese page says the same in Chinese, and keeps an unknown
+ * reason as written rather than hide it.
+ */
+const CHAIN_REASONS: Array<[RegExp, string]> = [
+  [/^expected seq/, '记录序号不连续，有记录缺失或被插入'],
+  [/^prevHash/, '与上一条记录的哈希不衔接'],
+  [/^payload is not canonical/, '记录内容不是规范化 JSON，已被改动'],
+  [/^hash does not match/, '重新计算的哈希与记录不符，内容已被改动'],
+  [/^the negotiation records/, '记录条数或末条哈希与协商不符，末尾的记录可能已被删除'],
+];
+
+export function chainReason(reason: string, lang: Lang): string {
+  if (lang === 'en') return reason;
+  return CHAIN_REASONS.find(([pattern]) => pattern.test(reason))?.[1] ?? reason;
+}
+

@@ -26,8 +26,8 @@ import {
   recorderName,
   positionRows,
   representatives,
-  timeline,
 } from './negotiation-page';
+import { procedureTimeline } from './procedure-timeline';
 import { PageEvents, Refusal, formKey, seeOther } from './page-events';
 import { Pages } from './pages';
 import { FormError } from './terms-form';
@@ -117,12 +117,15 @@ export class NegotiationPagesController {
   private async page(request: WebRequest, reply: FastifyReply, user: AuthUser, id: string, after: { sent: SentForm; refused: Refusal } | null = null) {
     const ctx = this.context(request, reply);
     const view = await this.negotiations.get(user, id);
-    const [rounds, comments, publication] = await Promise.all([
+    const [rounds, comments, entries, publication] = await Promise.all([
       this.records.rounds(user, id),
       this.records.comments(user, id),
+      this.records.auditEntries(user, id),
       this.directory.publicationOf(id),
     ]);
-    const names = await this.names(view, peopleNamed(view, rounds, comments));
+    // the people the record names: representatives and the bureau, never a worker who commented
+    const actors = entries.filter((e) => e.role !== 'worker' && e.actorId !== 'system').map((e) => e.actorId);
+    const names = await this.names(view, [...peopleNamed(view, rounds, comments), ...actors]);
     const colleagues =
       view.can.includes('RESPOND') || view.can.includes('REQUEST_BARGAINING') || view.can.includes('REPLACE_SEAT')
         ? await this.directory.colleagues(user.organizationId ?? '', user.role)
@@ -145,7 +148,7 @@ export class NegotiationPagesController {
         : null,
       positions: positionRows(view, ctx.lang),
       dance: charts(view, rounds, ctx.lang),
-      timeline: view.kind === 'collective_contract' ? timeline(view, rounds, names, ctx) : [],
+      timeline: procedureTimeline(view, rounds, entries, names, ctx),
       comments: commentRows(comments, names, ctx),
       actions: actionsModel(user, view, { colleagues, comments, seated }, ctx.lang, after?.sent),
       formKey,

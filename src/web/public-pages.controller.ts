@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { AgreementsService } from '../agreements/agreements.service';
 import { AuditService } from '../audit/audit.service';
 import { notFound } from '../common/domain-error';
-import { agreementListItem, agreementPage, namesNeeded } from './agreement-page';
+import { agreementListItem, agreementPage, chainReason, namesNeeded } from './agreement-page';
 import { label } from './i18n';
 import { Pages } from './pages';
 import { WebDirectory } from './web-directory';
@@ -61,7 +61,9 @@ export class PublicPagesController {
     const wanted = namesNeeded(agreement, entries);
     const [people, orgs] = await Promise.all([this.directory.userNames(wanted.people), this.directory.organizationNames(wanted.orgs)]);
     const page = agreementPage(agreement, entries, people, orgs, lang, this.pages.zone);
-    return this.pages.render(request, reply, 'agreement', { title: page.title, a: page });
+    // what a search result or a shared link shows: the contract and its parties
+    const description = [page.title, ...page.parties.map((p) => p.name)].join(' · ');
+    return this.pages.render(request, reply, 'agreement', { title: page.title, description, a: page });
   }
 
   /** Public by design (DESIGN §2: the record is auditable by anyone); shows no entry's content. */
@@ -73,7 +75,7 @@ export class PublicPagesController {
     return this.pages.render(request, reply, 'verify', {
       title: this.pages.t(request)('verify.title'),
       agreement: { id: publication.id, title: publication.title, auditHead: publication.auditHead },
-      check,
+      check: !check.intact && check.problem === 'chain' ? { ...check, reason: chainReason(check.reason, this.pages.lang(request, reply)) } : check,
     });
   }
 }

@@ -1,6 +1,7 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Injectable, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Injectable } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { DomainError } from '../common/domain-error';
+import { logUnexpected } from '../common/logging';
 import { Lang, MessageKey, label, translator } from './i18n';
 import { hasLabel } from './i18n/labels';
 import { Pages } from './pages';
@@ -42,8 +43,6 @@ export function summarizeError(error: unknown, lang: Lang): ErrorSummary {
 @Injectable()
 @Catch()
 export class WebErrorFilter implements ExceptionFilter {
-  private readonly logger = new Logger('WebErrors');
-
   constructor(private readonly pages: Pages) {}
 
   async catch(error: unknown, host: ArgumentsHost): Promise<void> {
@@ -55,12 +54,12 @@ export class WebErrorFilter implements ExceptionFilter {
       return;
     }
     const summary = summarizeError(error, this.pages.lang(request));
-    if (summary.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (summary.status >= 500) logUnexpected(request, error);
     try {
       const html = await this.pages.render(request, reply, 'error', { title: summary.headline, summary }, { status: summary.status });
       reply.send(html);
     } catch (renderError) {
-      this.logger.error(renderError instanceof Error ? (renderError.stack ?? renderError.message) : String(renderError));
+      logUnexpected(request, renderError);
       reply.code(summary.status).type('text/plain; charset=utf-8').send(summary.headline);
     }
   }

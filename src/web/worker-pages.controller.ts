@@ -8,6 +8,7 @@ import { notFound } from '../common/domain-error';
 import { NegotiationRecords } from '../negotiations/negotiation-records.service';
 import { NegotiationsService } from '../negotiations/negotiations.service';
 import { agreementListItem } from './agreement-page';
+import { draftWording } from './draft-page';
 import { dateTime } from './format';
 import { deadlineRows, stateLabel } from './negotiation-page';
 import { PageEvents, Refusal, formKey, seeOther } from './page-events';
@@ -107,6 +108,7 @@ export class WorkerPagesController {
       sections: draft ? describeTerms(draft, lang) : [],
       deadlines: deadlineRows(view, { lang, zone: this.pages.zone, now: this.pages.now() }),
       canComment: view.can.includes('COMMENT'),
+      wording: draftWording(view.kind, view.state, view.can.includes('COMMENT')),
       comments: comments.map((c) => ({
         // a worker's name is not shown to other workers; representatives are named with their role
         author: c.authorId === user.id ? t('draft.byYou') : c.authorRole === 'worker' ? t('draft.byWorker') : (people.get(c.authorId ?? '') ?? '—'),

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app';
@@ -41,7 +42,7 @@ afterAll(() => dropScratchDatabases());
  * clock the test moves. `scenario: false` skips the demo negotiations.
  */
 export async function startTestApp(
-  options: { env?: Record<string, string>; scenario?: boolean; clock?: ManualClock; databaseUrl?: string } = {},
+  options: { env?: Record<string, string>; scenario?: boolean; clock?: ManualClock; databaseUrl?: string; logDestination?: DestinationStream } = {},
 ): Promise<TestApp> {
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -55,7 +56,7 @@ export async function startTestApp(
     ...options.env,
   });
   const clock = options.clock ?? new ManualClock();
-  const app = await createApp(config, { clock });
+  const app = await createApp(config, { clock, logDestination: options.logDestination });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const fixture = app.get(DemoFixture);

@@ -3,7 +3,7 @@ import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
 import { TestApp, startTestApp } from '../support/test-app';
-import { toConsultation, toPublished } from '../support/negotiation-helpers';
+import { openContract, seats, sendOk, terms, toConsultation, toPublished } from '../support/negotiation-helpers';
 import { ARTIFACTS, CHROMIUM, Phone, hasChromium, openPhone, screenshotPath } from './support/browser';
 import { bargainTwelveRounds } from './support/long-negotiation';
 
@@ -144,6 +144,59 @@ suite(title, () => {
     await visit(`/negotiations/${demoContract}/rounds/3`, 'minutes');
     await logOut();
     expect(offSite).toEqual([]);
+  });
+
+  /** Pairs of chart labels whose drawn boxes overlap, and labels drawn outside their chart, as Chromium lays them out. */
+  async function chartLabelProblems(): Promise<string[]> {
+    return page.evaluate<string[]>(`[...document.querySelectorAll('figure.dance svg')].flatMap((svg) => {
+      const frame = svg.getBoundingClientRect();
+      const name = svg.closest('figure').querySelector('figcaption').textContent;
+      const boxes = [...svg.querySelectorAll('text')].map((t) => ({ label: t.textContent, r: t.getBoundingClientRect() }));
+      const overlapping = boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => a.r.left < b.r.right - 0.5 && b.r.left < a.r.right - 0.5 && a.r.top < b.r.bottom - 0.5 && b.r.top < a.r.bottom - 0.5).map((b) => name + ': ' + a.label + ' × ' + b.label));
+      const outside = boxes.filter((b) => b.r.left < frame.left - 0.5 || b.r.right > frame.right + 0.5 || b.r.top < frame.top - 0.5 || b.r.bottom > frame.bottom + 0.5).map((b) => name + ': ' + b.label + ' outside');
+      return [...overlapping, ...outside];
+    })`);
+  }
+
+  it('draws the dance readable from the first round: axis titles, both figures, no label on another', async () => {
+    const id = await openContract(t);
+    await sendOk(t, id, 'platform.chief', { type: 'RESPOND', accept: true, representatives: await seats(t, 'platform') });
+    await sendOk(t, id, 'platform.chief', { type: 'OFFER', terms: terms(600) });
+    await logIn('union.chief');
+    await visit(`/negotiations/${id}`, 'dance-first-round');
+    const first = page.locator('figure.dance').first();
+    await expect(first.locator('.x .title').textContent()).resolves.toBe('轮次');
+    await expect(first.locator('.y .title').textContent()).resolves.toBe('元');
+    await expect(first.locator('.ends text').allTextContents()).resolves.toEqual(['7.00', '6.00']);
+    await first.screenshot({ path: screenshotPath('dance-first-round-chart') });
+    expect(await chartLabelProblems()).toEqual([]);
+    const long = await bargainTwelveRounds(t);
+    await visit(`/negotiations/${long}`, 'dance-twelve-rounds');
+    expect(await page.locator('figure.dance').count()).toBeGreaterThan(10);
+    await page.locator('div.charts').screenshot({ path: screenshotPath('dance-twelve-rounds-charts') });
+    expect(await chartLabelProblems()).toEqual([]);
+    const published = (await t.http().get('/api/negotiations?state=published').set('Authorization', await t.login('union.chief'))).body.items[0].id;
+    await visit(`/negotiations/${published}`, 'dance-agreed');
+    await page.locator('div.charts').screenshot({ path: screenshotPath('dance-agreed-charts') });
+    expect(await chartLabelProblems()).toEqual([]);
+    await visit(`/negotiations/${long}?lang=en`, 'dance-twelve-rounds-en');
+    expect(await chartLabelProblems()).toEqual([]);
+    await visit(`/negotiations/${long}?lang=zh`, 'dance-twelve-rounds-zh-again');
+    await logOut();
+  }, 120_000);
+
+  it('shows the comments page and the whole procedure at 360 px, in the words of each state', async () => {
+    const union = await t.login('union.chief');
+    const inTalks = (await t.http().get('/api/negotiations?state=bargaining').set('Authorization', union)).body.items[0].id;
+    await logIn('union.chief');
+    await visit(`/negotiations/${inTalks}/comments`, 'comments-bargaining');
+    await expect(page.textContent('main')).resolves.toContain('协商仍在进行');
+    await visit(`/negotiations/${published}/comments`, 'comments-published');
+    await expect(page.textContent('main')).resolves.toContain('已公布的合同条款');
+    await visit(`/negotiations/${published}`, 'negotiation-procedure');
+    await page.locator('ol.timeline').screenshot({ path: screenshotPath('procedure-timeline') });
+    await expect(page.textContent('ol.timeline')).resolves.toContain('录入职工表决结果');
+    await logOut();
   });
 
   it('fits twelve rounds and a long clause into 360 px, and keeps a refused offer as it was typed', async () => {

@@ -3,9 +3,12 @@ import { htmlProblems, mainText } from './support/html';
 import { LONG_CLAUSE, ROUNDS, bargainTwelveRounds, publishIt } from './support/long-negotiation';
 import { Agent, webLogin } from './support/web-agent';
 
-/** Issue 5: every page under 50 KB, long talks included; 40 KB leaves room for longer ones. */
+/**
+ * Issue 5: every page under 50 KB, long talks included; 44 KB leaves room for longer ones.
+ * (40 KB until issue 8 gave each of the 13 charts axis titles, a padded scale and end labels.)
+ */
 const LIMIT = 50 * 1024;
-const HEADROOM = 40 * 1024;
+const HEADROOM = 44 * 1024;
 
 describe('the negotiation page after twelve rounds of offers', () => {
   let t: TestApp;
@@ -40,7 +43,7 @@ describe('the negotiation page after twelve rounds of offers', () => {
     const charts = [...html.matchAll(/<svg [^>]*>([\s\S]*?)<\/svg>/g)];
     expect(charts).toHaveLength(13); // every numeric term moved
     for (const [svg, inner] of charts) {
-      expect(svg).toMatch(/^<svg viewBox="0 0 320 150" role="img"><title>[^<]+<\/title>/);
+      expect(svg).toMatch(/^<svg viewBox="0 0 320 168" role="img"><title>[^<]+<\/title>/);
       expect(svg).not.toContain('aria-label');
       // the union offered in the six odd rounds, the platform in the six even ones
       expect(inner.match(/<path class="marks union" d="([^"]*)"/)![1].match(/M/g)).toHaveLength(6);
@@ -50,7 +53,7 @@ describe('the negotiation page after twelve rounds of offers', () => {
 
   it("tells each round's own moves: the platform's concession on the rate, against its own last offer", async () => {
     const text = mainText((await open()).html);
-    const timeline = text.slice(text.indexOf('各轮记录'));
+    const timeline = text.slice(text.indexOf('协商过程'));
     // round 12: the platform goes from its 6.50 元 and 6 orders an hour of round 10, not from the union's round 11
     const round12 = timeline.slice(timeline.indexOf('第 12 轮'));
     expect(round12).toContain('较本方上一方案： 配送·基本单价：6.50 → 6.60 元/单');

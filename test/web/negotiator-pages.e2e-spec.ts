@@ -55,7 +55,7 @@ describe("negotiators' pages: the state of talks at a glance, and acting on them
   it('draws the negotiation dance as inline SVG, marks settled terms, and offers only what `can` allows', async () => {
     const html = (await union.get(`/negotiations/${bargaining}`)).text;
     expect(htmlProblems(html)).toEqual([]);
-    expect(html.match(/<svg viewBox="0 0 320 150"/g)!.length).toBeGreaterThanOrEqual(4);
+    expect(html.match(/<svg viewBox="0 0 320 168"/g)!.length).toBeGreaterThanOrEqual(4);
     expect(html).toContain('<path class="union" d="M');
     expect(html).toContain('<path class="enterprise" d="M');
     expect(mainText(html)).toMatch(/劳动定额 已一致 每小时 4 单 每小时 4 单/);
@@ -170,6 +170,31 @@ describe("negotiators' pages: the state of talks at a glance, and acting on them
     expect(published).toMatch(/已确认知悉：0 \/ \d+ 名劳动者/);
   });
 
+  it('shows a published contract\'s whole procedure: rounds, acceptance, opinions, the tally, both signatures, filing, review, publication', async () => {
+    const text = mainText((await union.get(`/negotiations/${demoContract}`)).text);
+    const procedure = text.slice(text.indexOf('协商过程'), text.indexOf('协商代表'));
+    const steps = [
+      '第 1 轮',
+      '答复协商要求 · 企业 · 刘洋',
+      '第 4 轮',
+      '接受对方方案 · 工会 · 王建国',
+      '劳动者提出意见 1 条',
+      '录入职工表决结果 · 工会 · 王建国',
+      '通过：实到三分之二以上，全体半数以上赞成 应到 240 人，实到 200 人；赞成 171，反对 20，弃权 9',
+      '签字 · 工会 · 王建国',
+      '签字 · 企业 · 刘洋',
+      '报送劳动保障部门审查 · 企业 · 刘洋',
+      '审查 · 劳动保障部门 · 赵敏',
+      '向劳动者公布 · 工会 · 王建国',
+      '进入：已公布',
+    ];
+    const at = steps.map((step) => procedure.indexOf(step));
+    expect(steps.filter((_, i) => at[i] < 0)).toEqual([]);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    // the opinion itself is listed under 意见, not in the procedure
+    expect(procedure).not.toContain('雨天补贴');
+  });
+
   it("the minutes of a round name both chiefs and cite the hashes of the entries that tabled and answered it", async () => {
     const html = (await union.get(`/negotiations/${demoContract}/rounds/2`)).text;
     expect(htmlProblems(html)).toEqual([]);
@@ -178,11 +203,14 @@ describe("negotiators' pages: the state of talks at a glance, and acting on them
     expect(text).toContain('王建国');
     expect(text).toContain('刘洋');
     expect(text).toContain('配送·基本单价：7.00 元/单 → 6.00 元/单');
-    const audit: Array<{ type: string; hash: string; payload: { round?: number } }> = await api(`/api/negotiations/${demoContract}/audit`);
+    const audit: Array<{ type: string; hash: string; prevHash: string; payload: { round?: number } }> = await api(`/api/negotiations/${demoContract}/audit`);
     const tabled = audit.find((e) => e.type === 'OFFER' && e.payload.round === 2)!;
     const answered = audit.find((e) => e.type === 'OFFER' && e.payload.round === 3)!;
-    expect(text).toContain(`hash ${tabled.hash}`);
-    expect(text).toContain(`hash ${answered.hash}`);
+    expect(text).toContain(`哈希 ${tabled.hash}`);
+    expect(text).toContain(`哈希 ${answered.hash}`);
+    expect(text).toContain(`上一条哈希 ${tabled.prevHash}`);
+    // no English left on the Chinese minutes
+    expect(text).not.toMatch(/\b(hash|prev)\b/);
     expect(text).toContain('记录完整');
     expect((await union.get(`/negotiations/${demoContract}/rounds/99`)).status).toBe(404);
   });

@@ -76,12 +76,14 @@ describe('public pages: what has been published, in plain Chinese', () => {
     const broken = await verify();
     expect(broken).toContain('记录异常');
     expect(broken).toContain('第 3 条记录校验失败');
+    expect(broken).toContain('重新计算的哈希与记录不符');
+    expect(broken).not.toMatch(/\b(hash|payload|seq)\b/);
     await entries.update({ negotiationId, seq: 3 }, { payload: third.payload });
 
     // …or the last entries deleted, so every hash left still recomputes
     const last = await entries.findOneOrFail({ where: { negotiationId }, order: { seq: 'DESC' } });
     await entries.delete({ negotiationId, seq: last.seq });
-    expect(await verify()).toContain(`第 ${last.seq} 条记录校验失败`);
+    expect(await verify()).toContain(`第 ${last.seq} 条记录校验失败：记录条数或末条哈希与协商不符`);
     await entries.insert(last);
     expect(await verify()).toContain('记录完整');
   });

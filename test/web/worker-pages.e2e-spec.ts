@@ -136,6 +136,20 @@ describe("workers' pages: logging in, 我的通知, commenting on a draft", () =
     expect(mainText(page.text)).toContain('找不到该页面');
   });
 
+  it('says talks in bargaining have no consultation yet, and calls a published contract\'s terms published', async () => {
+    const union = await t.login('union.chief');
+    const chief = await webLogin(t, 'union.chief');
+    const bargaining = (await t.http().get('/api/negotiations?state=bargaining').set('Authorization', union)).body.items[0].id;
+    const inTalks = mainText((await chief.get(`/negotiations/${bargaining}/comments`)).text);
+    expect(inTalks).toContain('协商仍在进行');
+    expect(inTalks).not.toContain('征求意见已结束');
+    const published = (await t.http().get('/api/negotiations?state=published').set('Authorization', union)).body.items[0].id;
+    const done = mainText((await chief.get(`/negotiations/${published}/comments`)).text);
+    expect(done).toContain('已公布的合同条款');
+    expect(done).toContain('征求意见已结束');
+    expect(done).not.toContain('草案条款');
+  });
+
   it('logging out ends the session', async () => {
     const rider = await webLogin(t, 'rider.0008');
     const { res } = await submit(rider, '/inbox', '/logout', {});

@@ -49,6 +49,23 @@ describe('the words on the pages', () => {
     expect(used.filter((key) => !(key in zh))).toEqual([]);
   });
 
+  it('leaves no English word on a Chinese page: neither in the messages nor written into a template', () => {
+    // SHA-256 and JSON are names, and the language switch says English in English
+    const english = (text: string) => (text.match(/[A-Za-z]{2,}/g) ?? []).filter((word) => !['SHA', 'JSON', 'English'].includes(word));
+    expect(Object.values(zh).flatMap((message) => english(message.replace(/\{\w+\}/g, '')))).toEqual([]);
+    const dir = webAssetPath('views');
+    const files = [...readdirSync(dir).filter((f) => f.endsWith('.njk')), ...readdirSync(join(dir, 'partials')).map((f) => `partials/${f}`)];
+    const written = files.flatMap((f) =>
+      english(
+        readFileSync(join(dir, f), 'utf8')
+          .replace(/\{#[\s\S]*?#\}|\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g, ' ')
+          .replace(/<[^>]*>/g, ' ')
+          .replace(/&\w+;/g, ' '),
+      ).map((word) => `${f}: ${word}`),
+    );
+    expect(written).toEqual([]);
+  });
+
   it('names every state of both procedures, every event and every deadline', () => {
     const states = [...Object.keys(collectiveContractMachine.config.states!), ...Object.keys(ruleChangeMachine.config.states!)];
     expect(states.filter((s) => !hasLabel('state', s))).toEqual([]);
