@@ -12,6 +12,7 @@ import { AuthGuard } from './accounts/auth.guard';
 import { AgreementsModule } from './agreements/agreements.module';
 import { Clock } from './common/clock';
 import { CoreModule } from './common/core.module';
+import { HostResolver } from './common/outbound-request';
 import { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
 import { FixturesModule } from './fixtures/fixtures.module';
@@ -27,7 +28,7 @@ const LOGIN_ROUTES: Type[] = [AuthController, SessionPagesController];
 
 @Module({})
 export class AppModule {
-  static register(config: AppConfig, clock?: Clock): DynamicModule {
+  static register(config: AppConfig, clock?: Clock, resolver?: HostResolver): DynamicModule {
     return {
       module: AppModule,
       global: true,
@@ -41,7 +42,7 @@ export class AppModule {
           { name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT_PER_MINUTE, skipIf: (context) => !LOGIN_ROUTES.includes(context.getClass()) },
         ]),
         TerminusModule,
-        CoreModule.register(clock),
+        CoreModule.register(clock, resolver),
         AccountsModule,
         DeadlinesModule,
         SweeperModule,

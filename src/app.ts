@@ -5,6 +5,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { Clock } from './common/clock';
+import { HostResolver } from './common/outbound-request';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { createOpenApiDocument } from './common/openapi-document';
 import { AppConfig } from './config/app-config';
@@ -13,6 +14,8 @@ import { registerImportBody } from './accounts/import-body';
 
 export interface AppOverrides {
   clock?: Clock;
+  /** Where outgoing requests (webhooks) resolve host names; tests give names answers of their own. */
+  resolver?: HostResolver;
 }
 
 /** Builds the application (not yet listening): the same set-up for `npm start` and the tests. */
@@ -24,7 +27,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   });
   // abortOnError: false — a bad rule pack or database throws to the caller (main prints it) instead of exiting the process
   const options = { logger: config.NODE_ENV === 'test' ? (['error'] as const) : undefined, bufferLogs: false, abortOnError: false };
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, overrides.clock), adapter, options as never);
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, overrides.clock, overrides.resolver), adapter, options as never);
   await app.register(helmet as never, {
     contentSecurityPolicy: {
       directives: {

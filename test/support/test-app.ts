@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app';
 import { dropScratchDatabases, scratchDatabaseUrl } from '../../src/database/scratch-database';
 import { ManualClock } from '../../src/common/clock';
+import { HostResolver } from '../../src/common/outbound-request';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { DemoFixture } from '../../src/fixtures/demo-fixture';
 import { User } from '../../src/accounts/user.entity';
@@ -39,7 +40,7 @@ afterAll(() => dropScratchDatabases());
  * clock the test moves. `scenario: false` skips the demo negotiations.
  */
 export async function startTestApp(
-  options: { env?: Record<string, string>; scenario?: boolean; clock?: ManualClock; databaseUrl?: string } = {},
+  options: { env?: Record<string, string>; scenario?: boolean; clock?: ManualClock; databaseUrl?: string; resolver?: HostResolver } = {},
 ): Promise<TestApp> {
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -53,7 +54,7 @@ export async function startTestApp(
     ...options.env,
   });
   const clock = options.clock ?? new ManualClock();
-  const app = await createApp(config, { clock });
+  const app = await createApp(config, { clock, resolver: options.resolver });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const fixture = app.get(DemoFixture);
