@@ -1,12 +1,11 @@
 import { applyDecorators } from '@nestjs/common';
+import { Nested, NestedList } from '../../common/nested';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   Equals,
   IsBoolean,
-  IsDefined,
   IsIn,
   IsInt,
   IsOptional,
@@ -17,7 +16,6 @@ import {
   Min,
   MinLength,
   ValidateIf,
-  ValidateNested,
   IsISO8601,
   Matches,
 } from 'class-validator';
@@ -40,7 +38,7 @@ export class RespondEventDto {
 
   /** Required when accepting: the enterprise's seats (as many as the union's). */
   @ApiPropertyOptional({ type: RepresentativesDto, description: "Required when accepting: the enterprise's seats (as many as the union's)" })
-  @ValidateIf((o) => o.accept === true) @IsDefined() @ValidateNested() @Type(() => RepresentativesDto)
+  @ValidateIf((o) => o.accept === true) @Nested(() => RepresentativesDto)
   representatives?: RepresentativesDto;
 
   @ValidateIf((o) => o.accept === false) @Reason('Required when refusing: why', false)
@@ -51,7 +49,7 @@ export class RespondEventDto {
 export class OfferEventDto {
   @EventName('OFFER') type!: 'OFFER';
   @ApiProperty({ type: TermsDto, description: 'The whole offer (every term, not only those that move)' })
-  @ValidateNested() @Type(() => TermsDto) terms!: TermsDto;
+  @Nested(() => TermsDto) terms!: TermsDto;
   @Note() note?: string;
 }
 
@@ -167,7 +165,7 @@ export class OpinionAnswerDto {
 export class RespondToOpinionsEventDto {
   @EventName('RESPOND_TO_OPINIONS') type!: 'RESPOND_TO_OPINIONS';
   @ApiProperty({ type: [OpinionAnswerDto], maxItems: 10_000, description: 'One answer per comment: every comment must be answered (422 otherwise)' })
-  @ValidateNested({ each: true }) @Type(() => OpinionAnswerDto) @ArrayMaxSize(10_000)
+  @NestedList(() => OpinionAnswerDto) @ArrayMaxSize(10_000)
   answers!: OpinionAnswerDto[];
 }
 
@@ -177,10 +175,10 @@ export class RequestBargainingEventDto {
   @Reason() reason!: string;
   /** The union's seats in the collective negotiation this opens. */
   @ApiProperty({ type: RepresentativesDto, description: "The union's seats in the collective negotiation this opens" })
-  @ValidateNested() @Type(() => RepresentativesDto) representatives!: RepresentativesDto;
+  @Nested(() => RepresentativesDto) representatives!: RepresentativesDto;
   /** The union's opening proposal in that negotiation. */
   @ApiProperty({ type: TermsDto, description: "The union's opening proposal in that negotiation" })
-  @ValidateNested() @Type(() => TermsDto) proposal!: TermsDto;
+  @Nested(() => TermsDto) proposal!: TermsDto;
   @ApiPropertyOptional({ minLength: 2, maxLength: 300, description: "The new negotiation's title (default: the rule change's title + （集体协商）)" })
   @IsOptional() @IsString() @MinLength(2) @MaxLength(300) title?: string;
 }
