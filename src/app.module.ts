@@ -6,8 +6,6 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { AccountsModule } from './accounts/accounts.module';
-import { AuthController } from './accounts/auth.controller';
-import { SessionPagesController } from './web/session-pages.controller';
 import { AuthGuard } from './accounts/auth.guard';
 import { AgreementsModule } from './agreements/agreements.module';
 import { Clock } from './common/clock';
@@ -23,9 +21,6 @@ import { NegotiationsModule } from './negotiations/negotiations.module';
 import { WebModule } from './web/web.module';
 import { CostingModule } from './costing/costing.module';
 
-/** Where passwords are tried: the API login and the web login form. */
-const LOGIN_ROUTES: Type[] = [AuthController, SessionPagesController];
-
 @Module({})
 export class AppModule {
   static register(config: AppConfig, clock?: Clock, resolver?: HostResolver): DynamicModule {
@@ -36,11 +31,8 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL)),
         // development without JWT_SECRET: a fresh secret per start (tokens end with the process)
         JwtModule.register({ global: true, secret: config.JWT_SECRET ?? randomBytes(32).toString('hex'), signOptions: { expiresIn: '12h' } }),
-        ThrottlerModule.forRoot([
-          { name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE },
-          // passwords are guessed at the login route: a tighter budget there
-          { name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT_PER_MINUTE, skipIf: (context) => !LOGIN_ROUTES.includes(context.getClass()) },
-        ]),
+        // wrong passwords have a budget of their own, shared by every instance (accounts/login-limiter.ts)
+        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }]),
         TerminusModule,
         CoreModule.register(clock, resolver),
         AccountsModule,

@@ -23,7 +23,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const adapter = new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
     logger: config.NODE_ENV === 'test' ? false : { level: config.isProduction ? 'info' : 'warn' },
-    trustProxy: config.isProduction,
+    // the client address (request.ip, login budgets) is the socket's unless the peer is a named proxy
+    trustProxy: config.TRUST_PROXY ? config.TRUST_PROXY.split(',').map((entry) => entry.trim()) : false,
   });
   // abortOnError: false — a bad rule pack or database throws to the caller (main prints it) instead of exiting the process
   const options = { logger: config.NODE_ENV === 'test' ? (['error'] as const) : undefined, bufferLogs: false, abortOnError: false };

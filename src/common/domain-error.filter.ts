@@ -13,6 +13,7 @@ export class DomainErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse();
     const { status, body } = this.toResponse(error);
+    if (error instanceof DomainError) for (const [name, value] of Object.entries(error.headers)) reply.header?.(name, value);
     if (typeof reply.status === 'function' && typeof reply.send === 'function') {
       reply.status(status).send(body);
     }
