@@ -48,12 +48,19 @@ export function bodyProblem(body: unknown): string | null {
   return null;
 }
 
+/** JSON and form bodies: plain objects and arrays (querystring's objects have no prototype). */
+function isPlainData(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  const prototype = Object.getPrototypeOf(value);
+  return Array.isArray(value) || prototype === Object.prototype || prototype === null;
+}
+
 /** The global pipe in front of ValidationPipe (app.ts): 400 BODY.MALFORMED naming the field. */
 @Injectable()
 export class BodyCheckPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
-    // a worker import's text (POST /api/workers) is checked row by row, each row on its own
-    if (metadata.type !== 'body' || typeof value === 'string') return value;
+    // a worker import (POST /api/workers) arrives as a stream and is checked row by row
+    if (metadata.type !== 'body' || !isPlainData(value)) return value;
     const problem = bodyProblem(value);
     if (problem) throw badRequest('BODY.MALFORMED', problem);
     return value;
