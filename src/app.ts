@@ -6,6 +6,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { Clock } from './common/clock';
 import { HostResolver } from './common/outbound-request';
+import { BodyCheckPipe } from './common/body-check.pipe';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { createOpenApiDocument } from './common/openapi-document';
 import { AppConfig } from './config/app-config';
@@ -45,7 +46,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   registerImportBody(app, config);
   // the web pages: cookies, CSRF tokens and nunjucks templates (src/web/web-plugins.ts)
   await registerWebPlugins(app, config);
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  // the body as a whole first (depth, numbers, control characters), then the route's DTO
+  app.useGlobalPipes(new BodyCheckPipe(), new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new DomainErrorFilter());
   app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, createOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });

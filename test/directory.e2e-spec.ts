@@ -107,5 +107,5 @@ describe('npm run create-admin', () => {
     } finally {
       await t.close();
     }
-  });
+  }, 120_000);
 });

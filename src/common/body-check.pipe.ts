@@ -1,4 +1,5 @@
 import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
+import { Readable } from 'node:stream';
 import { badRequest } from './domain-error';
 
 /**
@@ -48,19 +49,12 @@ export function bodyProblem(body: unknown): string | null {
   return null;
 }
 
-/** JSON and form bodies: plain objects and arrays (querystring's objects have no prototype). */
-function isPlainData(value: unknown): boolean {
-  if (value === null || typeof value !== 'object') return true;
-  const prototype = Object.getPrototypeOf(value);
-  return Array.isArray(value) || prototype === Object.prototype || prototype === null;
-}
-
 /** The global pipe in front of ValidationPipe (app.ts): 400 BODY.MALFORMED naming the field. */
 @Injectable()
 export class BodyCheckPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     // a worker import (POST /api/workers) arrives as a stream and is checked row by row
-    if (metadata.type !== 'body' || !isPlainData(value)) return value;
+    if (metadata.type !== 'body' || value instanceof Readable) return value;
     const problem = bodyProblem(value);
     if (problem) throw badRequest('BODY.MALFORMED', problem);
     return value;
