@@ -94,9 +94,6 @@ describe('npm run create-admin', () => {
     const weak = run(['ops'], { ADMIN_PASSWORD: 'x' });
     expect(weak.status).toBe(1);
     expect(weak.stderr).toContain('at least 12 characters');
-    const guessable = run(['ops'], { ADMIN_PASSWORD: 'administrator1' });
-    expect(guessable.status).toBe(1);
-    expect(guessable.stderr).toContain('too easy to guess');
     const created = run(['ops', '运维管理员'], { ADMIN_PASSWORD: 'a-long-admin-password' });
     expect(created.status).toBe(0);
     expect(created.stdout).toContain('created admin ops');
@@ -107,5 +104,5 @@ describe('npm run create-admin', () => {
     } finally {
       await t.close();
     }
-  }, 120_000);
+  }, 240_000);
 });
