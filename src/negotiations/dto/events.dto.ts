@@ -210,7 +210,7 @@ export class ProvideInformationEventDto {
 export class DeclareCurrentTermsEventDto {
   @EventName('DECLARE_CURRENT_TERMS') type!: 'DECLARE_CURRENT_TERMS';
   @ApiProperty({ type: TermsDto, description: 'The current rules, in the terms schema' })
-  @ValidateNested() @Type(() => TermsDto) terms!: TermsDto;
+  @Nested(() => TermsDto) terms!: TermsDto;
 }
 
 @ApiSchema({ description: 'Opens the next negotiation in the last months of the term (renewalWindow). Either chief.' })
