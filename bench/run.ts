@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Readable } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app';
@@ -43,7 +44,7 @@ async function world(coveredWorkers: number) {
   const [union, platform, bureau, rider] = await Promise.all(['union.chief', 'platform.chief', 'bureau.reviewer', 'rider.0001'].map(person));
   const rows = Array.from({ length: coveredWorkers }, (_, i) => `B${i},${i % 2 ? '420302' : '420303'},delivery_rider,骑手${i}`).join('\n');
   const importStart = performance.now();
-  if (coveredWorkers) await app.get(WorkersService).import(platform, rows, 'text/csv');
+  if (coveredWorkers) await app.get(WorkersService).import(platform, Readable.from([Buffer.from(rows)]), 'text/csv', config.IMPORT_BODY_LIMIT_BYTES);
   const importMs = performance.now() - importStart;
   return { app, ds, union, platform, bureau, rider, importMs };
 }

@@ -6,12 +6,11 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { AccountsModule } from './accounts/accounts.module';
-import { AuthController } from './accounts/auth.controller';
-import { SessionPagesController } from './web/session-pages.controller';
 import { AuthGuard } from './accounts/auth.guard';
 import { AgreementsModule } from './agreements/agreements.module';
 import { Clock } from './common/clock';
 import { CoreModule } from './common/core.module';
+import { HostResolver } from './common/outbound-request';
 import { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
 import { FixturesModule } from './fixtures/fixtures.module';
@@ -23,12 +22,9 @@ import { BallotBoxModule } from './ballots/ballot-box.module';
 import { WebModule } from './web/web.module';
 import { CostingModule } from './costing/costing.module';
 
-/** Where passwords are tried: the API login and the web login form. */
-const LOGIN_ROUTES: Type[] = [AuthController, SessionPagesController];
-
 @Module({})
 export class AppModule {
-  static register(config: AppConfig, clock?: Clock): DynamicModule {
+  static register(config: AppConfig, clock?: Clock, resolver?: HostResolver): DynamicModule {
     return {
       module: AppModule,
       global: true,
@@ -36,13 +32,10 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL)),
         // development without JWT_SECRET: a fresh secret per start (tokens end with the process)
         JwtModule.register({ global: true, secret: config.JWT_SECRET ?? randomBytes(32).toString('hex'), signOptions: { expiresIn: '12h' } }),
-        ThrottlerModule.forRoot([
-          { name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE },
-          // passwords are guessed at the login route: a tighter budget there
-          { name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT_PER_MINUTE, skipIf: (context) => !LOGIN_ROUTES.includes(context.getClass()) },
-        ]),
+        // wrong passwords have a budget of their own, shared by every instance (accounts/login-limiter.ts)
+        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }]),
         TerminusModule,
-        CoreModule.register(clock),
+        CoreModule.register(clock, resolver),
         AccountsModule,
         DeadlinesModule,
         SweeperModule,

@@ -6,6 +6,8 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { Clock } from './common/clock';
+import { HostResolver } from './common/outbound-request';
+import { BodyCheckPipe } from './common/body-check.pipe';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { AccessLog, NestPinoLogger, REQUEST_ID_HEADER, createLogger, requestIdGenerator } from './common/logging';
 import { createOpenApiDocument } from './common/openapi-document';
@@ -19,6 +21,8 @@ export interface AppOverrides {
   clock?: Clock;
   /** Where the log lines go (tests read them); by default standard output. */
   logDestination?: DestinationStream;
+  /** Where outgoing requests (webhooks) resolve host names; tests give names answers of their own. */
+  resolver?: HostResolver;
 }
 
 /** Builds the application (not yet listening): the same set-up for `npm start` and the tests. */
@@ -39,7 +43,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   });
   // abortOnError: false — a bad rule pack or database throws to the caller (main prints it) instead of exiting the process
   const options = { logger: new NestPinoLogger(logger), bufferLogs: false, abortOnError: false };
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, overrides.clock), adapter, options as never);
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, overrides.clock, overrides.resolver), adapter, options as never);
   // brotli or gzip when the client asks; the SSE stream (/api/me/stream) writes to the socket itself and is never buffered
   await app.register(compress as never, { encodings: ['br', 'gzip'] });
   await app.register(helmet as never, {
@@ -58,7 +62,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   registerImportBody(app, config);
   // the web pages: cookies, CSRF tokens and nunjucks templates (src/web/web-plugins.ts)
   await registerWebPlugins(app, config);
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  // the body as a whole first (depth, numbers, control characters), then the route's DTO
+  app.useGlobalPipes(new BodyCheckPipe(), new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new DomainErrorFilter());
   app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, createOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });

@@ -171,6 +171,7 @@ describe('publication reaches every covered worker', () => {
         req.on('end', () => {
           calls.push({ body, signature: String(req.headers['x-xieshang-signature']), timestamp: String(req.headers['x-xieshang-timestamp']) });
           res.statusCode = statuses.shift() ?? 200;
+          if (res.statusCode >= 300 && res.statusCode < 400) res.setHeader('location', `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/internal`);
           res.end();
         });
       });
@@ -202,6 +203,18 @@ describe('publication reaches every covered worker', () => {
       expect(delivery.status).toBe('delivered');
       expect(delivery.attempts.map((a) => a.status)).toEqual([500, 200]);
       expect(calls).toHaveLength(2);
+    });
+
+    it('records a redirect as a failed attempt and does not follow it', async () => {
+      expect((await configure(url)).status).toBe(200);
+      statuses = [307];
+      calls.length = 0;
+      const agreement = await agreementOf(await toPublished(t));
+      await waitFor(async () => (await t.dataSource.getRepository(WebhookDelivery).findOneByOrFail({ agreementId: agreement.id })).attempts.length === 1);
+      const delivery = await t.dataSource.getRepository(WebhookDelivery).findOneByOrFail({ agreementId: agreement.id });
+      expect(delivery.status).toBe('pending');
+      expect(delivery.attempts[0]).toMatchObject({ status: 307, error: expect.stringContaining('not followed') });
+      expect(calls).toHaveLength(1); // the body was not re-posted to /internal
     });
 
     it('publishes even when the platform cannot be reached', async () => {

@@ -59,10 +59,21 @@ describe('registering organisations and people', () => {
     expect((await t.http().post('/api/users').set('Authorization', union).send({})).status).toBe(403);
     const bad = await addPerson({ username: 'X', displayName: '', role: 'boss', password: 'short' });
     expect(bad.status).toBe(400);
-    expect(bad.body.message).toHaveLength(4);
+    expect(bad.body.message).toHaveLength(3);
     const wrongKind = await addPerson({ username: 'rep.x', displayName: 'x', role: 'enterprise_rep', password: 'a-long-password', organizationId: await t.orgId('union') });
     expect(wrongKind.status).toBe(422);
     expect((await addPerson({ username: 'union.chief', displayName: 'x', role: 'admin', password: 'a-long-password' })).status).toBe(409);
+    // passwords: 12 characters at least, and zxcvbn must not find them easy (score ≥ 3)
+    for (const password of ['short', 'aaaaaaaaaaaa', 'password1234', 'kX9#mP2$vL7']) {
+      const weak = await addPerson({ username: 'ops.weak', displayName: 'x', role: 'admin', password });
+      expect(weak.status).toBe(422);
+      expect(weak.body.code).toBe('PERSON.WEAK_PASSWORD');
+    }
+    const repeated = await addPerson({ username: 'ops.weak', displayName: 'x', role: 'admin', password: 'aaaaaaaaaaaa' });
+    expect(repeated.body.message).toMatch(/Repeated characters/);
+    const common = await addPerson({ username: 'ops.weak', displayName: 'x', role: 'admin', password: 'password1234' });
+    expect(common.body.message).toMatch(/commonly used password/);
+    expect((await addPerson({ username: 'ops.weak', displayName: 'x', role: 'admin', password: 'kX9#mP2$vL7!' })).status).toBe(201);
     const noIndustry = await t.http().post('/api/organizations').set('Authorization', await asAdmin()).send({ name: '某平台', kind: 'enterprise', region: '420300' });
     expect(noIndustry.status).toBe(422);
   });
@@ -80,6 +91,9 @@ describe('npm run create-admin', () => {
     const missing = run(['ops']);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('usage');
+    const weak = run(['ops'], { ADMIN_PASSWORD: 'x' });
+    expect(weak.status).toBe(1);
+    expect(weak.stderr).toContain('at least 12 characters');
     const created = run(['ops', '运维管理员'], { ADMIN_PASSWORD: 'a-long-admin-password' });
     expect(created.status).toBe(0);
     expect(created.stdout).toContain('created admin ops');
@@ -90,5 +104,5 @@ describe('npm run create-admin', () => {
     } finally {
       await t.close();
     }
-  });
+  }, 240_000);
 });

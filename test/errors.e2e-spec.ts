@@ -68,7 +68,7 @@ describe('errors', () => {
       const id = await openContract(t);
       const res = await send(t, id, 'platform.chief', { type: 'RESPOND', accept: true });
       expect(res.status).toBe(400);
-      expect(res.body.message).toEqual(['representatives should not be null or undefined']);
+      expect(res.body.message).toEqual(['representatives should not be null or undefined', 'representatives must be an object']);
     });
 
     it('refuses an Idempotency-Key longer than the 200 characters kept, and writes nothing', async () => {
@@ -263,12 +263,12 @@ describe('errors', () => {
 
 describe('429', () => {
   it('limits requests per client, and logins more tightly', async () => {
-    const t = await startTestApp({ scenario: false, env: { RATE_LIMIT_PER_MINUTE: '8', LOGIN_RATE_LIMIT_PER_MINUTE: '3' } });
+    const t = await startTestApp({ scenario: false, env: { RATE_LIMIT_PER_MINUTE: '8', LOGIN_FAILURES_PER_ACCOUNT: '3' } });
     try {
       const logins = [];
       for (let i = 0; i < 4; i++) logins.push((await t.http().post('/api/auth/login').send({ username: 'union.chief', password: 'x' })).status);
       expect(logins).toEqual([401, 401, 401, 429]);
-      // the web login form shares the tighter budget
+      // the web login form shares the account's budget
       const agent = browserAgent(t);
       const form = await agent.get('/login');
       const web = [];

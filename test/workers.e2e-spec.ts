@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { Worker } from '../src/accounts/worker.entity';
 import { coveredWorkersCondition, covers } from '../src/agreements/coverage';
 import { Scope } from '../src/negotiations/negotiation.types';
@@ -71,6 +72,88 @@ describe('registering workers in bulk', () => {
     const tooMany = await importAs('platform.chief', rows(100_001));
     expect(tooMany.status).toBe(422);
   }, 120_000);
+
+  it('rejects a 30 MB field as the row it is in, and keeps the rows around it', async () => {
+    const huge = 'a'.repeat(30 * 1024 * 1024);
+    const csv = ['externalId,region,category,displayName', 'SD9201,420302,delivery_rider,周师傅', `SD9202,420302,delivery_rider,"${huge}"`, 'SD9203,420303,delivery_rider,吴师傅'].join('\n');
+    const res = await importAs('platform.chief', csv);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ accepted: 2, rejected: [{ line: 3, message: `the line is ${huge.length + 31} bytes long; a row may have at most 4096` }] });
+  }, 60_000);
+
+  it('makes a stray quote, a control character or an unclosed quote the error of its own line', async () => {
+    const csv = [
+      'SD9301,420302,delivery_rider,王"师傅',
+      'SD9302,420302,delivery_rider,"李师傅"x',
+      'SD9303,420302,delivery_rider,"张师傅',
+      'SD9304,420302,delivery_rider,刘\u202e傅',
+      'SD9305,420302,delivery_rider,"陈""师傅"""',
+      'SD9306,420303,delivery_rider,杨师傅',
+    ].join('\r\n');
+    const res = await importAs('platform.chief', csv);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      accepted: 2,
+      rejected: [
+        { line: 1, message: expect.stringMatching(/^not valid CSV: a quote in an unquoted field/) },
+        { line: 2, message: expect.stringMatching(/^not valid CSV: a quote in an unquoted field, or text after a closing quote/) },
+        { line: 3, message: 'not valid CSV: a quoted field is not closed on its line' },
+        { line: 4, message: 'displayName contains the control character U+202E at position 2' },
+      ],
+    });
+    expect(await workers().findOneByOrFail({ externalId: 'SD9305' })).toMatchObject({ displayName: '陈"师傅"' });
+  });
+
+  it('refuses a body over IMPORT_BODY_LIMIT_BYTES with 413, counted as it arrives', async () => {
+    const small = await startTestApp({ scenario: false, env: { DEMO_RIDERS: '0', IMPORT_BODY_LIMIT_BYTES: '4096' } });
+    try {
+      const rows = Array.from({ length: 200 }, (_, i) => `BIG${i},420302,delivery_rider,骑手${i}`).join('\n');
+      const res = await small.http().post('/api/workers').set('Authorization', await small.login('platform.chief')).set('Content-Type', 'text/csv').send(rows);
+      expect(res.status).toBe(413);
+      expect(await small.dataSource.getRepository(Worker).countBy({ externalId: 'BIG0' })).toBe(0);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('answers /health in under 200 ms while a 32 MB import runs', async () => {
+    await t.app.listen(0, '127.0.0.1');
+    const base = await t.app.getUrl();
+    const name = '骑'.repeat(99); // 297 bytes: 100 000 rows of about 330 bytes make 32 MB
+    const csv = Buffer.from(Array.from({ length: 100_000 }, (_, i) => `HEALTH${i},${i % 2 ? '420302' : '420303'},delivery_rider,${name}`).join('\n'));
+    expect(csv.length).toBeGreaterThan(32_000_000);
+    expect(csv.length).toBeLessThanOrEqual(t.config.IMPORT_BODY_LIMIT_BYTES);
+    const token = await t.login('platform.chief');
+    let importing = true;
+    const imported = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = httpRequest(`${base}/api/workers`, { method: 'POST', headers: { authorization: token, 'content-type': 'text/csv', 'content-length': csv.length } }, (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, body }));
+      });
+      req.on('error', reject);
+      // as a client uploads it: 64 KiB at a time, waiting when the socket is full
+      (async () => {
+        for (let at = 0; at < csv.length; at += 65536) if (!req.write(csv.subarray(at, at + 65536))) await new Promise((r) => req.once('drain', r));
+        req.end();
+      })().catch(reject);
+    }).finally(() => (importing = false));
+    const latencies: number[] = [];
+    while (importing) {
+      const start = performance.now();
+      const health = await fetch(`${base}/health`);
+      await health.text();
+      if (importing) latencies.push(performance.now() - start);
+      expect(health.status).toBe(200);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const result = await imported;
+    expect(result.status).toBe(200);
+    expect(JSON.parse(result.body)).toEqual({ accepted: 100_000, rejected: [] });
+    expect(latencies.length).toBeGreaterThan(10);
+    console.log(`/health during a ${(csv.length / 1048576).toFixed(1)} MiB import: ${latencies.length} checks, max ${Math.max(...latencies).toFixed(0)} ms`);
+    expect(Math.max(...latencies)).toBeLessThan(200);
+  }, 180_000);
 
   it('refuses other roles, other content types and an empty body', async () => {
     expect((await importAs('union.chief', 'SD1,420302,delivery_rider,x')).status).toBe(403);

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { LoginLimiter } from './login-limiter';
 import { WorkersController } from './workers.controller';
 import { DirectoryController } from './directory.controller';
 import { DirectoryService } from './directory.service';
@@ -10,7 +11,7 @@ import { Associations } from './associations';
 
 @Module({
   controllers: [AuthController, WorkersController, DirectoryController],
-  providers: [AuthService, AuthGuard, WorkersService, DirectoryService, Associations],
+  providers: [AuthService, LoginLimiter, AuthGuard, WorkersService, DirectoryService, Associations],
   exports: [AuthService, AuthGuard, DirectoryService, Associations],
 })
 export class AccountsModule {}

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { RequestHeader } from '../common/request-header';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/openapi';
@@ -26,11 +26,14 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Log in', description: `At most LOGIN_RATE_LIMIT_PER_MINUTE tries per client address a minute.` })
+  @ApiOperation({
+    summary: 'Log in',
+    description: 'Wrong passwords are limited per account (LOGIN_FAILURES_PER_ACCOUNT) and per client address (LOGIN_FAILURES_PER_ADDRESS) in one budget with the web login form, and an account pauses after three in a row.',
+  })
   @ApiOkResponse({ type: LoginResultDto, description: 'A bearer token and who it is for' })
-  @ApiErrors({ 401: 'Wrong username or password (AUTH.BAD_CREDENTIALS)', 429: 'Too many login attempts from this address (LOGIN_RATE_LIMIT_PER_MINUTE)' })
-  login(@Body() body: LoginDto) {
-    return this.auth.login(body.username, body.password);
+  @ApiErrors({ 401: 'Wrong username or password (AUTH.BAD_CREDENTIALS)', 429: 'Too many wrong passwords for this account or from this address; Retry-After says when to try again (AUTH.TOO_MANY_ATTEMPTS)' })
+  login(@Body() body: LoginDto, @Ip() clientAddress: string) {
+    return this.auth.login(body.username, body.password, clientAddress);
   }
 
   /** Ends the session of the token sent: it is refused from now on. */

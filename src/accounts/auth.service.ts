@@ -7,6 +7,7 @@ import { Transactions } from '../database/transactions';
 import { RevokedToken } from './revoked-token.entity';
 import { randomUUID } from 'node:crypto';
 import { AuthUser } from './auth-user';
+import { LoginLimiter } from './login-limiter';
 import { verifyPassword } from './password';
 import { User } from './user.entity';
 
@@ -19,12 +20,19 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
     private readonly tx: Transactions,
+    private readonly limiter: LoginLimiter,
   ) {}
 
-  async login(username: string, password: string): Promise<{ accessToken: string; user: Omit<AuthUser, 'workerId'> }> {
+  /** The API's and the web form's login: one budget of wrong passwords per account and per client address. */
+  async login(username: string, password: string, clientAddress: string): Promise<{ accessToken: string; user: Omit<AuthUser, 'workerId'> }> {
+    await this.limiter.check(username, clientAddress);
     const user = await this.dataSource.getRepository(User).findOne({ where: { username } });
     const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !valid) throw new DomainError(401, 'AUTH.BAD_CREDENTIALS', 'wrong username or password');
+    if (!user || !valid) {
+      await this.limiter.failed(username, clientAddress);
+      throw new DomainError(401, 'AUTH.BAD_CREDENTIALS', 'wrong username or password');
+    }
+    await this.limiter.succeeded(username);
     const accessToken = await this.jwt.signAsync({ sub: user.id }, { jwtid: randomUUID() });
     const { id, displayName, role, organizationId } = user;
     return { accessToken, user: { id, username, displayName, role, organizationId } };

@@ -47,8 +47,8 @@ export class NewPersonDto {
   @IsIn(ROLES)
   role!: Role;
 
-  @ApiProperty({ minLength: 10, maxLength: 200, format: 'password', description: 'At least 10 characters' })
-  @IsString() @MinLength(10) @MaxLength(200)
+  @ApiProperty({ minLength: 12, maxLength: 200, format: 'password', description: 'At least 12 characters and hard to guess (zxcvbn score ≥ 3); a weak one is 422 PERSON.WEAK_PASSWORD saying why' })
+  @IsString() @MaxLength(200)
   password!: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: "The organisation the person acts for, of the role's kind (not for an admin)" })

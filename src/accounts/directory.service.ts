@@ -8,6 +8,7 @@ import { Transactions } from '../database/transactions';
 import { Organization, OrganizationKind } from './organization.entity';
 import { OrganizationMember } from './organization-member.entity';
 import { hashPassword } from './password';
+import { passwordProblem } from './password-policy';
 import { Role, User } from './user.entity';
 import { Worker } from './worker.entity';
 
@@ -93,7 +94,10 @@ export class DirectoryService {
     return o.kind === 'employer_association' ? { ...view, memberIds } : view;
   }
 
+  /** Every account made through the API or `create-admin` comes here, so none skips the password rule. */
   async addPerson(p: NewPerson): Promise<PersonView> {
+    const weak = passwordProblem(p.password, [p.username, p.displayName]);
+    if (weak) throw unprocessable('PERSON.WEAK_PASSWORD', weak);
     const passwordHash = await hashPassword(p.password);
     return this.tx.run(async (m) => {
       await this.checkPerson(m, p);

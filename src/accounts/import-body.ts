@@ -11,9 +11,12 @@ export const isImport = (contentType: string | undefined): boolean => IMPORT_CON
 const pathOf = (url: string) => url.split('?')[0];
 
 /**
- * Bulk imports arrive as text under their own, larger size limits. Only the import routes take
- * these types (415 elsewhere, before the body is read), so the larger limits cannot be used to
- * send big bodies to any other route.
+ * Bulk imports arrive as streams under their own, larger size limits, read row by row as they
+ * come: a worker import (POST /api/workers) is handed over unread and WorkersService counts
+ * IMPORT_BODY_LIMIT_BYTES as it reads it line by line, so a big import never sits whole in
+ * memory or holds the event loop. Only the import routes take these types (415 elsewhere,
+ * before the body is read), so the larger limits cannot be used to send big bodies to any
+ * other route.
  */
 export function registerImportBody(app: NestFastifyApplication, config: AppConfig): void {
   const fastify = app.getHttpAdapter().getInstance();
@@ -24,17 +27,7 @@ export function registerImportBody(app: NestFastifyApplication, config: AppConfi
   });
   fastify.addContentTypeParser(IMPORT_CONTENT_TYPES, (request, payload, done) => {
     if (SAMPLE_ROUTE.test(pathOf(request.url))) return done(null, limited(payload, config.SAMPLE_BODY_LIMIT_BYTES));
-    const chunks: Buffer[] = [];
-    let size = 0;
-    payload.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > config.IMPORT_BODY_LIMIT_BYTES) {
-        payload.destroy();
-        done(tooLarge(config.IMPORT_BODY_LIMIT_BYTES), undefined);
-      } else chunks.push(chunk);
-    });
-    payload.on('end', () => size <= config.IMPORT_BODY_LIMIT_BYTES && done(null, Buffer.concat(chunks).toString('utf8')));
-    payload.on('error', (error) => done(error, undefined));
+    done(null, payload);
   });
 }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, Put } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post, Put } from '@nestjs/common';
 import { RequestHeader } from '../common/request-header';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/openapi';
@@ -13,7 +13,8 @@ import { IMPORT_CONTENT_TYPES, isImport } from './import-body';
 import { Transactions } from '../database/transactions';
 import { badRequest, unprocessable } from '../common/domain-error';
 import { AppConfig } from '../config/app-config';
-import { isIP } from 'node:net';
+import { Readable } from 'node:stream';
+import { checkDestination, DestinationRefused, HOST_RESOLVER, HostResolver } from '../common/outbound-request';
 
 export class WebhookDto {
   /** Where publications covering this enterprise's workers are POSTed. */
@@ -27,18 +28,6 @@ export class WebhookDto {
   secret!: string;
 }
 
-
-/**
- * A webhook may not point the server at itself or its private network (SSRF): https, and a
- * host that is not localhost or a loopback, private or link-local address literal.
- */
-export function isPublicHttpsUrl(url: string): boolean {
-  const { protocol, hostname } = new URL(url);
-  const host = hostname.replace(/^\[|\]$/g, '');
-  if (protocol !== 'https:' || host === 'localhost' || host.endsWith('.localhost')) return false;
-  if (!isIP(host)) return true;
-  return !/^(127\.|10\.|192\.168\.|169\.254\.|172\.(1[6-9]|2\d|3[01])\.|0\.|::1$|fc|fd|fe80:)/i.test(host);
-}
 
 const ROW_FIELDS: Record<string, { type: string; description: string; pattern?: string; example?: string; minLength?: number; maxLength?: number }> = {
   externalId: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,64}$', description: "The enterprise's own id of the worker" },
@@ -72,6 +61,7 @@ export class WorkersController {
     private readonly workers: WorkersService,
     private readonly tx: Transactions,
     private readonly config: AppConfig,
+    @Inject(HOST_RESOLVER) private readonly resolve: HostResolver,
   ) {}
 
   /** Register or update workers: CSV (externalId,region,category,displayName) or JSON lines, up to 100 000 rows. */
@@ -86,16 +76,16 @@ export class WorkersController {
   })
   @ApiOkResponse({ type: ImportResultDto, description: 'How many rows were kept, and why the others were not' })
   @ApiErrors({
-    400: 'Not CSV or JSON lines (WORKERS.CONTENT_TYPE), unreadable CSV (WORKERS.BAD_CSV), no rows (WORKERS.EMPTY)',
+    400: 'Not CSV or JSON lines (WORKERS.CONTENT_TYPE), no rows (WORKERS.EMPTY); a bad line (a stray quote, over 4 096 bytes) is a rejected row, not a 400',
     403: 'Not an enterprise rep, or one acting for no enterprise (WORKERS.NOT_AN_ENTERPRISE)',
-    413: 'Body over IMPORT_BODY_LIMIT_BYTES',
+    413: 'Body over IMPORT_BODY_LIMIT_BYTES, counted as it arrives (WORKERS.TOO_LARGE)',
     415: 'A content type Fastify cannot read (send text/csv, application/x-ndjson or application/jsonl)',
     422: `More than ${MAX_IMPORT_ROWS.toLocaleString('en')} rows (WORKERS.TOO_MANY_ROWS)`,
   })
   import(@CurrentUser() user: AuthUser, @Body() body: unknown, @RequestHeader('content-type') contentType = '') {
-    if (!isImport(contentType))
+    if (!isImport(contentType) || !(body instanceof Readable))
       throw badRequest('WORKERS.CONTENT_TYPE', 'send CSV (text/csv) or JSON lines (application/x-ndjson)');
-    return this.workers.import(user, body as string, contentType);
+    return this.workers.import(user, body, contentType, this.config.IMPORT_BODY_LIMIT_BYTES);
   }
 
   /** The caller's enterprise webhook for publications. */
@@ -104,8 +94,12 @@ export class WorkersController {
   @ApiOkResponse({ type: WebhookSetDto, description: 'The webhook is set' })
   @ApiErrors({ 422: 'In production: not an https URL on a public host (WEBHOOK.NOT_PUBLIC_HTTPS)' })
   async setWebhook(@CurrentUser() user: AuthUser, @Body() body: WebhookDto) {
-    if (this.config.isProduction && !isPublicHttpsUrl(body.url))
-      throw unprocessable('WEBHOOK.NOT_PUBLIC_HTTPS', 'in production a webhook must be an https URL on a public host');
+    // checked now to tell the platform early; the dispatcher checks again at every delivery
+    if (this.config.isProduction)
+      await checkDestination(body.url, { requireHttps: true, allowPrivate: false }, this.resolve).catch((error: unknown) => {
+        if (!(error instanceof DestinationRefused)) throw error;
+        throw unprocessable('WEBHOOK.NOT_PUBLIC_HTTPS', `in production a webhook must be an https URL on a public host: ${error.message}`);
+      });
     await this.tx.run((m) => m.update(Organization, { id: user.organizationId!, kind: 'enterprise' }, { webhookUrl: body.url, webhookSecret: body.secret }));
     return { url: body.url };
   }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
+import type { Readable } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { randomUUID } from 'node:crypto';
 import { AuthUser } from './auth-user';
 import { Organization } from './organization.entity';
@@ -8,8 +10,13 @@ import { Clock } from '../common/clock';
 import { badRequest, forbidden, unprocessable } from '../common/domain-error';
 import { isRegionCode } from '../common/regions';
 import { Transactions } from '../database/transactions';
+import { textProblem } from '../common/body-check.pipe';
+import { IMPORT_LINES, importLines } from './import-lines';
 
 export const MAX_IMPORT_ROWS = 100_000;
+/** Rows per INSERT statement, and per transaction: each a short hold on SQLite. */
+const INSERT_BATCH = 100;
+const COMMIT_ROWS = 2_000;
 const COLUMNS = ['externalId', 'region', 'category', 'displayName'] as const;
 type Row = Record<(typeof COLUMNS)[number], string>;
 
@@ -26,6 +33,10 @@ export function rowProblem(row: Partial<Record<string, unknown>>): string | null
   if (!isRegionCode(text('region'))) problems.push(`region ${JSON.stringify(row.region ?? '')} is not a GB/T 2260 code`);
   if (!/^[a-z][a-z0-9_]{1,63}$/.test(text('category'))) problems.push('category must be a code such as delivery_rider');
   if (text('displayName').length < 1 || text('displayName').length > 200) problems.push('displayName must be 1–200 characters');
+  for (const column of COLUMNS) {
+    const problem = typeof row[column] === 'string' ? textProblem(row[column] as string) : null;
+    if (problem) problems.push(`${column} ${problem}`);
+  }
   const unknown = Object.keys(row).filter((k) => !(COLUMNS as readonly string[]).includes(k));
   if (unknown.length) problems.push(`unknown field ${unknown.join(', ')}`);
   return problems.length ? problems.join('; ') : null;
@@ -43,19 +54,19 @@ export class WorkersService {
     private readonly clock: Clock,
   ) {}
 
-  async import(user: AuthUser, body: string, contentType: string): Promise<ImportResult> {
+  async import(user: AuthUser, body: Readable, contentType: string, maxBodyBytes: number): Promise<ImportResult> {
     const enterprise = user.organizationId
       ? await this.tx.manager.findOneBy(Organization, { id: user.organizationId, kind: 'enterprise' })
       : null;
     if (!enterprise?.industry) throw forbidden('WORKERS.NOT_AN_ENTERPRISE', 'workers are registered by their enterprise');
-    const lines = this.parse(body, contentType);
-    if (lines.length > MAX_IMPORT_ROWS) throw unprocessable('WORKERS.TOO_MANY_ROWS', `at most ${MAX_IMPORT_ROWS} rows per request, got ${lines.length}`);
 
     const rejected: ImportResult['rejected'] = [];
     const firstLine = new Map<string, number>();
     const now = this.clock.now().toISOString();
     const good: Worker[] = [];
-    for (const { line, row, error } of lines) {
+    let rows = 0;
+    for await (const { line, row, error } of this.rows(body, contentType, maxBodyBytes)) {
+      if (++rows > MAX_IMPORT_ROWS) throw unprocessable('WORKERS.TOO_MANY_ROWS', `at most ${MAX_IMPORT_ROWS} rows per request`);
       const problem = error ?? rowProblem(row!);
       if (problem) {
         rejected.push({ line, message: problem });
@@ -79,50 +90,74 @@ export class WorkersService {
         createdAt: now,
       });
     }
-    await this.tx.run(async (m) => {
-      for (let i = 0; i < good.length; i += 500)
-        await m
-          .createQueryBuilder()
-          .insert()
-          .into(Worker)
-          .values(good.slice(i, i + 500))
-          .orUpdate(['region', 'category', 'display_name'], ['enterprise_id', 'external_id'])
-          .execute();
-    });
+    if (rows === 0) throw badRequest('WORKERS.EMPTY', 'send CSV (text/csv) or JSON lines (application/x-ndjson) with at least one row');
+    // rows are upserts, so an import cut short is completed by sending it again: committed a part at
+    // a time, since one commit of 100 000 rows holds SQLite (and so the event loop) for a second
+    for (let part = 0; part < good.length; part += COMMIT_ROWS)
+      await this.tx.run(async (m) => {
+        for (let i = part; i < Math.min(part + COMMIT_ROWS, good.length); i += INSERT_BATCH) {
+          await m
+            .createQueryBuilder()
+            .insert()
+            .into(Worker)
+            .values(good.slice(i, Math.min(i + INSERT_BATCH, part + COMMIT_ROWS)))
+            .orUpdate(['region', 'category', 'display_name'], ['enterprise_id', 'external_id'])
+            .execute();
+          // better-sqlite3 answers at once: without a turn of the event loop the whole import would hold it
+          await nextTurn();
+        }
+      });
     return { accepted: good.length, rejected };
   }
 
-  /** Rows with their 1-based line numbers (a CSV header line counts as line 1). */
-  private parse(body: string, contentType: string): Array<{ line: number; row?: Record<string, unknown>; error?: string }> {
-    if (typeof body !== 'string' || body.trim() === '') throw badRequest('WORKERS.EMPTY', 'send CSV (text/csv) or JSON lines (application/x-ndjson) with at least one row');
-    if (contentType.startsWith('text/csv')) {
-      let records: string[][];
-      try {
-        records = parse(body, { relax_column_count: true, skip_empty_lines: false, bom: true });
-      } catch (error) {
-        throw badRequest('WORKERS.BAD_CSV', `CSV: ${(error as Error).message}`);
+  /**
+   * Rows with their 1-based line numbers, read line by line as the body arrives (a CSV header
+   * line counts as line 1). A row cannot span lines: a quote left open is that line's error.
+   */
+  private async *rows(body: Readable, contentType: string, maxBodyBytes: number): AsyncGenerator<{ line: number; row?: Record<string, unknown>; error?: string }> {
+    const csv = contentType.startsWith('text/csv');
+    for await (const read of importLines(body, maxBodyBytes)) {
+      const { line } = read;
+      if ('overlongBytes' in read) {
+        yield { line, error: `the line is ${read.overlongBytes} bytes long; a row may have at most ${IMPORT_LINES.maxLineBytes}` };
+        continue;
       }
-      const hasHeader = records[0]?.[0]?.trim() === 'externalId';
-      return records
-        .map((cells, i) => ({ cells, line: i + 1 }))
-        .filter(({ cells, line }) => !(hasHeader && line === 1) && !(cells.length === 1 && cells[0].trim() === ''))
-        .map(({ cells, line }) =>
-          cells.length === COLUMNS.length
-            ? { line, row: Object.fromEntries(COLUMNS.map((c, j) => [c, cells[j]])) }
-            : { line, error: `expected ${COLUMNS.length} columns (${COLUMNS.join(', ')}), got ${cells.length}` },
-        );
+      const text = line === 1 ? read.text.replace(/^\uFEFF/, '') : read.text;
+      if (text.trim() === '') continue;
+      if (!csv) {
+        yield jsonRow(line, text);
+        continue;
+      }
+      let cells: string[];
+      try {
+        // without a quote a CSV line is its fields between commas (RFC 4180); csv-parse for the rest
+        cells = text.includes('"') ? (parse(text, { relax_column_count: true }) as string[][])[0] : text.split(',');
+      } catch (error) {
+        yield { line, error: csvProblem(error) };
+        continue;
+      }
+      if (line === 1 && cells[0]?.trim() === 'externalId') continue;
+      yield cells.length === COLUMNS.length
+        ? { line, row: Object.fromEntries(COLUMNS.map((c, j) => [c, cells[j]])) }
+        : { line, error: `expected ${COLUMNS.length} columns (${COLUMNS.join(', ')}), got ${cells.length}` };
     }
-    return body
-      .split(/\r?\n/)
-      .map((text, i) => ({ text, line: i + 1 }))
-      .filter(({ text }) => text.trim() !== '')
-      .map(({ text, line }) => {
-        try {
-          const row = JSON.parse(text);
-          return row && typeof row === 'object' && !Array.isArray(row) ? { line, row } : { line, error: 'each line must be a JSON object' };
-        } catch {
-          return { line, error: 'not valid JSON' };
-        }
-      });
   }
+}
+
+function jsonRow(line: number, text: string): { line: number; row?: Record<string, unknown>; error?: string } {
+  try {
+    const row = JSON.parse(text);
+    return row && typeof row === 'object' && !Array.isArray(row) ? { line, row } : { line, error: 'each line must be a JSON object' };
+  } catch {
+    return { line, error: 'not valid JSON' };
+  }
+}
+
+/** csv-parse's complaint about one line, without its "at line 1" (the line is reported beside it). */
+function csvProblem(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  if (code === 'CSV_QUOTE_NOT_CLOSED') return 'not valid CSV: a quoted field is not closed on its line';
+  if (code === 'INVALID_OPENING_QUOTE' || code === 'CSV_INVALID_CLOSING_QUOTE')
+    return 'not valid CSV: a quote in an unquoted field, or text after a closing quote (write a quote inside a quoted field as "")';
+  return `not valid CSV: ${(error as Error).message}`;
 }

@@ -1,10 +1,11 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Subscription } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { Organization } from '../accounts/organization.entity';
 import { BackgroundPass } from '../common/background-pass';
 import { Clock } from '../common/clock';
+import { checkDestination, DestinationPolicy, HOST_RESOLVER, HostResolver, postToDestination } from '../common/outbound-request';
 import { Transactions } from '../database/transactions';
 import { AppConfig } from '../config/app-config';
 import { Agreement } from './agreement.entity';
@@ -32,7 +33,13 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     private readonly config: AppConfig,
     private readonly bus: PublicationBus,
     private readonly tx: Transactions,
+    @Inject(HOST_RESOLVER) private readonly resolve: HostResolver,
   ) {}
+
+  /** Production posts only over https to public addresses; development and tests also to localhost. */
+  private get policy(): DestinationPolicy {
+    return { requireHttps: this.config.isProduction, allowPrivate: !this.config.isProduction };
+  }
 
   onApplicationBootstrap(): void {
     this.subscription = this.bus.publications.subscribe(() => this.background.kick());
@@ -84,17 +91,17 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
       const body = JSON.stringify({ event: 'publication', deliveryId: delivery.id, agreement: toAgreementView(agreement) });
       const timestamp = Math.floor(at.getTime() / 1000);
       try {
-        const response = await fetch(enterprise.webhookUrl, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            [TIMESTAMP_HEADER]: String(timestamp),
-            [SIGNATURE_HEADER]: signWebhook(enterprise.webhookSecret, timestamp, body),
-          },
-          body,
-          signal: AbortSignal.timeout(WEBHOOK_RETRY.timeoutMs),
-        });
+        // resolved and checked now, not when the URL was set: a name may start resolving elsewhere
+        const destination = await checkDestination(enterprise.webhookUrl, this.policy, this.resolve);
+        const headers = {
+          'content-type': 'application/json',
+          [TIMESTAMP_HEADER]: String(timestamp),
+          [SIGNATURE_HEADER]: signWebhook(enterprise.webhookSecret, timestamp, body),
+        };
+        const response = await postToDestination(destination, headers, body, WEBHOOK_RETRY.timeoutMs);
         attempt.status = response.status;
+        // a redirect would re-send the signed body wherever the platform says: a failed attempt
+        if (response.status >= 300 && response.status < 400) attempt.error = `redirect to ${response.location ?? '(no Location)'} not followed`;
       } catch (error) {
         attempt.error = (error as Error).message;
       }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createApp } from '../app';
 import { DirectoryService } from '../accounts/directory.service';
 import { loadConfig } from '../config/app-config';
+import { passwordProblem } from '../accounts/password-policy';
 
 /**
  * The first administrator of a deployment (production never seeds):
@@ -13,6 +14,9 @@ async function main() {
   const [username, displayName = username] = process.argv.slice(2);
   const password = process.env.ADMIN_PASSWORD;
   if (!username || !password) throw new Error("usage: ADMIN_PASSWORD='…' npm run create-admin -- <username> [display name]");
+  // said before the app starts; DirectoryService.addPerson checks it again, as for every account
+  const weak = passwordProblem(password, [username, displayName]);
+  if (weak) throw new Error(weak);
   const config = loadConfig({ ...process.env, SWEEP_INTERVAL_MS: '0', PUBLICATION_POLL_MS: '0' });
   const app = await createApp(config);
   await app.init();

@@ -5,25 +5,28 @@ import { RulePacks } from '../deadlines/rule-pack';
 import { MinimumWageTable } from '../terms/minimum-wage';
 import { fixturePath } from './fixture-path';
 import { Transactions } from '../database/transactions';
+import { HOST_RESOLVER, HostResolver, systemResolver } from './outbound-request';
 
 /**
  * What every feature shares: configuration, the clock, the legal tables (rule packs, minimum
- * wages) and the transaction runner. Tests override Clock with a ManualClock. A feature's
- * services belong to its own module, imported by the modules that depend on it.
+ * wages), the transaction runner and the host resolver of outgoing requests. Tests override
+ * Clock with a ManualClock and the resolver with names of their own. A feature's services
+ * belong to its own module, imported by the modules that depend on it.
  */
 @Global()
 @Module({})
 export class CoreModule {
-  static register(clock: Clock = new SystemClock()): DynamicModule {
+  static register(clock: Clock = new SystemClock(), resolver: HostResolver = systemResolver): DynamicModule {
     return {
       module: CoreModule,
       providers: [
         { provide: Clock, useValue: clock },
+        { provide: HOST_RESOLVER, useValue: resolver },
         { provide: RulePacks, inject: [AppConfig], useFactory: (c: AppConfig) => RulePacks.load(fixturePath('rule-packs'), c.RULE_PACK) },
         { provide: MinimumWageTable, useFactory: () => MinimumWageTable.load() },
         Transactions,
       ],
-      exports: [Clock, RulePacks, MinimumWageTable, Transactions],
+      exports: [Clock, HOST_RESOLVER, RulePacks, MinimumWageTable, Transactions],
     };
   }
 }

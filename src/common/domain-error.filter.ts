@@ -14,6 +14,7 @@ export class DomainErrorFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse();
     const { status, body, unexpected } = this.toResponse(error);
     if (unexpected) logUnexpected(host.switchToHttp().getRequest(), error);
+    if (error instanceof DomainError) for (const [name, value] of Object.entries(error.headers)) reply.header?.(name, value);
     if (typeof reply.status === 'function' && typeof reply.send === 'function') {
       reply.status(status).send(body);
     }

@@ -1,7 +1,7 @@
 /**
  * A domain rule said no. Each carries a stable code; DomainErrorFilter turns it into HTTP.
  */
-export type DomainErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422;
+export type DomainErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429;
 
 export class DomainError extends Error {
   constructor(
@@ -9,6 +9,8 @@ export class DomainError extends Error {
     readonly code: string,
     message: string | string[],
     readonly extra: Record<string, unknown> = {},
+    /** Response headers that belong to the answer (Retry-After of a 429). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(Array.isArray(message) ? message.join('; ') : message);
     this.details = Array.isArray(message) ? message : [message];

@@ -61,11 +61,23 @@ export class AppConfig {
   @Min(1)
   RATE_LIMIT_PER_MINUTE = 600;
 
-  /** Login attempts per minute per client address. */
+  /** Wrong passwords for one account (from anywhere) before it must wait out the window. */
   @Transform(({ value }) => Number(value))
   @IsInt()
   @Min(1)
-  LOGIN_RATE_LIMIT_PER_MINUTE = 20;
+  LOGIN_FAILURES_PER_ACCOUNT = 10;
+
+  /** Wrong passwords from one client address (for any accounts) before it must wait out the window. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  LOGIN_FAILURES_PER_ADDRESS = 20;
+
+  /** How long wrong passwords are counted, in seconds. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  LOGIN_FAILURE_WINDOW_SECONDS = 900;
 
   /** How often each instance looks for publications made by other instances (for SSE); 0: never. */
   @Transform(({ value }) => Number(value))
@@ -82,7 +94,8 @@ export class AppConfig {
   /**
    * The reverse proxies in front of the service, as addresses or CIDR ranges separated by
    * commas. Only requests from them have X-Forwarded-For (the client address) and
-   * X-Request-Id believed. Empty: the socket's peer is the client.
+   * X-Request-Id believed. Empty: the socket's peer is the client (a forged header then
+   * changes nothing, not even the login budget).
    */
   @IsString()
   TRUST_PROXY = '';

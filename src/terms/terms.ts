@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Nested, NestedList } from '../common/nested';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -11,7 +11,6 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 
 /**
@@ -23,6 +22,11 @@ export const MINUTES_PER_DAY = 1440;
 export const BASIS_POINTS_WHOLE = 10_000;
 /** 劳动合同法 art. 38 / 集体合同规定 art. 38: a collective contract runs 1–3 years. */
 export const TERM_MONTHS = { min: 12, max: 36 } as const;
+/**
+ * The largest amount of money any term may name: 10⁹ fen (1 000 万元). No piece rate or
+ * surcharge comes near it; above it a number is a typo or an attack, not a term (400).
+ */
+export const MAX_FEN = 1_000_000_000;
 
 export class PieceRateDto {
   /** The task paid per piece (计件单价), e.g. `delivery`. */
@@ -30,24 +34,24 @@ export class PieceRateDto {
   @IsString() @MinLength(1) @MaxLength(64)
   task!: string;
 
-  @ApiProperty({ description: 'Base pay per task, fen', type: 'integer', minimum: 0, example: 700 })
-  @IsInt() @Min(0)
+  @ApiProperty({ description: 'Base pay per task, fen', type: 'integer', minimum: 0, maximum: MAX_FEN, example: 700 })
+  @IsInt() @Min(0) @Max(MAX_FEN)
   baseFen!: number;
 
-  @ApiPropertyOptional({ description: 'Pay per km beyond kmIncluded, fen', type: 'integer', minimum: 0, example: 60 })
-  @IsOptional() @IsInt() @Min(0)
+  @ApiPropertyOptional({ description: 'Pay per km beyond kmIncluded, fen', type: 'integer', minimum: 0, maximum: MAX_FEN, example: 60 })
+  @IsOptional() @IsInt() @Min(0) @Max(MAX_FEN)
   perKmFen?: number;
 
   @ApiPropertyOptional({ description: 'Kilometres covered by the base pay', type: 'integer', minimum: 0, maximum: 1000, example: 3 })
   @IsOptional() @IsInt() @Min(0) @Max(1000)
   kmIncluded?: number;
 
-  @ApiPropertyOptional({ description: 'Extra per task at night, fen', type: 'integer', minimum: 0, example: 100 })
-  @IsOptional() @IsInt() @Min(0)
+  @ApiPropertyOptional({ description: 'Extra per task at night, fen', type: 'integer', minimum: 0, maximum: MAX_FEN, example: 100 })
+  @IsOptional() @IsInt() @Min(0) @Max(MAX_FEN)
   nightSurchargeFen?: number;
 
-  @ApiPropertyOptional({ description: 'Extra per task in bad weather, fen', type: 'integer', minimum: 0, example: 200 })
-  @IsOptional() @IsInt() @Min(0)
+  @ApiPropertyOptional({ description: 'Extra per task in bad weather, fen', type: 'integer', minimum: 0, maximum: MAX_FEN, example: 200 })
+  @IsOptional() @IsInt() @Min(0) @Max(MAX_FEN)
   badWeatherSurchargeFen?: number;
 }
 
@@ -113,23 +117,23 @@ export class ClauseDto {
 /** What is bargained (DESIGN §3): offers, proposals and published terms all have this shape. */
 export class TermsDto {
   @ApiProperty({ type: [PieceRateDto], minItems: 1, maxItems: 20, description: 'Piece rates (计件单价), one per task' })
-  @ValidateNested({ each: true }) @Type(() => PieceRateDto) @ArrayMinSize(1) @ArrayMaxSize(20)
+  @NestedList(() => PieceRateDto) @ArrayMinSize(1) @ArrayMaxSize(20)
   pieceRates!: PieceRateDto[];
 
   @ApiPropertyOptional({ type: CommissionDto, description: "The platform's commission (抽成比例)" })
-  @IsOptional() @ValidateNested() @Type(() => CommissionDto)
+  @Nested(() => CommissionDto, { optional: true })
   commission?: CommissionDto;
 
   @ApiPropertyOptional({ type: RestScheduleDto, description: 'Working time and rest (休息休假)' })
-  @IsOptional() @ValidateNested() @Type(() => RestScheduleDto)
+  @Nested(() => RestScheduleDto, { optional: true })
   restSchedule?: RestScheduleDto;
 
   @ApiProperty({ type: LaborQuotaDto, description: 'Labour quota (劳动定员定额)' })
-  @ValidateNested() @Type(() => LaborQuotaDto)
+  @Nested(() => LaborQuotaDto)
   laborQuota!: LaborQuotaDto;
 
   @ApiPropertyOptional({ type: [ClauseDto], maxItems: 50, description: 'Clauses in words (order allocation, algorithms, safety …)' })
-  @IsOptional() @ValidateNested({ each: true }) @Type(() => ClauseDto) @ArrayMaxSize(50)
+  @NestedList(() => ClauseDto, { optional: true }) @ArrayMaxSize(50)
   clauses?: ClauseDto[];
 
   /** Required for a collective contract (1–3 years); a rule change may leave it out. */

@@ -34,7 +34,7 @@ export class SessionPagesController {
   async logIn(@Req() request: WebRequest, @Res({ passthrough: true }) reply: FastifyReply, @Body() form: Record<string, unknown>) {
     const next = localPath(field(form, 'next'), '');
     try {
-      const user = await this.session.logIn(reply, field(form, 'username'), field(form, 'password'));
+      const user = await this.session.logIn(request, reply, field(form, 'username'), field(form, 'password'));
       return { url: next || homeOf(user.role) };
     } catch (error) {
       if (!(error instanceof DomainError) || error.status !== 401) throw error;

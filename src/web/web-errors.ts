@@ -54,6 +54,7 @@ export class WebErrorFilter implements ExceptionFilter {
       return;
     }
     const summary = summarizeError(error, this.pages.lang(request));
+    if (error instanceof DomainError) for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
     if (summary.status >= 500) logUnexpected(request, error);
     try {
       const html = await this.pages.render(request, reply, 'error', { title: summary.headline, summary }, { status: summary.status });

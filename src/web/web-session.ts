@@ -56,9 +56,9 @@ export class WebSession {
     }
   }
 
-  /** Throws AUTH.BAD_CREDENTIALS (401) on a wrong username or password. */
-  async logIn(reply: FastifyReply, username: string, password: string): Promise<Omit<AuthUser, 'workerId'>> {
-    const { accessToken, user } = await this.auth.login(username, password);
+  /** Throws AUTH.BAD_CREDENTIALS (401) on a wrong username or password, AUTH.TOO_MANY_ATTEMPTS (429) when it must wait. */
+  async logIn(request: FastifyRequest, reply: FastifyReply, username: string, password: string): Promise<Omit<AuthUser, 'workerId'>> {
+    const { accessToken, user } = await this.auth.login(username, password, request.ip);
     reply.setCookie(SESSION_COOKIE, accessToken, this.cookieOptions(SESSION_SECONDS));
     // a fresh CSRF secret for the new session: one planted before login is worth nothing after
     reply.clearCookie(CSRF_COOKIE, this.cookieOptions());

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app';
 import { dropScratchDatabases, scratchDatabaseUrl } from '../../src/database/scratch-database';
 import { ManualClock } from '../../src/common/clock';
+import { HostResolver } from '../../src/common/outbound-request';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { DemoFixture } from '../../src/fixtures/demo-fixture';
 import { User } from '../../src/accounts/user.entity';
@@ -42,7 +43,7 @@ afterAll(() => dropScratchDatabases());
  * clock the test moves. `scenario: false` skips the demo negotiations.
  */
 export async function startTestApp(
-  options: { env?: Record<string, string>; scenario?: boolean; clock?: ManualClock; databaseUrl?: string; logDestination?: DestinationStream } = {},
+  options: { env?: Record<string, string>; scenario?: boolean; clock?: ManualClock; databaseUrl?: string; logDestination?: DestinationStream; resolver?: HostResolver } = {},
 ): Promise<TestApp> {
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -50,13 +51,12 @@ export async function startTestApp(
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
     DEMO_RIDERS: '12',
     RATE_LIMIT_PER_MINUTE: '100000',
-    LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
     SWEEP_INTERVAL_MS: '0',
     PUBLICATION_POLL_MS: '0',
     ...options.env,
   });
   const clock = options.clock ?? new ManualClock();
-  const app = await createApp(config, { clock, logDestination: options.logDestination });
+  const app = await createApp(config, { clock, logDestination: options.logDestination, resolver: options.resolver });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const fixture = app.get(DemoFixture);

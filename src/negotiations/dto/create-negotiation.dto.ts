@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Nested } from '../../common/nested';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -11,7 +11,6 @@ import {
   Matches,
   MaxLength,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import { TermsDto } from '../../terms/terms';
 import { NEGOTIATION_KINDS, NegotiationKind } from '../negotiation.types';
@@ -73,17 +72,17 @@ export class CreateNegotiationDto {
   title!: string;
 
   @ApiProperty({ type: ScopeDto })
-  @ValidateNested() @Type(() => ScopeDto)
+  @Nested(() => ScopeDto)
   scope!: ScopeDto;
 
   /** The creating side's representatives. */
   @ApiProperty({ type: RepresentativesDto, description: "The creating side's representatives (at least 3 seats)" })
-  @ValidateNested() @Type(() => RepresentativesDto)
+  @Nested(() => RepresentativesDto)
   representatives!: RepresentativesDto;
 
   /** The opening proposal (collective contract) or the proposed rule (rule change). */
   @ApiProperty({ type: TermsDto, description: 'The opening proposal (collective contract) or the proposed rule (rule change); below the minimum wage is 422' })
-  @ValidateNested() @Type(() => TermsDto)
+  @Nested(() => TermsDto)
   proposal!: TermsDto;
 
   /**

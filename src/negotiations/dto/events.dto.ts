@@ -1,13 +1,12 @@
 import { applyDecorators } from '@nestjs/common';
+import { Nested, NestedList } from '../../common/nested';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   Equals,
   IsBoolean,
-  IsDefined,
   IsIn,
   IsInt,
   IsOptional,
@@ -18,7 +17,6 @@ import {
   Min,
   MinLength,
   ValidateIf,
-  ValidateNested,
   IsISO8601,
   Matches,
 } from 'class-validator';
@@ -42,7 +40,7 @@ export class RespondEventDto {
 
   /** Required when accepting: the enterprise's seats (as many as the union's). */
   @ApiPropertyOptional({ type: RepresentativesDto, description: "Required when accepting: the enterprise's seats (as many as the union's)" })
-  @ValidateIf((o) => o.accept === true) @IsDefined() @ValidateNested() @Type(() => RepresentativesDto)
+  @ValidateIf((o) => o.accept === true) @Nested(() => RepresentativesDto)
   representatives?: RepresentativesDto;
 
   @ValidateIf((o) => o.accept === false) @Reason('Required when refusing: why', false)
@@ -53,7 +51,7 @@ export class RespondEventDto {
 export class OfferEventDto {
   @EventName('OFFER') type!: 'OFFER';
   @ApiProperty({ type: TermsDto, description: 'The whole offer (every term, not only those that move)' })
-  @ValidateNested() @Type(() => TermsDto) terms!: TermsDto;
+  @Nested(() => TermsDto) terms!: TermsDto;
   @Note() note?: string;
 }
 
@@ -208,7 +206,7 @@ export class OpinionAnswerDto {
 export class RespondToOpinionsEventDto {
   @EventName('RESPOND_TO_OPINIONS') type!: 'RESPOND_TO_OPINIONS';
   @ApiProperty({ type: [OpinionAnswerDto], maxItems: 10_000, description: 'One answer per comment: every comment must be answered (422 otherwise)' })
-  @ValidateNested({ each: true }) @Type(() => OpinionAnswerDto) @ArrayMaxSize(10_000)
+  @NestedList(() => OpinionAnswerDto) @ArrayMaxSize(10_000)
   answers!: OpinionAnswerDto[];
 }
 
@@ -218,10 +216,10 @@ export class RequestBargainingEventDto {
   @Reason() reason!: string;
   /** The union's seats in the collective negotiation this opens. */
   @ApiProperty({ type: RepresentativesDto, description: "The union's seats in the collective negotiation this opens" })
-  @ValidateNested() @Type(() => RepresentativesDto) representatives!: RepresentativesDto;
+  @Nested(() => RepresentativesDto) representatives!: RepresentativesDto;
   /** The union's opening proposal in that negotiation. */
   @ApiProperty({ type: TermsDto, description: "The union's opening proposal in that negotiation" })
-  @ValidateNested() @Type(() => TermsDto) proposal!: TermsDto;
+  @Nested(() => TermsDto) proposal!: TermsDto;
   @ApiPropertyOptional({ minLength: 2, maxLength: 300, description: "The new negotiation's title (default: the rule change's title + （集体协商）)" })
   @IsOptional() @IsString() @MinLength(2) @MaxLength(300) title?: string;
 }
@@ -253,7 +251,7 @@ export class ProvideInformationEventDto {
 export class DeclareCurrentTermsEventDto {
   @EventName('DECLARE_CURRENT_TERMS') type!: 'DECLARE_CURRENT_TERMS';
   @ApiProperty({ type: TermsDto, description: 'The current rules, in the terms schema' })
-  @ValidateNested() @Type(() => TermsDto) terms!: TermsDto;
+  @Nested(() => TermsDto) terms!: TermsDto;
 }
 
 @ApiSchema({ description: 'Opens the next negotiation in the last months of the term (renewalWindow). Either chief.' })

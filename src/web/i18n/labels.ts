@@ -153,6 +153,7 @@ const GROUPS = {
     'INBOX.NOT_COVERED': ['该公示不适用于您。', 'This publication does not cover you.'],
     'INBOX.NOT_A_WORKER': ['通知仅面向登记的劳动者。', 'Notices are for registered workers.'],
     'AUTH.BAD_CREDENTIALS': ['用户名或密码错误。', 'Wrong username or password.'],
+    'AUTH.TOO_MANY_ATTEMPTS': ['密码错误次数过多，请稍后再试。', 'Too many wrong passwords: please try again later.'],
   },
 } satisfies Record<string, Pairs>;
 

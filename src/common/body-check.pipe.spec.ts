@@ -1,0 +1,40 @@
+import { BODY_RULES, bodyProblem, textProblem } from './body-check.pipe';
+
+describe('textProblem', () => {
+  it.each(['plain', '多行\n文字', 'tab\there', 'a textarea line\r\nand the next', '阿拉伯文 مرحبا', 'emoji 🛵', 'LRM \u200e is a mark, not an override'])('lets %j through', (text) => {
+    expect(textProblem(text)).toBeNull();
+  });
+
+  it.each([
+    ['\u0000', '0000'], ['\u0007', '0007'], ['\u000b', '000B'], ['\u001f', '001F'], ['\u007f', '007F'], ['\u0085', '0085'],
+    ['\r', '000D'], ['\u202a', '202A'], ['\u202e', '202E'], ['\u2066', '2066'], ['\u2069', '2069'],
+  ])('refuses U+%s', (c, code) => {
+    expect(textProblem(`ab${c}cd`)).toBe(`contains the control character U+${code} at position 3`);
+  });
+});
+
+describe('bodyProblem', () => {
+  const nested = (levels: number) => JSON.parse('['.repeat(levels) + ']'.repeat(levels));
+
+  it(`takes ${BODY_RULES.maxDepth} levels and refuses one more`, () => {
+    expect(bodyProblem(nested(BODY_RULES.maxDepth))).toBeNull();
+    expect(bodyProblem(nested(BODY_RULES.maxDepth + 1))).toBe(`the body is nested deeper than ${BODY_RULES.maxDepth} levels`);
+  });
+
+  it('walks 100 000 levels without recursing', () => {
+    expect(bodyProblem(nested(100_000))).toMatch(/nested deeper/);
+  });
+
+  it('refuses numbers beyond the safe integers, and names the field', () => {
+    expect(bodyProblem({ terms: { pieceRates: [{ baseFen: Number.MAX_SAFE_INTEGER }] } })).toBeNull();
+    expect(bodyProblem({ terms: { pieceRates: [{ baseFen: Number.MAX_SAFE_INTEGER + 1 }] } })).toMatch(/^terms\.pieceRates\[0\]\.baseFen must be a number between/);
+    expect(bodyProblem({ n: 1e308 })).toMatch(/^n must be/);
+    expect(bodyProblem({ n: -1e308 })).toMatch(/^n must be/);
+    expect(bodyProblem({ n: 0.5 })).toBeNull();
+  });
+
+  it('looks at field names and array elements too', () => {
+    expect(bodyProblem({ ['a\u202eb']: 1 })).toMatch(/^the field name "a\u202eb" contains/);
+    expect(bodyProblem({ members: ['ok', 'b\u0000'] })).toMatch(/^members\[1\] contains the control character U\+0000/);
+  });
+});

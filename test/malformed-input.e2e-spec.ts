@@ -1,0 +1,199 @@
+import { TestApp, startTestApp } from './support/test-app';
+import { contractBody, openContract, seats, sendOk, terms, toConsultation } from './support/negotiation-helpers';
+import { Agent, browserAgent, formBody, webLogin } from './web/support/web-agent';
+import { csrfOf } from './web/support/html';
+import { MAX_FEN } from '../src/terms/terms';
+
+/**
+ * Issue 9 item 3: every malformed input is a 4xx and changes nothing. Each bad input goes to
+ * every route that takes a body (API and web forms); the database is dumped before and after.
+ */
+type Body = Record<string, unknown>;
+interface Route {
+  name: string;
+  /** Sends a JSON text (API) or a form (web); resolves to the status. */
+  send: (raw: string | Body) => Promise<number>;
+  form?: boolean;
+  valid: () => Body;
+  /** A text field of the valid body, and (API routes) a numeric one. */
+  text: string;
+  number?: string;
+  /** Bad inputs only this route can get. */
+  own?: Array<[string, Body | string]>;
+}
+
+/** Sets a dotted path (`terms.pieceRates.0.baseFen`) in a copy of the body. */
+function withField(body: Body, path: string, value: unknown): Body {
+  const copy = structuredClone(body);
+  const keys = path.split('.');
+  let at: Record<string, unknown> = copy;
+  for (const key of keys.slice(0, -1)) at = at[key] as Record<string, unknown>;
+  if (value === undefined) delete at[keys.at(-1)!];
+  else at[keys.at(-1)!] = value;
+  return copy;
+}
+
+/** A JSON text with a number JSON.stringify cannot write (9007199254740993 would be rounded first). */
+const withRawNumber = (body: Body, path: string, literal: string) => JSON.stringify(withField(body, path, '@@N@@')).replace('"@@N@@"', literal);
+
+const deep = (levels: number) => '{"a":'.repeat(levels) + '1' + '}'.repeat(levels);
+
+const CONTROL_CHARACTERS = { NUL: '\u0000', BEL: '\u0007', ESC: '\u001b', 'lone CR': '\r', DEL: '\u007f', 'U+202E (right-to-left override)': '\u202e', 'U+2066 (isolate)': '\u2066', 'U+202A': '\u202a' };
+
+describe('malformed input', () => {
+  let t: TestApp;
+  let bargaining: string;
+  let consultation: string;
+  let webUnion: Agent;
+  let webRider: Agent;
+  let webGuest: Agent;
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await startTestApp({ scenario: false });
+    bargaining = await openContract(t);
+    await sendOk(t, bargaining, 'platform.chief', { type: 'RESPOND', accept: true, representatives: await seats(t, 'platform') });
+    consultation = await toConsultation(t);
+    for (const who of ['union.chief', 'platform.chief', 'admin', 'rider.0001']) tokens[who] = await t.login(who);
+    webUnion = await webLogin(t, 'union.chief');
+    webRider = await webLogin(t, 'rider.0001');
+    webGuest = browserAgent(t);
+  });
+  afterAll(() => t.close());
+
+  /** Every table, every row, in a stable order. */
+  async function dump(): Promise<string> {
+    const tables = t.dataSource.entityMetadatas.map((m) => m.tableName).sort();
+    const out: Record<string, string[]> = {};
+    for (const table of tables) out[table] = ((await t.dataSource.query(`SELECT * FROM "${table}"`)) as object[]).map((r) => JSON.stringify(r)).sort();
+    return JSON.stringify(out);
+  }
+
+  const api = (method: 'post' | 'put', path: () => string, who: string) => async (raw: string | Body) =>
+    (await t.http()[method](path()).set('Authorization', tokens[who]).set('content-type', 'application/json').send(typeof raw === 'string' ? raw : JSON.stringify(raw))).status;
+  const web = (agent: () => Agent, page: () => string, action: () => string) => async (fields: string | Body) => {
+    const csrf = csrfOf((await agent().get(page())).text);
+    const form = Object.fromEntries(Object.entries(fields as Body).map(([k, v]) => [k, String(v)]));
+    return (await agent().post(action()).type('form').send(formBody({ _csrf: csrf, ...form }))).status;
+  };
+
+  const routes = (): Route[] => [
+    { name: 'POST /api/auth/login', send: async (raw) => (await t.http().post('/api/auth/login').set('content-type', 'application/json').send(typeof raw === 'string' ? raw : JSON.stringify(raw))).status, valid: () => ({ username: 'union.chief', password: 'demo-pass' }), text: 'username' },
+    {
+      name: 'POST /api/negotiations',
+      send: api('post', () => '/api/negotiations', 'union.chief'),
+      valid: () => contractBodyNow,
+      text: 'title',
+      number: 'proposal.pieceRates.0.baseFen',
+      own: [
+        ['no proposal', withField(contractBodyNow, 'proposal', undefined)],
+        ['no scope', withField(contractBodyNow, 'scope', undefined)],
+        ['no representatives', withField(contractBodyNow, 'representatives', undefined)],
+        ['a rule change without representatives', withField({ ...contractBodyNow, kind: 'rule_change' }, 'representatives', undefined)],
+        ['representatives as an array', withField(contractBodyNow, 'representatives', [])],
+        ['proposal as a string', withField(contractBodyNow, 'proposal', 'terms')],
+        ['no laborQuota in the proposal', withField(contractBodyNow, 'proposal.laborQuota', undefined)],
+        ['pieceRates as an object', withField(contractBodyNow, 'proposal.pieceRates', { task: 'delivery', baseFen: 700 })],
+        [`baseFen above ${MAX_FEN}`, withField(contractBodyNow, 'proposal.pieceRates.0.baseFen', MAX_FEN + 1)],
+        ['baseFen as a string', withField(contractBodyNow, 'proposal.pieceRates.0.baseFen', '700')],
+        ['baseFen 1e308', withRawNumber(contractBodyNow, 'proposal.pieceRates.0.baseFen', '1e308')],
+        ['perKmFen 9007199254740993', withRawNumber(contractBodyNow, 'proposal.pieceRates.0.perKmFen', '9007199254740993')],
+        ['a body that is an array', '[]'],
+        ['a body that is a number', '42'],
+      ],
+    },
+    {
+      name: 'POST /api/negotiations/:id/events',
+      send: api('post', () => `/api/negotiations/${bargaining}/events`, 'platform.chief'),
+      valid: () => ({ type: 'OFFER', terms: terms(650), note: '第二轮报价' }),
+      text: 'note',
+      number: 'terms.pieceRates.0.perKmFen',
+      own: [
+        ['an OFFER without terms', { type: 'OFFER' }],
+        ['an OFFER with terms []', { type: 'OFFER', terms: [] }],
+        ['an OFFER with terms null', { type: 'OFFER', terms: null }],
+        ['an unknown event type', { type: 'HACK' }],
+        ['a numeric event type', { type: 7 }],
+        ['no event type', {}],
+        ['an array', '[{"type":"OFFER"}]'],
+        ['a RESPOND accepting without representatives', { type: 'RESPOND', accept: true }],
+        ['a SUSPEND to 2027-02-30', { type: 'SUSPEND', resumeOn: '2027-02-30', reason: '春节' }],
+        ['a SUSPEND to 2027-13-01', { type: 'SUSPEND', resumeOn: '2027-13-01', reason: '春节' }],
+        ['RESPOND_TO_OPINIONS with answers {}', { type: 'RESPOND_TO_OPINIONS', answers: {} }],
+        ['REQUEST_BARGAINING without a proposal', { type: 'REQUEST_BARGAINING', reason: 'x', representatives: { chief: '00000000-0000-4000-8000-000000000000', members: [] } }],
+        [`nightSurchargeFen above ${MAX_FEN}`, { type: 'OFFER', terms: terms(650, { pieceRates: [{ task: 'delivery', baseFen: 650, nightSurchargeFen: MAX_FEN + 1 }] }) }],
+        ['RECORD_VOTE eligible 9007199254740993', '{"type":"RECORD_VOTE","eligible":9007199254740993,"present":1,"inFavour":1,"against":0,"abstained":0}'],
+      ],
+    },
+    { name: 'POST /api/negotiations/:id/events (COMMENT)', send: api('post', () => `/api/negotiations/${consultation}/events`, 'rider.0001'), valid: () => ({ type: 'COMMENT', text: '雨天补贴能否提高？' }), text: 'text' },
+    { name: 'PUT /api/organizations/mine/webhook', send: api('put', () => '/api/organizations/mine/webhook', 'platform.chief'), valid: () => ({ url: 'http://127.0.0.1:9/hook', secret: 'platform-webhook-secret-123' }), text: 'secret' },
+    { name: 'POST /api/organizations', send: api('post', () => '/api/organizations', 'admin'), valid: () => ({ name: '上海市外卖配送行业工会', kind: 'union', industry: 'food_delivery', region: '310000' }), text: 'name' },
+    { name: 'POST /api/users', send: api('post', () => '/api/users', 'admin'), valid: () => ({ username: 'ops.second', displayName: '运维二', role: 'admin', password: 'kX9#mP2$vL7!q' }), text: 'displayName' },
+    { name: 'POST /login (form)', form: true, send: web(() => webGuest, () => '/login', () => '/login'), valid: () => ({ username: 'union.chief', password: 'demo-pass' }), text: 'username' },
+    { name: 'POST /negotiations/:id/comments (form)', form: true, send: web(() => webRider, () => `/negotiations/${consultation}/comments`, () => `/negotiations/${consultation}/comments`), valid: () => ({ text: '夜间单价能否提高？' }), text: 'text' },
+    {
+      name: 'POST /negotiations/:id/events (form)',
+      form: true,
+      send: web(() => webUnion, () => `/negotiations/${bargaining}`, () => `/negotiations/${bargaining}/events`),
+      valid: () => ({ type: 'SUSPEND', resumeOn: '2027-03-01', reason: '春节假期' }),
+      text: 'reason',
+      own: [['a SUSPEND to 2027-02-30', { type: 'SUSPEND', resumeOn: '2027-02-30', reason: '春节假期' }], ['an unknown event type', { type: 'HACK' }]],
+    },
+  ];
+  let contractBodyNow: Body;
+
+  it('answers every bad input on every route with a 4xx, and the database is as it was', async () => {
+    contractBodyNow = await contractBody(t);
+    const before = await dump();
+    const answers: string[] = [];
+    for (const route of routes()) {
+      const cases: Array<[string, Body | string]> = [
+        ...Object.entries(CONTROL_CHARACTERS).map(([name, c]): [string, Body] => [`${name} in ${route.text}`, withField(route.valid(), route.text, `ab${c}cd`)]),
+        // a form carries fields of the page's own (key, version, next): unknown ones are the API's concern
+        ...(route.form
+          ? []
+          : ([
+              ['an unknown field', { ...route.valid(), isAdmin: true }],
+              ['a 3000-deep body', deep(3000)],
+              [`nesting below ${route.text}`, withField(route.valid(), route.text, JSON.parse(deep(20)))],
+              [`a number for ${route.text}`, withField(route.valid(), route.text, 12345)],
+              [`an object for ${route.text}`, withField(route.valid(), route.text, { $gt: '' })],
+              [`1e308 in ${route.number ?? route.text}`, withRawNumber(route.valid(), route.number ?? route.text, '1e308')],
+              [`9007199254740993 in ${route.number ?? route.text}`, withRawNumber(route.valid(), route.number ?? route.text, '9007199254740993')],
+              ['no body fields', {}],
+            ] as Array<[string, Body | string]>)),
+        ...(route.own ?? []),
+      ];
+      for (const [name, body] of cases) {
+        const status = await route.send(body);
+        if (status < 400 || status >= 500) answers.push(`${route.name}, ${name}: ${status}`);
+      }
+    }
+    expect(answers).toEqual([]);
+    expect(await dump()).toBe(before);
+  });
+
+  it('takes the same bodies when they are well formed (so the refusals above were the bad inputs)', async () => {
+    const expected: Record<string, number> = {
+      'POST /api/auth/login': 200,
+      'POST /api/negotiations': 201,
+      'POST /api/negotiations/:id/events': 200,
+      'POST /api/negotiations/:id/events (COMMENT)': 200,
+      'PUT /api/organizations/mine/webhook': 200,
+      'POST /api/organizations': 201,
+      'POST /api/users': 201,
+      'POST /login (form)': 303,
+      'POST /negotiations/:id/comments (form)': 303,
+      'POST /negotiations/:id/events (form)': 303,
+    };
+    const statuses: Record<string, number> = {};
+    for (const route of routes()) statuses[route.name] = await route.send(route.valid());
+    expect(statuses).toEqual(expected);
+  });
+
+  it('refuses a deep body before validation: with 3000 levels, 400 BODY.MALFORMED', async () => {
+    const res = await t.http().post('/api/negotiations').set('Authorization', tokens['union.chief']).set('content-type', 'application/json').send(deep(3000));
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 'BODY.MALFORMED', message: 'the body is nested deeper than 16 levels' });
+  });
+});
