@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { AuditEntry } from '../audit/audit-entry.entity';
-import { verifyChain } from '../audit/audit-chain';
+import { verifyRecord } from '../audit/derivers';
 import { loadConfig } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source-options';
 import { Negotiation } from '../negotiations/negotiation.entity';
@@ -10,8 +10,8 @@ import { Negotiation } from '../negotiations/negotiation.entity';
  * Verifies audit chains straight from the database, without the service running:
  *   npm run audit:verify                 every negotiation
  *   npm run audit:verify -- <id> [<id>…]  the ones named
- * Prints one line per chain; exits 1 if any chain is broken, or cut short of the head recorded
- * on the negotiation.
+ * Prints one line per chain; exits 1 if any chain is broken, cut short of the head recorded on
+ * the negotiation, or contradicted by a row derived from it (rounds, seats, the publication…).
  */
 async function main() {
   const config = loadConfig();
@@ -23,12 +23,14 @@ async function main() {
     let broken = 0;
     for (const n of negotiations) {
       const entries = await dataSource.getRepository(AuditEntry).find({ where: { negotiationId: n.id }, order: { seq: 'ASC' } });
-      const result = verifyChain(entries, { seq: n.auditSeq, head: n.auditHead });
+      const result = await verifyRecord(dataSource.manager, n.id, entries, { seq: n.auditSeq, head: n.auditHead }, config.TZ_NAME);
       if (!result.valid) broken++;
       console.log(
         result.valid
           ? `ok     ${n.id} ${result.entries} entries, head ${result.head}`
-          : `BROKEN ${n.id} first broken seq ${result.firstBrokenSeq}: ${result.reason}`,
+          : 'derived' in result
+            ? `BROKEN ${n.id} derived ${result.derived}: ${result.reason}`
+            : `BROKEN ${n.id} first broken seq ${result.firstBrokenSeq}: ${result.reason}`,
       );
     }
     const missing = ids.filter((id) => !negotiations.some((n) => n.id === id));
