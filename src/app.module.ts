@@ -10,6 +10,7 @@ import { AuthController } from './accounts/auth.controller';
 import { SessionPagesController } from './web/session-pages.controller';
 import { AuthGuard } from './accounts/auth.guard';
 import { AgreementsModule } from './agreements/agreements.module';
+import { CheckpointsModule } from './audit/checkpoints.module';
 import { Clock } from './common/clock';
 import { CoreModule } from './common/core.module';
 import { AppConfig } from './config/app-config';
@@ -48,6 +49,7 @@ export class AppModule {
         NegotiationsModule,
         AgreementsModule,
         CostingModule,
+        CheckpointsModule,
         FixturesModule,
         WebModule,
       ],

@@ -15,4 +15,12 @@ describe('configuration', () => {
       /PORT must be an integer number.*DATABASE_URL must start with sqlite: or postgres:\/\/.*JWT_SECRET must be at least 32 characters/,
     );
   });
+
+  it('takes the checkpoint interval as an ISO 8601 duration or milliseconds, an hour by default', () => {
+    expect(loadConfig({}).CHECKPOINT_INTERVAL).toBe(3_600_000);
+    expect(loadConfig({ CHECKPOINT_INTERVAL: 'PT15M' }).CHECKPOINT_INTERVAL).toBe(900_000);
+    expect(loadConfig({ CHECKPOINT_INTERVAL: '5000' }).CHECKPOINT_INTERVAL).toBe(5000);
+    expect(loadConfig({ CHECKPOINT_INTERVAL: '0' }).CHECKPOINT_INTERVAL).toBe(0);
+    expect(() => loadConfig({ CHECKPOINT_INTERVAL: 'hourly' })).toThrow('CHECKPOINT_INTERVAL must be an ISO 8601 duration (PT1H) or a number of milliseconds');
+  });
 });

@@ -18,6 +18,9 @@ import { Acknowledgement } from '../agreements/acknowledgement.entity';
 import { WebhookDelivery } from '../agreements/webhook-delivery.entity';
 import { Notification } from '../deadlines/notification.entity';
 import { CostingOnlineDay, CostingRiderDay, CurrentTerms, OrderSample } from '../costing/costing.entities';
+import { Checkpoint } from '../audit/checkpoint.entity';
+import { CheckpointDelivery } from '../audit/checkpoint-delivery.entity';
+import { CheckpointKey } from '../audit/checkpoint-key.entity';
 import { MIGRATIONS } from '../migrations';
 
 export const ENTITIES = [
@@ -41,6 +44,9 @@ export const ENTITIES = [
   CostingRiderDay,
   CostingOnlineDay,
   CurrentTerms,
+  Checkpoint,
+  CheckpointDelivery,
+  CheckpointKey,
 ];
 
 /** `sqlite:./data/x.db` → embedded better-sqlite3 (WAL); `postgres://…` → PostgreSQL. */

@@ -1,6 +1,7 @@
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { PublicationDelivery1764100000000 } from './1764100000000-publication-delivery';
 import { RevokedTokens1764200000000 } from './1764200000000-revoked-tokens';
+import { Checkpoints1765200000000 } from './1765200000000-checkpoints';
 import { NegotiatingTable1765400000000 } from './1765400000000-negotiating-table';
 import { Costing1765600000000 } from './1765600000000-costing';
 
@@ -9,6 +10,7 @@ export const MIGRATIONS = [
   InitialSchema1764000000000,
   PublicationDelivery1764100000000,
   RevokedTokens1764200000000,
+  Checkpoints1765200000000,
   NegotiatingTable1765400000000,
   Costing1765600000000,
 ];

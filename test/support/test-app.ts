@@ -52,6 +52,7 @@ export async function startTestApp(
     LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
     SWEEP_INTERVAL_MS: '0',
     PUBLICATION_POLL_MS: '0',
+    CHECKPOINT_INTERVAL: '0',
     ...options.env,
   });
   const clock = options.clock ?? new ManualClock();

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CheckpointDispatcher } from './checkpoint-dispatcher';
+import { CheckpointsController } from './checkpoints.controller';
+import { Checkpoints } from './checkpoints.service';
+
+/** Signed checkpoints over every chain head, their routes, and their delivery to bureaus. */
+@Module({
+  controllers: [CheckpointsController],
+  providers: [Checkpoints, CheckpointDispatcher],
+  exports: [Checkpoints, CheckpointDispatcher],
+})
+export class CheckpointsModule {}
