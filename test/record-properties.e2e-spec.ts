@@ -230,7 +230,8 @@ describe('the record under random event sequences by random actors', () => {
           }
         }
       }),
-      { numRuns: 20 },
+      // bounded so the file takes well under a minute; PostgreSQL answers each query slower, so fewer walks there
+      { numRuns: process.env.TEST_DATABASE_URL ? 10 : 20 },
     );
     expect(accepted).toBeGreaterThan(40); // the sequences did reach the procedure, not only its refusals
   }, 120_000);
