@@ -20,6 +20,10 @@ import { terms } from './support/negotiation-helpers';
  * the deadlines that were running still run.
  */
 const ZONE = 'Asia/Shanghai';
+const termOf = (n: Negotiation) => {
+  const { expiresOn, renewalOpensAt } = n.context as { expiresOn?: string | null; renewalOpensAt?: string | null };
+  return expiresOn && renewalOpensAt ? { expiresOn, renewalOpensAt } : null;
+};
 
 interface Service {
   process: ChildProcess;
@@ -65,7 +69,7 @@ describe('a service killed in the middle of a burst of writes', () => {
   async function call(as: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
     if (!tokens.has(as)) {
       const login = await fetch(`${service.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: as, password: 'demo-pass' }) });
-      tokens.set(as, `Bearer ${(await login.json()).accessToken}`);
+      tokens.set(as, `Bearer ${((await login.json()) as { accessToken: string }).accessToken}`);
     }
     const res = await fetch(`${service.url}${path}`, {
       method,
@@ -168,7 +172,7 @@ describe('a service killed in the middle of a burst of writes', () => {
       expect((await call('bureau.reviewer', 'GET', `/api/negotiations/${n.id}/audit/verify`)).body).toEqual({ valid: true, entries: n.auditSeq, head: n.auditHead });
       // the clocks running are exactly those of the state it is in
       const pending = await db.getRepository(Deadline).find({ where: { negotiationId: n.id } });
-      const planned = deadlinesOnEntering({ kind: n.kind, state: n.state, at: new Date(), pack: packs.forRegion(n.region), zone: ZONE, expiresOn: (n.context as { expiresOn?: string }).expiresOn });
+      const planned = deadlinesOnEntering({ kind: n.kind, state: n.state, at: new Date(), pack: packs.forRegion(n.region), zone: ZONE, term: termOf(n) });
       expect(pending.filter((d) => !d.firedAt && !d.clearedAt).map((d) => d.kind).sort()).toEqual(planned.map((p) => p.kind).sort());
     }
     // the deadlines of the untouched negotiations run on, unchanged and unfired
