@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuthGuard } from './accounts/auth.guard';
 import { AgreementsModule } from './agreements/agreements.module';
+import { CheckpointsModule } from './audit/checkpoints.module';
 import { Clock } from './common/clock';
 import { CoreModule } from './common/core.module';
 import { HostResolver } from './common/outbound-request';
@@ -43,6 +44,7 @@ export class AppModule {
         BallotBoxModule,
         AgreementsModule,
         CostingModule,
+        CheckpointsModule,
         FixturesModule,
         WebModule,
       ],

@@ -4,6 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditEntry } from './audit-entry.entity';
 import { Negotiation } from '../negotiations/negotiation.entity';
 import { ChainLink, Verification, canonicalJson, hashLink, verifyChain } from './audit-chain';
+import { AppConfig } from '../config/app-config';
+import { RecordVerification, verifyRecord } from './derivers';
 
 export interface AuditAppend {
   negotiationId: string;
@@ -16,7 +18,10 @@ export interface AuditAppend {
 
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
 
   /** The next link after `previous`, computed in memory so its hash can be committed with the row it describes. */
   link(previous: { seq: number; head: string }, entry: AuditAppend): ChainLink {
@@ -46,5 +51,12 @@ export class AuditService {
   async verify(negotiationId: string, links?: ChainLink[]): Promise<Verification> {
     const recorded = await this.dataSource.getRepository(Negotiation).findOneByOrFail({ id: negotiationId });
     return verifyChain(links ?? (await this.list(negotiationId)), { seq: recorded.auditSeq, head: recorded.auditHead });
+  }
+
+  /** The chain, then every row derived from it (rounds, seats, the publication, …): GET …/audit/verify. */
+  async verifyRecord(negotiationId: string): Promise<RecordVerification> {
+    const n = await this.dataSource.getRepository(Negotiation).findOneByOrFail({ id: negotiationId });
+    const links = await this.list(negotiationId);
+    return verifyRecord(this.dataSource.manager, n.id, links, { seq: n.auditSeq, head: n.auditHead }, this.config.TZ_NAME);
   }
 }

@@ -89,11 +89,23 @@ export class AccessLog extends LogController {
       durationMs: Math.round(reply.elapsedTime * 10) / 10,
       userId: user?.id ?? webUser?.id ?? null,
       // the client as TRUST_PROXY decides it: the socket's peer, or the address a trusted proxy forwarded
-      ip: request.ip,
+      ip: clientAddress(request),
       ...(error ? { err: error } : {}),
     };
     if (error || reply.statusCode >= 500) reply.log.error(line, 'request');
     else reply.log.info(line, 'request');
+  }
+}
+
+/**
+ * request.ip reads the socket, which is gone once a client that was refused before its body
+ * was read (a large upload answered 403/422) has been disconnected.
+ */
+function clientAddress(request: FastifyRequest): string | null {
+  try {
+    return request.ip;
+  } catch {
+    return null;
   }
 }
 

@@ -27,4 +27,12 @@ describe('configuration', () => {
       /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent.*TRUST_PROXY must list IP addresses or CIDR ranges: proxy.internal/,
     );
   });
+
+  it('takes the checkpoint interval as an ISO 8601 duration or milliseconds, an hour by default', () => {
+    expect(loadConfig({}).CHECKPOINT_INTERVAL).toBe(3_600_000);
+    expect(loadConfig({ CHECKPOINT_INTERVAL: 'PT15M' }).CHECKPOINT_INTERVAL).toBe(900_000);
+    expect(loadConfig({ CHECKPOINT_INTERVAL: '5000' }).CHECKPOINT_INTERVAL).toBe(5000);
+    expect(loadConfig({ CHECKPOINT_INTERVAL: '0' }).CHECKPOINT_INTERVAL).toBe(0);
+    expect(() => loadConfig({ CHECKPOINT_INTERVAL: 'hourly' })).toThrow('CHECKPOINT_INTERVAL must be an ISO 8601 duration (PT1H) or a number of milliseconds');
+  });
 });

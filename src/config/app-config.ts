@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { Duration } from 'luxon';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { invalidProxyEntries } from '../common/trusted-proxies';
 
@@ -109,9 +110,31 @@ export class AppConfig {
     return this.LOG_LEVEL ?? (this.NODE_ENV === 'test' ? 'silent' : 'info');
   }
 
+  /**
+   * How often the service signs a checkpoint of every chain head (API.md "Evidence that outlives
+   * the database"): an ISO 8601 duration (`PT1H`) or milliseconds; 0: only at publications.
+   */
+  @Transform(({ value }) => intervalMs(value))
+  @IsInt({ message: 'CHECKPOINT_INTERVAL must be an ISO 8601 duration (PT1H) or a number of milliseconds' })
+  @Min(0)
+  CHECKPOINT_INTERVAL = 3_600_000;
+
+  /** The Ed25519 key that signs checkpoints, PKCS#8 PEM; without it one is generated and kept beside the data. */
+  @IsOptional()
+  @IsString()
+  CHECKPOINT_KEY?: string;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
+}
+
+function intervalMs(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (typeof value !== 'string') return NaN;
+  if (/^\d+$/.test(value)) return Number(value);
+  const duration = Duration.fromISO(value);
+  return duration.isValid ? duration.toMillis() : NaN;
 }
 
 /** Builds the configuration from the environment; throws one error naming every bad setting. */

@@ -20,6 +20,9 @@ import { Notification } from '../deadlines/notification.entity';
 import { CostingOnlineDay, CostingRiderDay, CurrentTerms, OrderSample } from '../costing/costing.entities';
 import { Ballot, BallotDelegate } from '../ballots/ballot.entity';
 import { BallotChoices, BallotParticipation, BallotReceipt } from '../ballots/ballot-box.entity';
+import { Checkpoint } from '../audit/checkpoint.entity';
+import { CheckpointDelivery } from '../audit/checkpoint-delivery.entity';
+import { CheckpointKey } from '../audit/checkpoint-key.entity';
 import { MIGRATIONS } from '../migrations';
 
 export const ENTITIES = [
@@ -48,6 +51,9 @@ export const ENTITIES = [
   BallotParticipation,
   BallotChoices,
   BallotReceipt,
+  Checkpoint,
+  CheckpointDelivery,
+  CheckpointKey,
 ];
 
 /** `sqlite:./data/x.db` → embedded better-sqlite3 (WAL); `postgres://…` → PostgreSQL. */

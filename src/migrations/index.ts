@@ -2,6 +2,7 @@ import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { PublicationDelivery1764100000000 } from './1764100000000-publication-delivery';
 import { RevokedTokens1764200000000 } from './1764200000000-revoked-tokens';
 import { RateLimits1765100000000 } from './1765100000000-rate-limits';
+import { Checkpoints1765200000000 } from './1765200000000-checkpoints';
 import { Ballots1765300000000 } from './1765300000000-ballots';
 import { NegotiatingTable1765400000000 } from './1765400000000-negotiating-table';
 import { Costing1765600000000 } from './1765600000000-costing';
@@ -12,6 +13,7 @@ export const MIGRATIONS = [
   PublicationDelivery1764100000000,
   RevokedTokens1764200000000,
   RateLimits1765100000000,
+  Checkpoints1765200000000,
   Ballots1765300000000,
   NegotiatingTable1765400000000,
   Costing1765600000000,

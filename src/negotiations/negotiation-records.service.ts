@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../accounts/auth-user';
 import { AuditService } from '../audit/audit.service';
-import { Verification } from '../audit/audit-chain';
+import { RecordVerification } from '../audit/derivers';
 import { Transactions } from '../database/transactions';
 import { Comment } from './comment.entity';
 import { NegotiationsService } from './negotiations.service';
@@ -86,8 +86,8 @@ export class NegotiationRecords {
     }));
   }
 
-  async verify(user: AuthUser, id: string): Promise<Verification> {
+  async verify(user: AuthUser, id: string): Promise<RecordVerification> {
     await this.authorize(user, id);
-    return this.audit.verify(id);
+    return this.audit.verifyRecord(id);
   }
 }

@@ -53,6 +53,7 @@ export async function startTestApp(
     RATE_LIMIT_PER_MINUTE: '100000',
     SWEEP_INTERVAL_MS: '0',
     PUBLICATION_POLL_MS: '0',
+    CHECKPOINT_INTERVAL: '0',
     ...options.env,
   });
   const clock = options.clock ?? new ManualClock();
