@@ -10,6 +10,7 @@ import { AuthController } from './accounts/auth.controller';
 import { SessionPagesController } from './web/session-pages.controller';
 import { AuthGuard } from './accounts/auth.guard';
 import { AgreementsModule } from './agreements/agreements.module';
+import { isCacheableRead } from './common/cacheable-read';
 import { Clock } from './common/clock';
 import { CoreModule } from './common/core.module';
 import { AppConfig } from './config/app-config';
@@ -36,7 +37,8 @@ export class AppModule {
         // development without JWT_SECRET: a fresh secret per start (tokens end with the process)
         JwtModule.register({ global: true, secret: config.JWT_SECRET ?? randomBytes(32).toString('hex'), signOptions: { expiresIn: '12h' } }),
         ThrottlerModule.forRoot([
-          { name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE },
+          // public, cacheable reads are not counted: thousands of riders share one carrier-grade NAT address
+          { name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE, skipIf: isCacheableRead },
           // passwords are guessed at the login route: a tighter budget there
           { name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT_PER_MINUTE, skipIf: (context) => !LOGIN_ROUTES.includes(context.getClass()) },
         ]),
