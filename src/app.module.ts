@@ -9,6 +9,7 @@ import { AccountsModule } from './accounts/accounts.module';
 import { AuthController } from './accounts/auth.controller';
 import { SessionPagesController } from './web/session-pages.controller';
 import { AuthGuard } from './accounts/auth.guard';
+import { TokenVerifier, tokenVerifier } from './accounts/token-verifier';
 import { AgreementsModule } from './agreements/agreements.module';
 import { isCacheableRead } from './common/cacheable-read';
 import { Clock } from './common/clock';
@@ -29,13 +30,14 @@ const LOGIN_ROUTES: Type[] = [AuthController, SessionPagesController];
 @Module({})
 export class AppModule {
   static register(config: AppConfig, clock?: Clock): DynamicModule {
+    // development without JWT_SECRET: a fresh secret per start (tokens end with the process)
+    const jwtSecret = config.JWT_SECRET ?? randomBytes(32).toString('hex');
     return {
       module: AppModule,
       global: true,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL)),
-        // development without JWT_SECRET: a fresh secret per start (tokens end with the process)
-        JwtModule.register({ global: true, secret: config.JWT_SECRET ?? randomBytes(32).toString('hex'), signOptions: { expiresIn: '12h' } }),
+        JwtModule.register({ global: true, secret: jwtSecret, signOptions: { expiresIn: '12h' } }),
         ThrottlerModule.forRoot([
           // public, cacheable reads are not counted: thousands of riders share one carrier-grade NAT address
           { name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE, skipIf: isCacheableRead },
@@ -56,10 +58,11 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         { provide: AppConfig, useValue: config },
+        { provide: TokenVerifier, useValue: tokenVerifier(jwtSecret) },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useExisting: AuthGuard },
       ],
-      exports: [AppConfig],
+      exports: [AppConfig, TokenVerifier],
     };
   }
 }

@@ -1,0 +1,8 @@
+import { FigureGroup } from '../lib';
+import { publicRead } from './public-read';
+import { publishing } from './publishing';
+import { auditVerify } from './audit-verify';
+import { coldStart } from './cold-start';
+
+/** Every figure group, in the order `npm run bench` runs them: add yours with one line. */
+export const FIGURE_GROUPS: FigureGroup[] = [publicRead, publishing, auditVerify, coldStart];
