@@ -88,9 +88,16 @@ export class InboxService {
     const relation = await relationOf(this.dataSource.manager, user, negotiation);
     if (!relation || relation.party === 'worker')
       throw forbidden('AGREEMENT.COUNTS_RESTRICTED', "acknowledgement counts are for the negotiation's parties and the bureau");
-    const { where, params } = coveredWorkersCondition(agreement.scope);
+    // the tallies the workers table's triggers keep (migration 1765800000000): a few rows, not 10⁶
+    const { where, params } = coveredWorkersCondition(agreement.scope, 't');
     const [covered, acknowledged] = await Promise.all([
-      this.dataSource.getRepository(Worker).createQueryBuilder('w').where(where, params).getCount(),
+      this.dataSource
+        .createQueryBuilder()
+        .select('COALESCE(SUM(t.workers), 0)', 'covered')
+        .from('worker_tallies', 't')
+        .where(where, params)
+        .getRawOne<{ covered: number | string }>()
+        .then((row) => Number(row?.covered ?? 0)),
       this.dataSource.getRepository(Acknowledgement).countBy({ agreementId }),
     ]);
     return { covered, acknowledged };
