@@ -39,27 +39,40 @@ export class InboxService {
     return worker;
   }
 
-  /** Every publication covering the worker, newest first. */
-  async covering(worker: Worker): Promise<Agreement[]> {
-    const candidates = await this.dataSource.getRepository(Agreement).find({
+  /**
+   * Every publication covering the worker, newest first. Reads the id and scope of every candidate (to count and page), the worker's
+   * acknowledgements among them, and whole rows for the page only: with 1 000 publications a
+   * request parsed 1 000 sets of terms to answer 20.
+   */
+  async inbox(user: AuthUser, page = 1, pageSize = 20): Promise<{ items: InboxItem[]; unread: number; total: number }> {
+    const worker = await this.workerOf(user);
+    const repository = this.dataSource.getRepository(Agreement);
+    const candidates = await repository.find({
+      select: { id: true, scope: true, publishedAt: true },
       where: { industry: worker.industry, region: In(regionAncestors(worker.region)) },
       order: { publishedAt: 'DESC' },
     });
-    return candidates.filter((a) => covers(a.scope, worker));
-  }
-
-  async inbox(user: AuthUser, page = 1, pageSize = 20): Promise<{ items: InboxItem[]; unread: number; total: number }> {
-    const worker = await this.workerOf(user);
-    const agreements = await this.covering(worker);
-    const acks = agreements.length
-      ? await this.dataSource.getRepository(Acknowledgement).find({ where: { workerId: worker.id, agreementId: In(agreements.map((a) => a.id)) } })
+    const covering = candidates.filter((a) => covers(a.scope, worker)).map((a) => a.id);
+    const acks = covering.length
+      ? await this.dataSource
+          .getRepository(Acknowledgement)
+          .createQueryBuilder('k')
+          .select(['k.agreementId', 'k.acknowledgedAt'])
+          .innerJoin(Agreement, 'a', 'a.id = k.agreement_id')
+          .where('k.worker_id = :worker', { worker: worker.id })
+          .andWhere('a.industry = :industry AND a.region IN (:...regions)', { industry: worker.industry, regions: regionAncestors(worker.region) })
+          .getMany()
       : [];
     const ackedAt = new Map(acks.map((a) => [a.agreementId, a.acknowledgedAt]));
-    const items = agreements.map((a) => ({ agreement: toAgreementView(a), publishedAt: a.publishedAt, acknowledgedAt: ackedAt.get(a.id) ?? null }));
+    const pageIds = covering.slice((page - 1) * pageSize, page * pageSize);
+    const rows = pageIds.length ? new Map((await repository.find({ where: { id: In(pageIds) } })).map((a) => [a.id, a])) : new Map<string, Agreement>();
     return {
-      items: items.slice((page - 1) * pageSize, page * pageSize),
-      unread: items.filter((i) => i.acknowledgedAt === null).length,
-      total: items.length,
+      items: pageIds.map((id) => {
+        const a = rows.get(id)!;
+        return { agreement: toAgreementView(a), publishedAt: a.publishedAt, acknowledgedAt: ackedAt.get(id) ?? null };
+      }),
+      unread: covering.filter((id) => !ackedAt.has(id)).length,
+      total: covering.length,
     };
   }
 
