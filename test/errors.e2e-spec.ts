@@ -285,7 +285,7 @@ describe('429', () => {
     }
   });
 
-  it('never counts public, cacheable reads at the default budget; writes still are', async () => {
+  it('never counts public, cacheable reads at the default budget', async () => {
     const defaults = new AppConfig();
     const t = await startTestApp({
       scenario: false,
@@ -302,15 +302,11 @@ describe('429', () => {
         if (i % 10 === 0) count((await t.http().get('/api/agreements?industry=food_delivery')).status);
       }
       expect([...reads.keys()]).toEqual([200]);
-      const writes = [];
-      for (let i = 0; i <= defaults.RATE_LIMIT_PER_MINUTE; i++) writes.push((await t.http().post('/api/negotiations').send({})).status);
-      // toPublished opened the negotiation with one POST of this budget already
-      expect(writes.indexOf(429)).toBe(defaults.RATE_LIMIT_PER_MINUTE - 1);
-      expect(writes.slice(0, defaults.RATE_LIMIT_PER_MINUTE - 1).every((s) => s === 401)).toBe(true);
+      // (writes stay limited: the test above, with a small budget)
     } finally {
       await t.close();
     }
-    // some 1 300 requests, one after another: room for a loaded machine (nothing here is timed)
+    // some 700 requests, one after another: room for a loaded machine (nothing here is timed)
   }, 300_000);
 });
 
