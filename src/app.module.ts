@@ -7,8 +7,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuthGuard } from './accounts/auth.guard';
+import { TokenVerifier, tokenVerifier } from './accounts/token-verifier';
 import { AgreementsModule } from './agreements/agreements.module';
 import { CheckpointsModule } from './audit/checkpoints.module';
+import { isCacheableRead } from './common/cacheable-read';
 import { Clock } from './common/clock';
 import { CoreModule } from './common/core.module';
 import { HostResolver } from './common/outbound-request';
@@ -26,15 +28,17 @@ import { CostingModule } from './costing/costing.module';
 @Module({})
 export class AppModule {
   static register(config: AppConfig, clock?: Clock, resolver?: HostResolver): DynamicModule {
+    // development without JWT_SECRET: a fresh secret per start (tokens end with the process)
+    const jwtSecret = config.JWT_SECRET ?? randomBytes(32).toString('hex');
     return {
       module: AppModule,
       global: true,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL)),
-        // development without JWT_SECRET: a fresh secret per start (tokens end with the process)
-        JwtModule.register({ global: true, secret: config.JWT_SECRET ?? randomBytes(32).toString('hex'), signOptions: { expiresIn: '12h' } }),
+        JwtModule.register({ global: true, secret: jwtSecret, signOptions: { expiresIn: '12h' } }),
+        // public, cacheable reads are not counted: thousands of riders share one carrier-grade NAT address;
         // wrong passwords have a budget of their own, shared by every instance (accounts/login-limiter.ts)
-        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }]),
+        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE, skipIf: isCacheableRead }]),
         TerminusModule,
         CoreModule.register(clock, resolver),
         AccountsModule,
@@ -51,10 +55,11 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         { provide: AppConfig, useValue: config },
+        { provide: TokenVerifier, useValue: tokenVerifier(jwtSecret) },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useExisting: AuthGuard },
       ],
-      exports: [AppConfig],
+      exports: [AppConfig, TokenVerifier],
     };
   }
 }

@@ -56,6 +56,30 @@ describe('publication reaches every covered worker', () => {
     expect((await t.http().get(`/api/agreements/${randomUUID()}`)).status).toBe(404);
   });
 
+  it('tags published agreements and the public lists for caches: ETag, Cache-Control, 304 on If-None-Match', async () => {
+    const agreement = await agreementOf(await toPublished(t));
+    const one = await t.http().get(`/api/agreements/${agreement.id}`);
+    expect(one.headers.etag).toBe(`"${agreement.auditHead}"`);
+    expect(one.headers['cache-control']).toBe('public, max-age=3600');
+    const again = await t.http().get(`/api/agreements/${agreement.id}`).set('If-None-Match', one.headers.etag);
+    expect(again.status).toBe(304);
+    expect(again.text ?? '').toBe('');
+    expect((await t.http().get(`/api/agreements/${agreement.id}`).set('If-None-Match', `"${'0'.repeat(64)}", W/${one.headers.etag}`)).status).toBe(304);
+    expect((await t.http().get(`/api/agreements/${agreement.id}`).set('If-None-Match', `"${'0'.repeat(64)}"`)).status).toBe(200);
+
+    const list = await t.http().get('/api/agreements?industry=food_delivery');
+    expect(list.headers['cache-control']).toBe('public, max-age=60');
+    expect((await t.http().get('/api/agreements?industry=food_delivery').set('If-None-Match', list.headers.etag)).status).toBe(304);
+    // another filter is another body, and so another tag
+    expect((await t.http().get('/api/agreements?industry=ride_hailing')).headers.etag).not.toBe(list.headers.etag);
+    // a new publication changes the list, and so its tag
+    await toPublished(t);
+    const grown = await t.http().get('/api/agreements?industry=food_delivery').set('If-None-Match', list.headers.etag);
+    expect(grown.status).toBe(200);
+    expect(grown.body.total).toBe(list.body.total + 1);
+    expect(grown.headers.etag).not.toBe(list.headers.etag);
+  });
+
   it('lets anyone check that the published text is the negotiated text', async () => {
     const agreement = await agreementOf(await toPublished(t));
     const intact = await t.http().get(`/api/agreements/${agreement.id}/verify`);

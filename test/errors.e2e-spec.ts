@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { User } from '../src/accounts/user.entity';
+import { Agreement } from '../src/agreements/agreement.entity';
+import { AppConfig } from '../src/config/app-config';
 import { Negotiation } from '../src/negotiations/negotiation.entity';
 import { Round } from '../src/negotiations/round.entity';
 import { TestApp, startTestApp } from './support/test-app';
 import { browserAgent } from './web/support/web-agent';
 import { csrfOf } from './web/support/html';
-import { contractBody, openContract, seats, send, sendOk, terms, toConsultation, COUNT_SHEET } from './support/negotiation-helpers';
+import { contractBody, openContract, seats, send, sendOk, terms, toConsultation, toPublished, COUNT_SHEET } from './support/negotiation-helpers';
 
 /** Every row of API.md's error table, at least once; a refused request leaves the data as it was. */
 describe('errors', () => {
@@ -275,12 +277,37 @@ describe('429', () => {
       for (let i = 0; i < 4; i++)
         web.push((await agent.post('/login').type('form').send({ username: 'union.chief', password: 'x', _csrf: csrfOf(form.text) })).status);
       expect(web.at(-1)).toBe(429);
-      const reads = [];
+      const writes = [];
       // the budget is per route and client (@nestjs/throttler's key)
-      for (let i = 0; i < 9; i++) reads.push((await t.http().get('/api/agreements')).status);
-      expect(reads).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 429]);
+      for (let i = 0; i < 9; i++) writes.push((await t.http().post('/api/negotiations').send({})).status);
+      expect(writes).toEqual([401, 401, 401, 401, 401, 401, 401, 401, 429]);
     } finally {
       await t.close();
     }
   });
+
+  it('never counts public, cacheable reads at the default budget', async () => {
+    const defaults = new AppConfig();
+    const t = await startTestApp({
+      scenario: false,
+      env: { RATE_LIMIT_PER_MINUTE: String(defaults.RATE_LIMIT_PER_MINUTE) },
+    });
+    try {
+      const id = await toPublished(t);
+      const agreement = await t.dataSource.getRepository(Agreement).findOneByOrFail({ negotiationId: id });
+      // a crowd of riders behind one carrier-grade NAT address, all reading the new publication
+      const reads = new Map<number, number>();
+      const count = (status: number) => reads.set(status, (reads.get(status) ?? 0) + 1);
+      for (let i = 0; i < defaults.RATE_LIMIT_PER_MINUTE + 50; i++) {
+        count((await t.http().get(`/api/agreements/${agreement.id}`)).status);
+        if (i % 10 === 0) count((await t.http().get('/api/agreements?industry=food_delivery')).status);
+      }
+      expect([...reads.keys()]).toEqual([200]);
+      // (writes stay limited: the test above, with a small budget)
+    } finally {
+      await t.close();
+    }
+    // some 700 requests, one after another: room for a loaded machine (nothing here is timed)
+  }, 300_000);
 });
+

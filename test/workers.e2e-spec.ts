@@ -194,13 +194,26 @@ describe('coverage in SQL agrees with covers()', () => {
       enterpriseIds: fc.subarray(enterprises),
       workerCategories: fc.subarray(categories),
     });
+    const tallied = async (s: Scope) => {
+      const { where, params } = coveredWorkersCondition(s, 't');
+      const row = await t.dataSource.createQueryBuilder().select('COALESCE(SUM(t.workers), 0)', 'n').from('worker_tallies', 't').where(where, params).getRawOne();
+      return Number(row.n);
+    };
     await fc.assert(
       fc.asyncProperty(scope, async (s) => {
         const { where, params } = coveredWorkersCondition(s);
         const inSql = await t.dataSource.getRepository(Worker).createQueryBuilder('w').where(where, params).getCount();
-        return inSql === sample.filter((w) => covers(s, w)).length;
+        const all = await t.dataSource.getRepository(Worker).find();
+        // the per-scope tallies (kept by triggers) count what the workers table holds
+        return inSql === sample.filter((w) => covers(s, w)).length && (await tallied(s)) === all.filter((w) => covers(s, w)).length;
       }),
       { numRuns: 100 },
     );
+    // moved and removed workers leave their tallies too
+    await t.dataSource.getRepository(Worker).update({ id: sample[0].id }, { region: '430302', category: 'station_staff' });
+    await t.dataSource.getRepository(Worker).delete({ id: sample[1].id });
+    const all = await t.dataSource.getRepository(Worker).find();
+    for (const s of [{ industry: sample[0].industry, region: '430000', enterpriseIds: [], workerCategories: [] }, { industry: sample[1].industry, region: '420000', enterpriseIds: [], workerCategories: [] }])
+      expect(await tallied(s)).toBe(all.filter((w) => covers(s, w)).length);
   });
 });

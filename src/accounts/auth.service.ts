@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { Transactions } from '../database/transactions';
 import { RevokedToken } from './revoked-token.entity';
+import { TokenVerifier } from './token-verifier';
 import { randomUUID } from 'node:crypto';
 import { AuthUser } from './auth-user';
 import { LoginLimiter } from './login-limiter';
@@ -21,6 +22,7 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly tx: Transactions,
     private readonly limiter: LoginLimiter,
+    private readonly tokens: TokenVerifier,
   ) {}
 
   /** The API's and the web form's login: one budget of wrong passwords per account and per client address. */
@@ -41,7 +43,7 @@ export class AuthService {
   async userFromToken(token: string): Promise<AuthUser> {
     let claims: { sub: string; jti?: string };
     try {
-      claims = await this.jwt.verifyAsync<{ sub: string; jti?: string }>(token);
+      claims = this.tokens.verify<{ sub: string; jti?: string }>(token);
     } catch {
       throw new DomainError(401, 'AUTH.BAD_TOKEN', 'the access token is invalid or expired');
     }
@@ -59,7 +61,7 @@ export class AuthService {
     let claims: { sub: string; jti?: string; exp: number };
     try {
       // verified, not just decoded: the web logout hands over a cookie anybody can forge
-      claims = await this.jwt.verifyAsync<{ sub: string; jti?: string; exp: number }>(token);
+      claims = this.tokens.verify<{ sub: string; jti?: string; exp: number }>(token);
     } catch {
       return;
     }

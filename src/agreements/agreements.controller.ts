@@ -1,5 +1,7 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CacheableRead, LIST_MAX_AGE_SECONDS, PUBLISHED_MAX_AGE_SECONDS, etagOf, notModified } from '../common/cacheable-read';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser } from '../accounts/auth-user';
 import { PageQuery } from '../common/page-query';
 import { InboxService } from './inbox.service';
@@ -34,21 +36,30 @@ export class AgreementsController {
     private readonly inbox: InboxService,
   ) {}
 
+  /** ETag: the audit heads of the page and the total, so a new publication changes it. */
   @Public()
+  @CacheableRead()
   @Get()
-  @ApiOperation({ summary: 'Published agreements', description: 'Contracts and rule changes, newest first; public.' })
+  @ApiOperation({ summary: 'Published agreements', description: 'Contracts and rule changes, newest first; public. ETag and Cache-Control for caches.' })
   @ApiList(AgreementViewDto, 'One page of publications')
-  list(@Query() query: AgreementQueryDto) {
-    return this.agreements.list(query);
+  @ApiResponse({ status: 304, description: 'Not modified: If-None-Match names the current ETag' })
+  async list(@Query() query: AgreementQueryDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    const list = await this.agreements.list(query);
+    const etag = etagOf(String(list.total), ...list.items.map((a) => a.auditHead));
+    return notModified(request, reply, etag, LIST_MAX_AGE_SECONDS) ? undefined : list;
   }
 
+  /** ETag: the audit head the publication was made at. */
   @Public()
+  @CacheableRead()
   @Get(':id')
-  @ApiOperation({ summary: 'A published agreement' })
+  @ApiOperation({ summary: 'A published agreement', description: 'ETag: the audit head it was published at; Cache-Control for caches.' })
   @ApiOkResponse({ type: AgreementViewDto, description: 'The publication' })
+  @ApiResponse({ status: 304, description: 'Not modified: If-None-Match names the ETag' })
   @ApiErrors({ 404: NO_AGREEMENT })
-  get(@Param('id', ParseUUIDPipe) id: string) {
-    return this.agreements.get(id);
+  async get(@Param('id', ParseUUIDPipe) id: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    const agreement = await this.agreements.get(id);
+    return notModified(request, reply, etagOf(agreement.auditHead), PUBLISHED_MAX_AGE_SECONDS) ? undefined : agreement;
   }
 
   /** Is the published text the negotiated text? Anyone may ask (DESIGN §2). */

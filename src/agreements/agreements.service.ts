@@ -15,9 +15,19 @@ export interface AgreementQuery {
   pageSize: number;
 }
 
+/** How many published agreements' views stay in memory for the public read (they never change). */
+const PUBLISHED_VIEWS_KEPT = 2_000;
+
 /** Published agreements and rule changes: public, so any worker can read what binds them. */
 @Injectable()
 export class AgreementsService {
+  /**
+   * Views of published agreements by id, most recently read last. An agreement row is written
+   * once (Publications.publish) and never updated, so a kept view cannot go stale, on any
+   * instance; publication day's crowd reading one agreement costs no query per read.
+   */
+  private readonly views = new Map<string, AgreementView>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -41,8 +51,17 @@ export class AgreementsService {
     return { items: page.map(toAgreementView), total: matching.length };
   }
 
-  async get(id: string) {
-    return toAgreementView(await this.find(id));
+  async get(id: string): Promise<AgreementView> {
+    const kept = this.views.get(id);
+    if (kept) {
+      this.views.delete(id);
+      this.views.set(id, kept);
+      return kept;
+    }
+    const view = toAgreementView(await this.find(id));
+    this.views.set(id, view);
+    if (this.views.size > PUBLISHED_VIEWS_KEPT) this.views.delete(this.views.keys().next().value!);
+    return view;
   }
 
   /** Whether the published text is the negotiated text, checked against the audit chain. */
@@ -58,6 +77,8 @@ export class AgreementsService {
     return agreement;
   }
 }
+
+export type AgreementView = ReturnType<typeof toAgreementView>;
 
 export function toAgreementView(a: Agreement) {
   return {

@@ -22,8 +22,9 @@ export class WebhookQueue {
     else {
       // an empty list binds every enterprise of the industry in the region (劳动合同法 art. 54):
       // tell those that have workers the publication covers
-      const covered = coveredWorkersCondition(scope);
-      query.andWhere(`o.id IN (SELECT DISTINCT w.enterprise_id FROM workers w WHERE ${covered.where})`, covered.params);
+      // (the per-scope tallies the workers table's triggers keep: a few rows, not every worker)
+      const covered = coveredWorkersCondition(scope, 't');
+      query.andWhere(`o.id IN (SELECT DISTINCT t.enterprise_id FROM worker_tallies t WHERE t.workers > 0 AND ${covered.where})`, covered.params);
     }
     const enterprises = await query.getRawMany<{ id: string }>();
     if (!enterprises.length) return 0;

@@ -6,6 +6,7 @@ import { Checkpoints1765200000000 } from './1765200000000-checkpoints';
 import { Ballots1765300000000 } from './1765300000000-ballots';
 import { NegotiatingTable1765400000000 } from './1765400000000-negotiating-table';
 import { Costing1765600000000 } from './1765600000000-costing';
+import { WorkerTallies1765800000000 } from './1765800000000-worker-tallies';
 
 /** Every migration, oldest first; run at start-up on SQLite and PostgreSQL alike. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Ballots1765300000000,
   NegotiatingTable1765400000000,
   Costing1765600000000,
+  WorkerTallies1765800000000,
 ];

@@ -41,6 +41,8 @@ export interface EventInput<E extends EventType> {
   today: string;
   /** The negotiation's rounds, read once per event (before this event's writes). */
   rounds(): Promise<Round[]>;
+  /** Only its latest round (one row, however long the bargaining), read once per event. */
+  latestRound(): Promise<Round | null>;
 }
 
 /** What an entry for a system event is given (no sender, no payload of its own). */
@@ -119,7 +121,7 @@ export class NegotiationEvents {
       return {
         recorded: { round },
         write: async () => {
-          const previous = (await c.rounds()).at(-1) ?? null;
+          const previous = await c.latestRound();
           if (previous && previous.answerType === null && previous.proposer !== side) await this.answerLatestRound(c, 'OFFER');
           await c.manager.insert(Round, {
             negotiationId: c.negotiation.id,
@@ -139,7 +141,7 @@ export class NegotiationEvents {
     },
 
     ACCEPT: async (c) => ({
-      recorded: { round: (await c.rounds()).at(-1)!.round },
+      recorded: { round: (await c.latestRound())!.round },
       write: () => this.answerLatestRound(c, 'ACCEPT', c.payload.note),
     }),
 
@@ -328,7 +330,7 @@ export class NegotiationEvents {
 
   /** Marks the offer on the table as answered. */
   private async answerLatestRound(c: EventInput<EventType>, answerType: string, note?: string): Promise<void> {
-    const latest = (await c.rounds()).at(-1)!;
+    const latest = (await c.latestRound())!;
     await c.manager.update(
       Round,
       { negotiationId: c.negotiation.id, round: latest.round },

@@ -85,15 +85,19 @@ export class NegotiationViews {
   async build(manager: EntityManager, n: Negotiation, can: EventType[]): Promise<NegotiationView> {
     // one after another: inside a transaction the manager holds a single PostgreSQL connection
     const seats = await manager.find(Representative, { where: { negotiationId: n.id } });
-    const rounds = await manager.find(Round, { where: { negotiationId: n.id }, order: { round: 'ASC' } });
+    // the latest round of each side and the latest accepted one, not every round (an OFFER
+    // answers with this view: reading them all made each offer slower than the last)
+    const latestWhere = async (where: { proposer: Side } | { answerType: string }) =>
+      manager.findOne(Round, { where: { negotiationId: n.id, ...where }, order: { round: 'DESC' } });
+    const latestRound = { union: await latestWhere({ proposer: 'union' }), enterprise: await latestWhere({ proposer: 'enterprise' }) };
     const deadlines = await this.deadlines.running(n.id, manager);
     const covered = await this.ballots.coveredForView(manager, n.scope);
     const latest = (side: Side) => {
-      const r = [...rounds].reverse().find((x) => x.proposer === side);
+      const r = latestRound[side];
       return r ? { terms: r.terms, round: r.round } : null;
     };
     const latestOffers = { union: latest('union'), enterprise: latest('enterprise') };
-    const agreed = n.state === 'bargaining' ? null : agreedTerms(rounds);
+    const agreed = n.state === 'bargaining' ? null : ((await latestWhere({ answerType: 'ACCEPT' }))?.terms ?? null);
     const ctx = n.context as {
       round?: number;
       turn?: Side | null;

@@ -156,7 +156,8 @@ export class NegotiationsService {
         this.authorise(n, relation, dto.type);
         const { negotiation, published } = await this.commit(m, n, { type: dto.type, payload, user, relation });
         await options.alsoWrite?.(m);
-        const view = await this.viewFor(m, user, negotiation);
+        // RESPOND seats the enterprise's people: their relation is read again after it
+        const view = await this.viewFor(m, user, negotiation, dto.type === 'RESPOND' ? undefined : relation);
         if (idempotencyKey)
           await m.insert(IdempotencyKey, {
             userId: user.id,
@@ -239,6 +240,7 @@ export class NegotiationsService {
 
     // prepare: the event's substance (422) and what it will record and write
     let rounds: Promise<Round[]> | undefined;
+    let latestRound: Promise<Round | null> | undefined;
     const plan: Plan = sender
       ? await this.events.plan(sender.type, {
           manager: m,
@@ -249,6 +251,7 @@ export class NegotiationsService {
           at,
           today,
           rounds: () => (rounds ??= m.find(Round, { where: { negotiationId: n.id }, order: { round: 'ASC' } })),
+          latestRound: () => (latestRound ??= rounds ? rounds.then((all) => all.at(-1) ?? null) : m.findOne(Round, { where: { negotiationId: n.id }, order: { round: 'DESC' } })),
         })
       : await this.events.planFired(event.type, { manager: m, negotiation: n, at });
     const recorded = { ...plan.recorded, ...(plan.opens ? { openedNegotiationId: plan.opens.id } : {}) };
@@ -299,8 +302,9 @@ export class NegotiationsService {
     return { negotiation: written, published };
   }
 
-  async viewFor(m: EntityManager, user: AuthUser, n: Negotiation): Promise<NegotiationView> {
-    const relation = await relationOf(m, user, n);
+  /** `known`: the caller's relation, when the pipeline has just loaded it and the event seated nobody. */
+  async viewFor(m: EntityManager, user: AuthUser, n: Negotiation, known?: Relation): Promise<NegotiationView> {
+    const relation = known ?? (await relationOf(m, user, n));
     const at = this.clock.now();
     const can = relation ? allowedEvents(n, relation, at, dateIn(at, this.config.TZ_NAME), await this.events.facts(m, n)) : [];
     return this.views.build(m, n, can);

@@ -19,7 +19,6 @@ async function main() {
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
     DEMO_RIDERS: '12',
     RATE_LIMIT_PER_MINUTE: '100000',
-    LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
     SWEEP_INTERVAL_MS: '0',
     PUBLICATION_POLL_MS: '0',
     CHECKPOINT_INTERVAL: '0',
