@@ -18,6 +18,7 @@ import { FixturesModule } from './fixtures/fixtures.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { SweeperModule } from './deadlines/sweeper.module';
 import { HealthController } from './health.controller';
+import { LedgerModule } from './ledger/ledger.module';
 import { NegotiationsModule } from './negotiations/negotiations.module';
 import { WebModule } from './web/web.module';
 import { CostingModule } from './costing/costing.module';
@@ -48,6 +49,7 @@ export class AppModule {
         NegotiationsModule,
         AgreementsModule,
         CostingModule,
+        LedgerModule,
         FixturesModule,
         WebModule,
       ],

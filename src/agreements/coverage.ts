@@ -28,16 +28,17 @@ export function covers(scope: Scope, worker: CoveredParty): boolean {
  * covers(), as a condition on the workers table, for counting covered workers in the
  * database instead of in memory. coverage.spec.ts checks the two agree.
  */
-export function coveredWorkersCondition(scope: Scope, alias = 'w'): { where: string; params: Record<string, unknown> } {
-  const clauses = [`${alias}.industry = :coverIndustry`, `${alias}.region LIKE :coverRegion`];
-  const params: Record<string, unknown> = { coverIndustry: scope.industry, coverRegion: `${regionPrefix(scope.region)}%` };
+export function coveredWorkersCondition(scope: Scope, alias = 'w', key = ''): { where: string; params: Record<string, unknown> } {
+  // `key` keeps parameter names apart when several scopes are OR-ed in one query
+  const clauses = [`${alias}.industry = :coverIndustry${key}`, `${alias}.region LIKE :coverRegion${key}`];
+  const params: Record<string, unknown> = { [`coverIndustry${key}`]: scope.industry, [`coverRegion${key}`]: `${regionPrefix(scope.region)}%` };
   if (scope.enterpriseIds.length) {
-    clauses.push(`${alias}.enterprise_id IN (:...coverEnterprises)`);
-    params.coverEnterprises = scope.enterpriseIds;
+    clauses.push(`${alias}.enterprise_id IN (:...coverEnterprises${key})`);
+    params[`coverEnterprises${key}`] = scope.enterpriseIds;
   }
   if (scope.workerCategories.length) {
-    clauses.push(`${alias}.category IN (:...coverCategories)`);
-    params.coverCategories = scope.workerCategories;
+    clauses.push(`${alias}.category IN (:...coverCategories${key})`);
+    params[`coverCategories${key}`] = scope.workerCategories;
   }
   return { where: clauses.join(' AND '), params };
 }

@@ -17,6 +17,9 @@ import { Acknowledgement } from '../agreements/acknowledgement.entity';
 import { WebhookDelivery } from '../agreements/webhook-delivery.entity';
 import { Notification } from '../deadlines/notification.entity';
 import { CostingOnlineDay, CostingRiderDay, CurrentTerms, OrderSample } from '../costing/costing.entities';
+import { Commitment, CommitmentReport } from '../ledger/commitment.entity';
+import { Complaint } from '../ledger/complaint.entity';
+import { Survey, SurveyAnswer, SurveyParticipant } from '../ledger/survey.entity';
 import { MIGRATIONS } from '../migrations';
 
 export const ENTITIES = [
@@ -39,6 +42,12 @@ export const ENTITIES = [
   CostingRiderDay,
   CostingOnlineDay,
   CurrentTerms,
+  Commitment,
+  CommitmentReport,
+  Complaint,
+  Survey,
+  SurveyParticipant,
+  SurveyAnswer,
 ];
 
 /** `sqlite:./data/x.db` → embedded better-sqlite3 (WAL); `postgres://…` → PostgreSQL. */

@@ -26,6 +26,9 @@ export const RESPONSIBLE: Record<DeadlineKind, Responsible[]> = {
   termEnd: ['union', 'enterprise'],
   annualRound: ['union', 'enterprise'],
   informationRequest: ['enterprise'],
+  // a commitment overdue is told to both sides; a complaint unanswered to those who can press the enterprise
+  commitmentDue: ['union', 'enterprise'],
+  complaintAnswer: ['union', 'bureau'],
 };
 
 /** Chinese names for messages (they reach negotiators' phones). */
@@ -41,6 +44,8 @@ export const DEADLINE_NAMES: Record<DeadlineKind, string> = {
   termEnd: '合同期满',
   annualRound: '年度协商',
   informationRequest: '提供协商所需信息资料',
+  commitmentDue: '协议承诺落实',
+  complaintAnswer: '答复劳动者申诉',
 };
 
 @Injectable()

@@ -5,7 +5,7 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { Clock } from '../common/clock';
 import { Deadline } from './deadline.entity';
 import { AppConfig } from '../config/app-config';
-import { AgreedDates, deadlinesOnEntering } from './deadline-plan';
+import { AgreedDates, PlannedDeadline, deadlinesOnEntering } from './deadline-plan';
 import { DeadlineKind, RulePackKey, RulePacks } from './rule-pack';
 import { dueAt } from './due-at';
 import { AuthUser } from '../accounts/auth-user';
@@ -28,7 +28,8 @@ export class DeadlinesService {
 
   /**
    * A negotiation entered `state` (or was opened in it): stop the old state's clocks and start
-   * the new state's from the region's rule pack, in the caller's transaction.
+   * the new state's from the region's rule pack, in the caller's transaction. Clocks of one
+   * commitment or complaint (a subject) run whatever the state.
    */
   async enter(
     manager: EntityManager,
@@ -45,9 +46,29 @@ export class DeadlinesService {
       .createQueryBuilder()
       .update(Deadline)
       .set({ clearedAt: now })
-      .where('negotiation_id = :negotiationId AND cleared_at IS NULL', { negotiationId })
+      .where('negotiation_id = :negotiationId AND cleared_at IS NULL AND subject_id IS NULL', { negotiationId })
       .execute();
+    await this.insert(manager, negotiationId, planned, null);
+  }
+
+  /** Starts the clock of one subject (a commitment, a complaint) on the negotiation it belongs to. */
+  async startFor(manager: EntityManager, negotiationId: string, subjectId: string, planned: PlannedDeadline): Promise<void> {
+    await this.insert(manager, negotiationId, [planned], subjectId);
+  }
+
+  /** The subject was dealt with: its clock stops and will not fire. */
+  async clearSubject(manager: EntityManager, subjectId: string): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(Deadline)
+      .set({ clearedAt: this.clock.now().toISOString() })
+      .where('subject_id = :subjectId AND cleared_at IS NULL', { subjectId })
+      .execute();
+  }
+
+  private async insert(manager: EntityManager, negotiationId: string, planned: PlannedDeadline[], subjectId: string | null): Promise<void> {
     if (planned.length === 0) return;
+    const now = this.clock.now().toISOString();
     await manager
       .createQueryBuilder()
       .insert()
@@ -56,6 +77,7 @@ export class DeadlinesService {
         planned.map((p) => ({
           id: randomUUID(),
           negotiationId,
+          subjectId,
           kind: p.kind,
           dueAt: p.dueAt.toISOString(),
           firedAt: null,

@@ -32,13 +32,18 @@ export const NATIONAL_RULE_PACK = {
    * no period is set in law, so 10 days is our default for handing over the data a costing needs.
    */
   informationRequest: 'P10D',
+  /** Seed 004 §三 (申诉机制): the enterprise answers a worker's complaint within 7 days. */
+  complaintAnswer: 'P7D',
 } as const;
 
 export type RulePackKey = keyof typeof NATIONAL_RULE_PACK;
 export type RulePack = Record<RulePackKey, Duration>;
 export const RULE_PACK_KEYS = Object.keys(NATIONAL_RULE_PACK) as RulePackKey[];
 
-/** Kinds of deadline rows; `resumption` and `termEnd` fall on agreed dates, not durations. */
+/**
+ * Kinds of deadline rows; `resumption`, `termEnd` and `commitmentDue` (a clause's own
+ * `dueInDays`) fall on agreed dates, not durations.
+ */
 export const DEADLINE_KINDS = [
   'response',
   'filing',
@@ -51,6 +56,8 @@ export const DEADLINE_KINDS = [
   'termEnd',
   'annualRound',
   'informationRequest',
+  'commitmentDue',
+  'complaintAnswer',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 

@@ -8,6 +8,7 @@ import { NegotiationKind, Scope, Side } from './negotiation.types';
 import { Representative } from './representative.entity';
 import { Round } from './round.entity';
 import { EventType } from './dto/events.dto';
+import { Evidence, EvidenceService } from '../ledger/evidence.service';
 
 export interface SeatsView {
   chief: string | null;
@@ -38,6 +39,8 @@ export interface NegotiationView {
   unionOrganizationId: string;
   enterpriseOrganizationId: string;
   auditHead: string;
+  /** What earlier agreements of the same scope left behind (surveys, complaints, commitments); null if none. */
+  evidence: Evidence | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -55,7 +58,10 @@ export function agreedTerms(rounds: Round[]): Terms | null {
 
 @Injectable()
 export class NegotiationViews {
-  constructor(private readonly deadlines: DeadlinesService) {}
+  constructor(
+    private readonly deadlines: DeadlinesService,
+    private readonly evidence: EvidenceService,
+  ) {}
 
   async build(manager: EntityManager, n: Negotiation, can: EventType[]): Promise<NegotiationView> {
     // one after another: inside a transaction the manager holds a single PostgreSQL connection
@@ -92,6 +98,7 @@ export class NegotiationViews {
       unionOrganizationId: n.unionOrgId,
       enterpriseOrganizationId: n.enterpriseOrgId,
       auditHead: n.auditHead,
+      evidence: await this.evidence.forNegotiation(manager, n),
       createdAt: n.createdAt,
       updatedAt: n.updatedAt,
     };

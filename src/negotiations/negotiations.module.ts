@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AgreementsModule } from '../agreements/agreements.module';
 import { AuditModule } from '../audit/audit.module';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
+import { LedgerModule } from '../ledger/ledger.module';
 import { NegotiationEvents } from './negotiation-events';
 import { NegotiationOpening } from './negotiation-opening';
 import { NegotiationRecords } from './negotiation-records.service';
@@ -12,7 +13,7 @@ import { SeatChecks } from './seat-checks';
 
 /** Negotiations publish through agreements and run their clocks through deadlines; neither depends back on it. */
 @Module({
-  imports: [AuditModule, AgreementsModule, DeadlinesModule],
+  imports: [AuditModule, AgreementsModule, DeadlinesModule, LedgerModule],
   controllers: [NegotiationsController],
   providers: [NegotiationsService, NegotiationRecords, NegotiationViews, NegotiationEvents, SeatChecks, NegotiationOpening],
   exports: [NegotiationsService, NegotiationRecords],

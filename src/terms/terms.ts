@@ -100,6 +100,16 @@ export const CLAUSE_TOPICS = [
   'other',
 ] as const;
 
+/** A clause's promise to act (落实承诺): who must, within how many days of entry into force. */
+export class CommitmentDto {
+  @IsIn(['enterprise', 'union'])
+  responsible!: 'enterprise' | 'union';
+
+  /** Days after effectiveFrom; within the longest term a contract can run. */
+  @IsInt() @Min(1) @Max(TERM_MONTHS.max * 31)
+  dueInDays!: number;
+}
+
 export class ClauseDto {
   @ApiProperty({ description: 'What the clause is about', enum: CLAUSE_TOPICS, example: 'order_allocation' })
   @IsIn(CLAUSE_TOPICS)
@@ -108,6 +118,10 @@ export class ClauseDto {
   @ApiProperty({ description: 'The clause as agreed, in words', minLength: 1, maxLength: 4000, example: '派单算法须公开主要规则。' })
   @IsString() @MinLength(1) @MaxLength(4000)
   text!: string;
+
+  @ApiPropertyOptional({ type: CommitmentDto })
+  @IsOptional() @ValidateNested() @Type(() => CommitmentDto)
+  commitment?: CommitmentDto;
 }
 
 /** What is bargained (DESIGN §3): offers, proposals and published terms all have this shape. */
@@ -144,6 +158,6 @@ export type Terms = {
   commission?: { maxBasisPoints: number };
   restSchedule?: Omit<RestScheduleDto, never>;
   laborQuota: { standardTasksPerHour: number };
-  clauses?: Array<{ topic: string; text: string }>;
+  clauses?: Array<{ topic: string; text: string; commitment?: { responsible: 'enterprise' | 'union'; dueInDays: number } }>;
   termMonths?: number;
 };

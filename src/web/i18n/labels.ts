@@ -72,6 +72,8 @@ const GROUPS = {
     termEnd: ['合同期满', 'End of term'],
     annualRound: ['年度规则协商', 'Annual rules round'],
     informationRequest: ['提供订单数据', 'Order data due'],
+    commitmentDue: ['承诺落实期限', 'Commitment due'],
+    complaintAnswer: ['申诉答复期限', 'Complaint answer due'],
   },
   industry: {
     food_delivery: ['外卖配送', 'Food delivery'],
