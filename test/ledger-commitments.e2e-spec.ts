@@ -1,4 +1,5 @@
 import { DeadlineSweeper } from '../src/deadlines/deadline-sweeper';
+import { Commitment } from '../src/ledger/commitment.entity';
 import { Notification } from '../src/deadlines/notification.entity';
 import { TestApp, startTestApp } from './support/test-app';
 import { publishWithCommitments } from './support/ledger-helpers';
@@ -129,5 +130,14 @@ describe('commitments (落实台账)', () => {
     );
     expect((await t.http().get('/api/board?region=110000')).body).toEqual({ red: [], black: [] });
     expect((await t.http().get('/api/board?region=4203')).status).toBe(400);
+  });
+
+  it('/audit/verify recomputes the commitments from the chain and names a row changed behind its back', async () => {
+    const bureau = await t.login('bureau.reviewer');
+    expect((await t.http().get(`/api/negotiations/${negotiationId}/audit/verify`).set('Authorization', bureau)).body.valid).toBe(true);
+    await t.dataSource.getRepository(Commitment).update({ id: ids[2] }, { progress: 100 });
+    const res = await t.http().get(`/api/negotiations/${negotiationId}/audit/verify`).set('Authorization', bureau);
+    expect(res.body).toEqual({ valid: false, derived: 'commitments[2].progress', reason: expect.any(String) });
+    await t.dataSource.getRepository(Commitment).update({ id: ids[2] }, { progress: 0 });
   });
 });

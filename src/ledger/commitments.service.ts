@@ -13,7 +13,9 @@ import { Transactions } from '../database/transactions';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { addToDate, dueAt, startOfDate } from '../deadlines/due-at';
 import { Negotiation } from '../negotiations/negotiation.entity';
+import { ChainLink } from '../audit/audit-chain';
 import { Commitment, CommitmentReport } from './commitment.entity';
+import { commitmentsFromChain, firstDifference } from './commitment-chain';
 import { CommitmentStatus, commitmentStatus, isDone } from './commitment-rules';
 import { ProgressReportDto, VerificationDto } from './dto/ledger.dto';
 import { LedgerParties } from './ledger-parties';
@@ -160,6 +162,37 @@ export class CommitmentsService implements OnModuleInit {
       });
     });
     return this.one(id);
+  }
+
+  /**
+   * Whether the ledger's rows say what the chain says (API.md: verification recomputes derived
+   * rows): null if so, else the first field that differs.
+   */
+  async differsFromChain(negotiationId: string, entries: ChainLink[]): Promise<{ derived: string; reason: string } | null> {
+    const m = this.tx.manager;
+    const rows = await m.find(Commitment, { where: { negotiationId }, order: { clauseIndex: 'ASC' } });
+    const counts = rows.length
+      ? await m
+          .createQueryBuilder(CommitmentReport, 'r')
+          .select('r.commitment_id', 'id')
+          .addSelect('COUNT(*)', 'n')
+          .where('r.commitment_id IN (:...ids)', { ids: rows.map((r) => r.id) })
+          .groupBy('r.commitment_id')
+          .getRawMany<{ id: string; n: string | number }>()
+      : [];
+    const fromRows = rows.map((r) => ({
+      id: r.id,
+      clauseIndex: r.clauseIndex,
+      responsible: r.responsible,
+      responsibleOrgId: r.responsibleOrgId,
+      dueOn: r.dueOn,
+      progress: r.progress,
+      reports: Number(counts.find((c) => c.id === r.id)?.n ?? 0),
+      verdict: r.verdict,
+      done: r.doneAt !== null,
+    }));
+    const derived = firstDifference(commitmentsFromChain(entries), fromRows);
+    return derived ? { derived, reason: `the ledger's ${derived} is not what the audit chain records` } : null;
   }
 
   private async one(id: string): Promise<CommitmentView> {

@@ -8,6 +8,7 @@ import { NegotiationsService } from './negotiations.service';
 import { Round } from './round.entity';
 import { diffTerms } from '../terms/terms-comparison';
 import { Relation } from './negotiation-permissions';
+import { CommitmentsService } from '../ledger/commitments.service';
 
 export interface RoundView {
   round: number;
@@ -28,6 +29,7 @@ export interface RoundView {
 export class NegotiationRecords {
   constructor(
     private readonly tx: Transactions,
+    private readonly commitments: CommitmentsService,
     private readonly negotiations: NegotiationsService,
     private readonly audit: AuditService,
   ) {}
@@ -86,8 +88,13 @@ export class NegotiationRecords {
     }));
   }
 
-  async verify(user: AuthUser, id: string): Promise<Verification> {
+  /** The chain, and the ledger's rows recomputed from it. */
+  async verify(user: AuthUser, id: string): Promise<Verification | { valid: false; derived: string; reason: string }> {
     await this.authorize(user, id);
-    return this.audit.verify(id);
+    const entries = await this.audit.list(id);
+    const chain = await this.audit.verify(id, entries);
+    if (!chain.valid) return chain;
+    const differs = await this.commitments.differsFromChain(id, entries);
+    return differs ? { valid: false, ...differs } : chain;
   }
 }
