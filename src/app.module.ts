@@ -10,7 +10,7 @@ import { AuthController } from './accounts/auth.controller';
 import { SessionPagesController } from './web/session-pages.controller';
 import { AuthGuard } from './accounts/auth.guard';
 import { AgreementsModule } from './agreements/agreements.module';
-import { Clock } from './common/clock';
+import { Clock, ReplayClock, SystemClock } from './common/clock';
 import { CoreModule } from './common/core.module';
 import { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
@@ -42,7 +42,8 @@ export class AppModule {
           { name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT_PER_MINUTE, skipIf: (context) => !LOGIN_ROUTES.includes(context.getClass()) },
         ]),
         TerminusModule,
-        CoreModule.register(clock),
+        // outside production the demo may replay its story in the past (ReplayClock)
+        CoreModule.register(config.isProduction ? clock : new ReplayClock(clock ?? new SystemClock())),
         AccountsModule,
         DeadlinesModule,
         SweeperModule,
