@@ -13,7 +13,8 @@ import { SurveyResults, SurveysService } from './surveys.service';
 export interface Evidence {
   /** The earlier agreements of the same scope the evidence comes from. */
   agreementIds: string[];
-  surveys: Array<{ id: string; title: string; closesOn: string } & SurveyResults>;
+  /** Each survey's results, with the questions as asked. */
+  surveys: Array<{ id: string; title: string; closesOn: string; asked: Survey['questions'] } & SurveyResults>;
   complaints: { total: number; byClause: Array<{ clauseIndex: number | null; count: number }> };
   commitments: { total: number; met: number; overdue: number };
 }
@@ -49,7 +50,7 @@ export class EvidenceService {
     const ids = earlier.map((a) => a.id);
     const surveys = await m.find(Survey, { where: { agreementId: In(ids) }, order: { closesOn: 'ASC' } });
     const results = [];
-    for (const s of surveys) results.push({ id: s.id, title: s.title, closesOn: s.closesOn, ...(await this.surveys.tally(s, m)) });
+    for (const s of surveys) results.push({ id: s.id, title: s.title, closesOn: s.closesOn, asked: s.questions, ...(await this.surveys.tally(s, m)) });
     const byClause = await m
       .createQueryBuilder(Complaint, 'c')
       .select('c.clause_index', 'clauseIndex')
