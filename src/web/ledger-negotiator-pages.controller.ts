@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { AuthUser } from '../accounts/auth-user';
 import { forbidden, notFound } from '../common/domain-error';
 import { AnnualReportService } from '../ledger/annual-report.service';
+import { annualReportCsv } from '../ledger/annual-report-csv';
 import { CommitmentsService } from '../ledger/commitments.service';
 import { ComplaintsService } from '../ledger/complaints.service';
 import { SurveysService } from '../ledger/surveys.service';
@@ -108,6 +109,17 @@ export class LedgerNegotiatorPagesController {
       csvHref: `/reports/annual.csv?${csv.toString()}`,
       r: reportModel(report, lang),
     });
+  }
+
+  /** The report as CSV for the page's download link (the session, not a bearer token, says who asks). */
+  @Get('reports/annual.csv')
+  async annualCsv(@Res({ passthrough: true }) reply: FastifyReply, @WebUser() user: AuthUser, @Query() query: Record<string, string>) {
+    if (user.role !== 'union_negotiator' && user.role !== 'bureau_reviewer') throw forbidden('AUTH.WRONG_ROLE', 'the annual report is for the union and the bureau');
+    const year = /^\d{4}$/.test(query.year ?? '') ? Number(query.year) : Number(dateIn(this.pages.now(), this.pages.zone).slice(0, 4));
+    const region = /^\d{6}$/.test(query.region ?? '') ? query.region : undefined;
+    reply.header('Content-Type', 'text/csv; charset=utf-8');
+    reply.header('Content-Disposition', `attachment; filename="annual-report-${year}${region ? `-${region}` : ''}.csv"`);
+    return annualReportCsv(await this.reports.report(year, region));
   }
 
   private async act(

@@ -9,6 +9,7 @@ import { NegotiationsService } from '../negotiations/negotiations.service';
 import { CostingService } from '../costing/costing.service';
 import { costingSection } from './costing-chart';
 import { eventFromForm } from './event-forms';
+import { evidenceModel } from './ledger-page';
 import { label } from './i18n';
 import { minutesPage } from './minutes-page';
 import { SentForm, actionsModel } from './negotiation-actions';
@@ -135,6 +136,7 @@ export class NegotiationPagesController {
       refused: after?.refused ?? null,
       publication: publication ? { id: publication.id, acknowledgements: await this.acknowledgements(user, publication.id) } : null,
       costing: await this.costingOf(user, view, ctx),
+      evidence: evidenceModel(view.evidence, ctx.lang),
     };
     return this.pages.render(request, reply, 'negotiation', data, { status: after?.refused.status });
   }

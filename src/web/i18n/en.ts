@@ -272,6 +272,7 @@ export const en: Record<MessageKey, string> = {
   'complaint.status.escalated': 'With the union',
   'complaint.status.referred': 'With the labour bureau',
   'complaint.late': 'Answer overdue',
+  'survey.name': 'Title',
   'survey.title': 'Satisfaction survey',
   'survey.answer': 'Answer the survey',
   'survey.submit': 'Send',

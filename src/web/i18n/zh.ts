@@ -273,6 +273,7 @@ export const zh = {
   'complaint.status.escalated': '已提交工会',
   'complaint.status.referred': '已转交劳动行政部门',
   'complaint.late': '逾期未答复',
+  'survey.name': '调查名称',
   'survey.title': '满意度调查',
   'survey.answer': '参与调查',
   'survey.submit': '提交',
