@@ -5,6 +5,7 @@ import { verifyChain } from '../audit/audit-chain';
 import { loadConfig } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source-options';
 import { Negotiation } from '../negotiations/negotiation.entity';
+import { commitmentRowsDifferFromChain } from '../ledger/commitments.service';
 
 /**
  * Verifies audit chains straight from the database, without the service running:
@@ -24,11 +25,15 @@ async function main() {
     for (const n of negotiations) {
       const entries = await dataSource.getRepository(AuditEntry).find({ where: { negotiationId: n.id }, order: { seq: 'ASC' } });
       const result = verifyChain(entries, { seq: n.auditSeq, head: n.auditHead });
-      if (!result.valid) broken++;
+      // an intact chain is then replayed into the ledger's commitments, which must match their rows
+      const derived = result.valid ? await commitmentRowsDifferFromChain(dataSource.manager, n.id, entries) : null;
+      if (!result.valid || derived) broken++;
       console.log(
-        result.valid
-          ? `ok     ${n.id} ${result.entries} entries, head ${result.head}`
-          : `BROKEN ${n.id} first broken seq ${result.firstBrokenSeq}: ${result.reason}`,
+        !result.valid
+          ? `BROKEN ${n.id} first broken seq ${result.firstBrokenSeq}: ${result.reason}`
+          : derived
+            ? `BROKEN ${n.id} ${derived.derived}: ${derived.reason}`
+            : `ok     ${n.id} ${result.entries} entries, head ${result.head}`,
       );
     }
     const missing = ids.filter((id) => !negotiations.some((n) => n.id === id));

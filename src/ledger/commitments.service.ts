@@ -164,35 +164,9 @@ export class CommitmentsService implements OnModuleInit {
     return this.one(id);
   }
 
-  /**
-   * Whether the ledger's rows say what the chain says (API.md: verification recomputes derived
-   * rows): null if so, else the first field that differs.
-   */
-  async differsFromChain(negotiationId: string, entries: ChainLink[]): Promise<{ derived: string; reason: string } | null> {
-    const m = this.tx.manager;
-    const rows = await m.find(Commitment, { where: { negotiationId }, order: { clauseIndex: 'ASC' } });
-    const counts = rows.length
-      ? await m
-          .createQueryBuilder(CommitmentReport, 'r')
-          .select('r.commitment_id', 'id')
-          .addSelect('COUNT(*)', 'n')
-          .where('r.commitment_id IN (:...ids)', { ids: rows.map((r) => r.id) })
-          .groupBy('r.commitment_id')
-          .getRawMany<{ id: string; n: string | number }>()
-      : [];
-    const fromRows = rows.map((r) => ({
-      id: r.id,
-      clauseIndex: r.clauseIndex,
-      responsible: r.responsible,
-      responsibleOrgId: r.responsibleOrgId,
-      dueOn: r.dueOn,
-      progress: r.progress,
-      reports: Number(counts.find((c) => c.id === r.id)?.n ?? 0),
-      verdict: r.verdict,
-      done: r.doneAt !== null,
-    }));
-    const derived = firstDifference(commitmentsFromChain(entries), fromRows);
-    return derived ? { derived, reason: `the ledger's ${derived} is not what the audit chain records` } : null;
+  /** Whether the ledger's rows say what the chain says (see commitmentRowsDifferFromChain). */
+  differsFromChain(negotiationId: string, entries: ChainLink[]): Promise<{ derived: string; reason: string } | null> {
+    return commitmentRowsDifferFromChain(this.tx.manager, negotiationId, entries);
   }
 
   private async one(id: string): Promise<CommitmentView> {
@@ -229,3 +203,34 @@ export class CommitmentsService implements OnModuleInit {
     };
   }
 }
+
+/**
+ * Whether a negotiation's commitment rows say what its chain says (API.md: verification
+ * recomputes derived rows): null if so, else the first field that differs. A plain function
+ * over a manager, so `npm run audit:verify` asks it without the service running.
+ */
+export async function commitmentRowsDifferFromChain(m: EntityManager, negotiationId: string, entries: ChainLink[]): Promise<{ derived: string; reason: string } | null> {
+    const rows = await m.find(Commitment, { where: { negotiationId }, order: { clauseIndex: 'ASC' } });
+    const counts = rows.length
+      ? await m
+          .createQueryBuilder(CommitmentReport, 'r')
+          .select('r.commitment_id', 'id')
+          .addSelect('COUNT(*)', 'n')
+          .where('r.commitment_id IN (:...ids)', { ids: rows.map((r) => r.id) })
+          .groupBy('r.commitment_id')
+          .getRawMany<{ id: string; n: string | number }>()
+      : [];
+    const fromRows = rows.map((r) => ({
+      id: r.id,
+      clauseIndex: r.clauseIndex,
+      responsible: r.responsible,
+      responsibleOrgId: r.responsibleOrgId,
+      dueOn: r.dueOn,
+      progress: r.progress,
+      reports: Number(counts.find((c) => c.id === r.id)?.n ?? 0),
+      verdict: r.verdict,
+      done: r.doneAt !== null,
+    }));
+    const derived = firstDifference(commitmentsFromChain(entries), fromRows);
+    return derived ? { derived, reason: `the ledger's ${derived} is not what the audit chain records` } : null;
+  }
