@@ -102,10 +102,11 @@ export const CLAUSE_TOPICS = [
 
 /** A clause's promise to act (落实承诺): who must, within how many days of entry into force. */
 export class CommitmentDto {
+  @ApiProperty({ enum: ['enterprise', 'union'], description: 'The side that must act' })
   @IsIn(['enterprise', 'union'])
   responsible!: 'enterprise' | 'union';
 
-  /** Days after effectiveFrom; within the longest term a contract can run. */
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: TERM_MONTHS.max * 31, description: 'Days after entry into force (effectiveFrom) by which it is done; deadline kind commitmentDue' })
   @IsInt() @Min(1) @Max(TERM_MONTHS.max * 31)
   dueInDays!: number;
 }
@@ -119,7 +120,7 @@ export class ClauseDto {
   @IsString() @MinLength(1) @MaxLength(4000)
   text!: string;
 
-  @ApiPropertyOptional({ type: CommitmentDto })
+  @ApiPropertyOptional({ type: CommitmentDto, description: 'A commitment to act (落实承诺): publishing creates it in the ledger' })
   @IsOptional() @ValidateNested() @Type(() => CommitmentDto)
   commitment?: CommitmentDto;
 }
