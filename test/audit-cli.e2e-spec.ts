@@ -27,7 +27,8 @@ describe('npm run audit:verify', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toContain(`BROKEN ${row.negotiationId} commitments[1].progress`);
     await t.dataSource.getRepository(Commitment).update({ id: row.id }, { progress: row.progress });
-  });
+    // the CLI is a second process that transpiles the app first: on a loaded machine that alone can take half a minute
+  }, 120_000);
 
   it('reports every demo chain intact, then names the first broken entry after tampering', async () => {
     const intact = verify();
