@@ -11,7 +11,7 @@ import { TokenVerifier, tokenVerifier } from './accounts/token-verifier';
 import { AgreementsModule } from './agreements/agreements.module';
 import { CheckpointsModule } from './audit/checkpoints.module';
 import { isCacheableRead } from './common/cacheable-read';
-import { Clock } from './common/clock';
+import { Clock, ReplayClock, SystemClock } from './common/clock';
 import { CoreModule } from './common/core.module';
 import { HostResolver } from './common/outbound-request';
 import { AppConfig } from './config/app-config';
@@ -20,6 +20,7 @@ import { FixturesModule } from './fixtures/fixtures.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { SweeperModule } from './deadlines/sweeper.module';
 import { HealthController } from './health.controller';
+import { LedgerModule } from './ledger/ledger.module';
 import { NegotiationsModule } from './negotiations/negotiations.module';
 import { BallotBoxModule } from './ballots/ballot-box.module';
 import { WebModule } from './web/web.module';
@@ -40,7 +41,8 @@ export class AppModule {
         // wrong passwords have a budget of their own, shared by every instance (accounts/login-limiter.ts)
         ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE, skipIf: isCacheableRead }]),
         TerminusModule,
-        CoreModule.register(clock, resolver),
+        // outside production the demo may replay its story in the past (ReplayClock)
+        CoreModule.register(config.isProduction ? clock : new ReplayClock(clock ?? new SystemClock()), resolver),
         AccountsModule,
         DeadlinesModule,
         SweeperModule,
@@ -49,6 +51,7 @@ export class AppModule {
         AgreementsModule,
         CostingModule,
         CheckpointsModule,
+        LedgerModule,
         FixturesModule,
         WebModule,
       ],

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { AuditEntry } from '../src/audit/audit-entry.entity';
+import { Commitment } from '../src/ledger/commitment.entity';
 import { TestApp, freshDatabaseUrl, startTestApp } from './support/test-app';
 
 /** The verification CLI reads the database directly, as an auditor without the service would. */
@@ -19,6 +20,16 @@ describe('npm run audit:verify', () => {
       encoding: 'utf8',
     });
 
+  it("names a commitment row changed behind the chain's back", async () => {
+    const row = await t.dataSource.getRepository(Commitment).findOneByOrFail({ clauseIndex: 1 });
+    await t.dataSource.getRepository(Commitment).update({ id: row.id }, { progress: 100 });
+    const result = verify(row.negotiationId);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain(`BROKEN ${row.negotiationId} commitments[1].progress`);
+    await t.dataSource.getRepository(Commitment).update({ id: row.id }, { progress: row.progress });
+    // the CLI is a second process that transpiles the app first: on a loaded machine that alone can take half a minute
+  }, 120_000);
+
   it('reports every demo chain intact, then names the first broken entry after tampering', async () => {
     const intact = verify();
     expect(intact.stdout).toContain('3 intact, 0 broken');
@@ -30,4 +41,5 @@ describe('npm run audit:verify', () => {
     expect(broken.status).toBe(1);
     expect(broken.stdout).toContain(`BROKEN ${entry.negotiationId} first broken seq 4: hash does not match the entry`);
   });
+
 });

@@ -261,6 +261,21 @@ describe('the documented response schemas', () => {
     await expectDocumented('post', '/api/me/inbox/{agreementId}/ack', `/api/me/inbox/${agreementId}/ack`, rider);
   });
 
+  it("are what the ledger's routes answer on the demo's published contract", async () => {
+    const union = await login('union.chief');
+    const rider = await login('rider.0001');
+    const published = ((await inject('GET', '/api/negotiations?state=published', union)).body.items as Array<{ id: string }>)[0].id;
+    const agreementId = ((await inject('GET', '/api/agreements')).body.items as Array<{ id: string; negotiationId: string }>).find((a) => a.negotiationId === published)!.id;
+    await expectDocumented('get', '/api/agreements/{id}/commitments', `/api/agreements/${agreementId}/commitments`);
+    await expectDocumented('get', '/api/board', '/api/board');
+    await expectDocumented('get', '/api/agreements/{id}/complaints', `/api/agreements/${agreementId}/complaints`, union);
+    await expectDocumented('get', '/api/me/complaints', '/api/me/complaints', await login('rider.0003'));
+    const surveys = await expectDocumented('get', '/api/agreements/{id}/surveys', `/api/agreements/${agreementId}/surveys`);
+    await expectDocumented('get', '/api/surveys/{id}/results', `/api/surveys/${surveys[0].id}/results`, union);
+    await expectDocumented('get', '/api/me/surveys', '/api/me/surveys', rider);
+    await expectDocumented('get', '/api/reports/annual', '/api/reports/annual?year=2026', union);
+  });
+
   it('include the error shape the filter sends: 404, 400 and 409 with state and allowed', async () => {
     const union = await login('union.chief');
     const missing = await inject('GET', '/api/negotiations/00000000-0000-4000-8000-000000000000', union);

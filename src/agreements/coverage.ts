@@ -28,18 +28,23 @@ export function covers(scope: Scope, worker: CoveredParty): boolean {
  * covers(), as a condition on the workers table, for counting covered workers in the
  * database instead of in memory. coverage.spec.ts checks the two agree.
  */
-export function coveredWorkersCondition(scope: Scope, alias = 'w'): { where: string; params: Record<string, unknown> } {
-  // a range over the six-digit codes, not LIKE 'prefix%': an index serves it on both databases whatever the collation
+export function coveredWorkersCondition(scope: Scope, alias = 'w', key = ''): { where: string; params: Record<string, unknown> } {
+  // a range over the six-digit codes, not LIKE 'prefix%': an index serves it on both databases whatever the collation;
+  // `key` keeps parameter names apart when several scopes are OR-ed in one query
   const prefix = regionPrefix(scope.region);
-  const clauses = [`${alias}.industry = :coverIndustry`, `${alias}.region BETWEEN :coverRegionFrom AND :coverRegionTo`];
-  const params: Record<string, unknown> = { coverIndustry: scope.industry, coverRegionFrom: prefix.padEnd(6, '0'), coverRegionTo: prefix.padEnd(6, '9') };
+  const clauses = [`${alias}.industry = :coverIndustry${key}`, `${alias}.region BETWEEN :coverRegionFrom${key} AND :coverRegionTo${key}`];
+  const params: Record<string, unknown> = {
+    [`coverIndustry${key}`]: scope.industry,
+    [`coverRegionFrom${key}`]: prefix.padEnd(6, '0'),
+    [`coverRegionTo${key}`]: prefix.padEnd(6, '9'),
+  };
   if (scope.enterpriseIds.length) {
-    clauses.push(`${alias}.enterprise_id IN (:...coverEnterprises)`);
-    params.coverEnterprises = scope.enterpriseIds;
+    clauses.push(`${alias}.enterprise_id IN (:...coverEnterprises${key})`);
+    params[`coverEnterprises${key}`] = scope.enterpriseIds;
   }
   if (scope.workerCategories.length) {
-    clauses.push(`${alias}.category IN (:...coverCategories)`);
-    params.coverCategories = scope.workerCategories;
+    clauses.push(`${alias}.category IN (:...coverCategories${key})`);
+    params[`coverCategories${key}`] = scope.workerCategories;
   }
   return { where: clauses.join(' AND '), params };
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditEntry } from './audit-entry.entity';
 import { Negotiation } from '../negotiations/negotiation.entity';
+import { DomainError } from '../common/domain-error';
 import { ChainLink, Verification, canonicalJson, hashLink, verifyChain } from './audit-chain';
 import { AppConfig } from '../config/app-config';
 import { RecordVerification, verifyRecord } from './derivers';
@@ -41,6 +42,26 @@ export class AuditService {
   /** Appends a link in the caller's transaction; the (negotiation, seq) key makes a forked chain impossible. */
   async append(manager: EntityManager, link: ChainLink): Promise<void> {
     await manager.createQueryBuilder().insert().into(AuditEntry).values(link).execute();
+  }
+
+  /**
+   * Appends an entry to a negotiation's chain from outside its command path (the ledger after
+   * publication), in the caller's transaction: reads the head, links, moves the head and the
+   * version on (a negotiation command racing it then fails its version check with a 409
+   * instead of forking the chain), and inserts the link. Returns the link.
+   */
+  async extend(manager: EntityManager, entry: AuditAppend): Promise<ChainLink> {
+    const n = await manager.findOneByOrFail(Negotiation, { id: entry.negotiationId });
+    const link = this.link({ seq: n.auditSeq, head: n.auditHead }, entry);
+    const moved = await manager
+      .createQueryBuilder()
+      .update(Negotiation)
+      .set({ auditSeq: link.seq, auditHead: link.hash, version: n.version + 1 })
+      .where('id = :id AND version = :version', { id: n.id, version: n.version })
+      .execute();
+    if (moved.affected !== 1) throw new DomainError(409, 'NEGOTIATION.STALE_VERSION', 'the negotiation changed meanwhile; retry');
+    await this.append(manager, link);
+    return link;
   }
 
   list(negotiationId: string): Promise<AuditEntry[]> {

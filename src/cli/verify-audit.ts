@@ -12,6 +12,7 @@ import { verifyRecord } from '../audit/derivers';
 import { AppConfig, loadConfig } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source-options';
 import { Negotiation } from '../negotiations/negotiation.entity';
+import { commitmentRowsDifferFromChain } from '../ledger/commitments.service';
 
 /**
  * Verifies audit records straight from the database, without the service running:
@@ -43,7 +44,10 @@ async function chains(dataSource: DataSource, config: AppConfig, ids: string[]):
   let broken = 0;
   for (const n of negotiations) {
     const entries = await dataSource.getRepository(AuditEntry).find({ where: { negotiationId: n.id }, order: { seq: 'ASC' } });
-    const result = await verifyRecord(dataSource.manager, n.id, entries, { seq: n.auditSeq, head: n.auditHead }, config.TZ_NAME);
+    const record = await verifyRecord(dataSource.manager, n.id, entries, { seq: n.auditSeq, head: n.auditHead }, config.TZ_NAME);
+    // an intact record is then replayed into the ledger's commitments, which must match their rows
+    const commitments = record.valid ? await commitmentRowsDifferFromChain(dataSource.manager, n.id, entries) : null;
+    const result = commitments ? { valid: false as const, ...commitments } : record;
     if (!result.valid) broken++;
     console.log(
       result.valid

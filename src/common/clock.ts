@@ -27,3 +27,25 @@ export class ManualClock extends Clock {
     this.advance(days * 24 * 3600 * 1000);
   }
 }
+
+/**
+ * Another clock, which can be set back for a while: the demo replays its story as if it began
+ * weeks ago, so that the deadlines in it have run out by the time anyone logs in. Production
+ * runs on the plain clock and is never set back.
+ */
+export class ReplayClock extends Clock {
+  private offsetMs = 0;
+
+  constructor(private readonly base: Clock) {
+    super();
+  }
+
+  now(): Date {
+    return new Date(this.base.now().getTime() + this.offsetMs);
+  }
+
+  /** "Now" becomes `ms` before the base clock's now; 0 returns to it. */
+  setBack(ms: number): void {
+    this.offsetMs = -ms;
+  }
+}

@@ -23,6 +23,9 @@ import { BallotChoices, BallotParticipation, BallotReceipt } from '../ballots/ba
 import { Checkpoint } from '../audit/checkpoint.entity';
 import { CheckpointDelivery } from '../audit/checkpoint-delivery.entity';
 import { CheckpointKey } from '../audit/checkpoint-key.entity';
+import { Commitment, CommitmentReport } from '../ledger/commitment.entity';
+import { Complaint } from '../ledger/complaint.entity';
+import { Survey, SurveyAnswer, SurveyParticipant } from '../ledger/survey.entity';
 import { MIGRATIONS } from '../migrations';
 
 export const ENTITIES = [
@@ -54,6 +57,12 @@ export const ENTITIES = [
   Checkpoint,
   CheckpointDelivery,
   CheckpointKey,
+  Commitment,
+  CommitmentReport,
+  Complaint,
+  Survey,
+  SurveyParticipant,
+  SurveyAnswer,
 ];
 
 /** `sqlite:./data/x.db` → embedded better-sqlite3 (WAL); `postgres://…` → PostgreSQL. */

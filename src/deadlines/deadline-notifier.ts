@@ -28,6 +28,9 @@ export const RESPONSIBLE: Record<DeadlineKind, Responsible[]> = {
   informationRequest: ['enterprise'],
   seatVacancy: ['union', 'enterprise'],
   ballotClose: ['union'],
+  // a commitment overdue is told to both sides; a complaint unanswered to those who can press the enterprise
+  commitmentDue: ['union', 'enterprise'],
+  complaintAnswer: ['union', 'bureau'],
 };
 
 /** Chinese names for messages (they reach negotiators' phones). */
@@ -45,6 +48,8 @@ export const DEADLINE_NAMES: Record<DeadlineKind, string> = {
   informationRequest: '提供协商所需信息资料',
   seatVacancy: '补足空缺协商代表',
   ballotClose: '职工投票截止',
+  commitmentDue: '协议承诺落实',
+  complaintAnswer: '答复劳动者申诉',
 };
 
 @Injectable()

@@ -17,6 +17,10 @@ export class Deadline {
   @Column({ type: 'varchar', length: 32 })
   kind!: DeadlineKind;
 
+  /** The one commitment or complaint this clock belongs to; null for the negotiation's own clocks. */
+  @Column({ name: 'subject_id', type: 'varchar', length: 36, nullable: true })
+  subjectId!: string | null;
+
   @Column({ name: 'due_at', type: 'varchar', length: 30 })
   dueAt!: string;
 

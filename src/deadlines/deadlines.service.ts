@@ -36,7 +36,8 @@ export class DeadlinesService {
   /**
    * A negotiation entered `state` (or was opened in it): stop the old state's clocks and start
    * the new state's from the region's rule pack, in the caller's transaction. Clocks that
-   * outlive states (a vacant seat's) stop only when the procedure ends.
+   * outlive states (a vacant seat's) stop only when the procedure ends; clocks of one
+   * commitment or complaint (a subject) run whatever the state.
    */
   async enter(
     manager: EntityManager,
@@ -53,7 +54,7 @@ export class DeadlinesService {
       .createQueryBuilder()
       .update(Deadline)
       .set({ clearedAt: now })
-      .where('negotiation_id = :negotiationId AND cleared_at IS NULL', { negotiationId: negotiation.id });
+      .where('negotiation_id = :negotiationId AND cleared_at IS NULL AND subject_id IS NULL', { negotiationId: negotiation.id });
     if (!options.procedureEnded) qb.andWhere('kind NOT IN (:...outlive)', { outlive: OUTLIVE_STATES });
     await qb.execute();
     await this.start(manager, negotiation.id, planned);
@@ -61,6 +62,25 @@ export class DeadlinesService {
 
   /** Starts clocks without stopping any (a seat falling vacant starts its own, art. 31). */
   async start(manager: EntityManager, negotiationId: string, planned: PlannedDeadline[]): Promise<void> {
+    await this.insert(manager, negotiationId, planned, null);
+  }
+
+  /** Starts the clock of one subject (a commitment, a complaint) on the negotiation it belongs to. */
+  async startFor(manager: EntityManager, negotiationId: string, subjectId: string, planned: PlannedDeadline): Promise<void> {
+    await this.insert(manager, negotiationId, [planned], subjectId);
+  }
+
+  /** The subject was dealt with: its clock stops and will not fire. */
+  async clearSubject(manager: EntityManager, subjectId: string): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(Deadline)
+      .set({ clearedAt: this.clock.now().toISOString() })
+      .where('subject_id = :subjectId AND cleared_at IS NULL', { subjectId })
+      .execute();
+  }
+
+  private async insert(manager: EntityManager, negotiationId: string, planned: PlannedDeadline[], subjectId: string | null): Promise<void> {
     if (planned.length === 0) return;
     const now = this.clock.now().toISOString();
     await manager
@@ -71,6 +91,7 @@ export class DeadlinesService {
         planned.map((p) => ({
           id: randomUUID(),
           negotiationId,
+          subjectId,
           kind: p.kind,
           dueAt: p.dueAt.toISOString(),
           firedAt: null,

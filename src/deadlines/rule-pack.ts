@@ -38,13 +38,18 @@ export const NATIONAL_RULE_PACK = {
   informationRequest: 'P10D',
   /** 集体合同规定 art. 31: a vacant seat is filled within 15 days of falling vacant. */
   seatVacancy: 'P15D',
+  /** Seed 004 §三 (申诉机制): the enterprise answers a worker's complaint within 7 days. */
+  complaintAnswer: 'P7D',
 } as const;
 
 export type RulePackKey = keyof typeof NATIONAL_RULE_PACK;
 export type RulePack = Record<RulePackKey, Duration>;
 export const RULE_PACK_KEYS = Object.keys(NATIONAL_RULE_PACK) as RulePackKey[];
 
-/** Kinds of deadline rows; `resumption`, `termEnd` and `ballotClose` fall on agreed dates, not durations. */
+/**
+ * Kinds of deadline rows; `resumption`, `termEnd`, `ballotClose` and `commitmentDue` (a
+ * clause's own `dueInDays`) fall on agreed dates, not durations.
+ */
 export const DEADLINE_KINDS = [
   'response',
   'filing',
@@ -60,6 +65,8 @@ export const DEADLINE_KINDS = [
   'seatVacancy',
   // the end of a ballot's last day (OPEN_BALLOT's closesOn), not a duration
   'ballotClose',
+  'commitmentDue',
+  'complaintAnswer',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 

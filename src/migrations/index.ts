@@ -5,6 +5,7 @@ import { RateLimits1765100000000 } from './1765100000000-rate-limits';
 import { Checkpoints1765200000000 } from './1765200000000-checkpoints';
 import { Ballots1765300000000 } from './1765300000000-ballots';
 import { NegotiatingTable1765400000000 } from './1765400000000-negotiating-table';
+import { Ledger1765500000000 } from './1765500000000-ledger';
 import { Costing1765600000000 } from './1765600000000-costing';
 import { WorkerTallies1765800000000 } from './1765800000000-worker-tallies';
 
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   Checkpoints1765200000000,
   Ballots1765300000000,
   NegotiatingTable1765400000000,
+  Ledger1765500000000,
   Costing1765600000000,
   WorkerTallies1765800000000,
 ];

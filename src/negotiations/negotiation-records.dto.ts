@@ -127,3 +127,14 @@ export class ChainBrokenDto {
   @ApiProperty({ description: 'What is wrong there' })
   reason!: string;
 }
+
+export class DerivedBrokenDto {
+  @ApiProperty({ enum: [false], description: 'The chain holds, but a row derived from it does not say what the chain says' })
+  valid!: false;
+
+  @ApiProperty({ description: 'The first derived field that differs', example: 'commitments[1].progress' })
+  derived!: string;
+
+  @ApiProperty({ description: 'What is wrong there' })
+  reason!: string;
+}

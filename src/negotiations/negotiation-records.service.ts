@@ -8,6 +8,7 @@ import { NegotiationsService } from './negotiations.service';
 import { Round } from './round.entity';
 import { diffTerms } from '../terms/terms-comparison';
 import { Relation } from './negotiation-permissions';
+import { CommitmentsService } from '../ledger/commitments.service';
 
 export interface RoundView {
   round: number;
@@ -28,6 +29,7 @@ export interface RoundView {
 export class NegotiationRecords {
   constructor(
     private readonly tx: Transactions,
+    private readonly commitments: CommitmentsService,
     private readonly negotiations: NegotiationsService,
     private readonly audit: AuditService,
   ) {}
@@ -86,8 +88,12 @@ export class NegotiationRecords {
     }));
   }
 
+  /** The chain, every row derived from it (audit/derivers.ts), and the ledger's commitments recomputed from it. */
   async verify(user: AuthUser, id: string): Promise<RecordVerification> {
     await this.authorize(user, id);
-    return this.audit.verifyRecord(id);
+    const record = await this.audit.verifyRecord(id);
+    if (!record.valid) return record;
+    const differs = await this.commitments.differsFromChain(id, await this.audit.list(id));
+    return differs ? { valid: false, ...differs } : record;
   }
 }

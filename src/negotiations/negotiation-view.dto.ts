@@ -1,3 +1,4 @@
+import { EvidenceDto } from '../ledger/dto/ledger-views.dto';
 import { ApiProperty } from '@nestjs/swagger';
 import { DeadlineViewDto } from '../deadlines/deadline.dto';
 import { TermsDto } from '../terms/terms';
@@ -181,6 +182,9 @@ export class NegotiationViewDto implements NegotiationView {
 
   @ApiProperty({ description: 'SHA-256 (hex) of the latest audit entry', pattern: '^[0-9a-f]{64}$' })
   auditHead!: string;
+
+  @ApiProperty({ type: EvidenceDto, nullable: true, description: 'What earlier agreements of the same scope left behind (surveys, complaints by clause, commitments met and overdue); null if none' })
+  evidence!: EvidenceDto | null;
 
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;

@@ -10,6 +10,7 @@ import { Round } from './round.entity';
 import { EventType } from './dto/events.dto';
 import { BallotsService } from '../ballots/ballots.service';
 import { RecordedVote } from './collective-contract.machine';
+import { Evidence, EvidenceService } from '../ledger/evidence.service';
 
 export interface SeatsView {
   chief: string | null;
@@ -55,6 +56,8 @@ export interface NegotiationView {
   unionOrganizationId: string;
   enterpriseOrganizationId: string;
   auditHead: string;
+  /** What earlier agreements of the same scope left behind (surveys, complaints, commitments); null if none. */
+  evidence: Evidence | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -80,6 +83,7 @@ export class NegotiationViews {
   constructor(
     private readonly deadlines: DeadlinesService,
     private readonly ballots: BallotsService,
+    private readonly evidence: EvidenceService,
   ) {}
 
   async build(manager: EntityManager, n: Negotiation, can: EventType[]): Promise<NegotiationView> {
@@ -138,6 +142,7 @@ export class NegotiationViews {
       unionOrganizationId: n.unionOrgId,
       enterpriseOrganizationId: n.enterpriseOrgId,
       auditHead: n.auditHead,
+      evidence: await this.evidence.forNegotiation(manager, n),
       createdAt: n.createdAt,
       updatedAt: n.updatedAt,
     };

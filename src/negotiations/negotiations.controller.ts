@@ -10,7 +10,7 @@ import { RequestHeader } from '../common/request-header';
 import { CreateNegotiationDto } from './dto/create-negotiation.dto';
 import { EVENT_DTOS } from './dto/events.dto';
 import { NegotiationRecords } from './negotiation-records.service';
-import { AuditEntryDto, ChainBrokenDto, ChainIntactDto, CommentViewDto, RoundViewDto } from './negotiation-records.dto';
+import { AuditEntryDto, ChainBrokenDto, DerivedBrokenDto, ChainIntactDto, CommentViewDto, RoundViewDto } from './negotiation-records.dto';
 import { NEGOTIATION_STATES, NegotiationViewDto } from './negotiation-view.dto';
 import { NEGOTIATION_KINDS, NegotiationKind } from './negotiation.types';
 import { NegotiationsService } from './negotiations.service';
@@ -53,7 +53,7 @@ const EVENT_BODY = {
 const NOT_READABLE = 'No such negotiation, or the caller is not party to it (and not a worker it covers, from consultation on)';
 
 @ApiTags('negotiations')
-@ApiExtraModels(...Object.values(EVENT_DTOS), ChainIntactDto, ChainBrokenDto)
+@ApiExtraModels(...Object.values(EVENT_DTOS), ChainIntactDto, ChainBrokenDto, DerivedBrokenDto)
 @Controller('api/negotiations')
 export class NegotiationsController {
   constructor(
@@ -140,7 +140,7 @@ export class NegotiationsController {
 
   @Get(':id/audit/verify')
   @ApiOperation({ summary: 'Verify the audit chain', description: 'Recomputes every hash and checks the chain reaches the head the negotiation records.' })
-  @ApiOkResponse({ schema: oneOfSchema(ChainIntactDto, ChainBrokenDto), description: 'Whether the chain holds' })
+  @ApiOkResponse({ schema: oneOfSchema(ChainIntactDto, ChainBrokenDto, DerivedBrokenDto), description: 'Whether the chain holds, and the ledger rows recomputed from it' })
   @ApiErrors({ 404: NOT_READABLE })
   verify(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.records.verify(user, id);

@@ -58,7 +58,7 @@ interface Sent<E extends EventType> {
 /** An event the system sends when a clock runs out (actor `system`, no entry in the event table). */
 interface Fired {
   type: string;
-  payload: { deadline: DeadlineKind; dueAt: string };
+  payload: { deadline: DeadlineKind; dueAt: string; subjectId?: string };
 }
 
 /**
@@ -202,13 +202,15 @@ export class NegotiationsService {
    * event as actor `system`, in one transaction. Returns false when someone else claimed it.
    */
   async fireDeadline(
-    deadline: { id: string; negotiationId: string; kind: DeadlineKind; dueAt: string },
+    deadline: { id: string; negotiationId: string; kind: DeadlineKind; dueAt: string; subjectId?: string | null },
     alsoInTransaction?: (manager: EntityManager) => Promise<void>,
   ): Promise<boolean> {
     const { fired, published } = await this.tx.run(async (m) => {
       if (!(await this.deadlines.claim(m, deadline.id))) return { fired: false };
       const n = await m.findOneOrFail(Negotiation, { where: { id: deadline.negotiationId } });
-      const event: Fired = { type: DEADLINE_EVENTS[deadline.kind] ?? 'DEADLINE_PASSED', payload: { deadline: deadline.kind, dueAt: deadline.dueAt } };
+      // a clock of one commitment or complaint names it, so the chain says which one lapsed
+      const payload = { deadline: deadline.kind, dueAt: deadline.dueAt, ...(deadline.subjectId ? { subjectId: deadline.subjectId } : {}) };
+      const event: Fired = { type: DEADLINE_EVENTS[deadline.kind] ?? 'DEADLINE_PASSED', payload };
       // what the law deems to happen does so the moment the period ends, however late the sweep
       const on = dateIn(new Date(new Date(deadline.dueAt).getTime() + 1), this.config.TZ_NAME);
       if (!procedureAllows(n, machineEvent(event.type, event.payload, null, this.clock.now(), on))) {
@@ -299,7 +301,8 @@ export class NegotiationsService {
     const published = (await plan.write?.({ state: after.state, context: after.context, auditHead: link.hash })) ?? undefined;
     if (after.state !== n.state) await this.deadlines.enter(m, n, after.state, at, plan.clocks, { procedureEnded: isFinal(n.kind, after.state) });
     if (plan.opens && user) await this.opening.open(m, user, plan.opens);
-    return { negotiation: written, published };
+    // work done at publication (the ledger's commitments) may have extended the chain: read the row it left
+    return { negotiation: published ? await m.findOneByOrFail(Negotiation, { id: n.id }) : written, published };
   }
 
   /** `known`: the caller's relation, when the pipeline has just loaded it and the event seated nobody. */

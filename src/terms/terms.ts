@@ -104,6 +104,17 @@ export const CLAUSE_TOPICS = [
   'other',
 ] as const;
 
+/** A clause's promise to act (落实承诺): who must, within how many days of entry into force. */
+export class CommitmentDto {
+  @ApiProperty({ enum: ['enterprise', 'union'], description: 'The side that must act' })
+  @IsIn(['enterprise', 'union'])
+  responsible!: 'enterprise' | 'union';
+
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: TERM_MONTHS.max * 31, description: 'Days after entry into force (effectiveFrom) by which it is done; deadline kind commitmentDue' })
+  @IsInt() @Min(1) @Max(TERM_MONTHS.max * 31)
+  dueInDays!: number;
+}
+
 export class ClauseDto {
   @ApiProperty({ description: 'What the clause is about', enum: CLAUSE_TOPICS, example: 'order_allocation' })
   @IsIn(CLAUSE_TOPICS)
@@ -112,6 +123,10 @@ export class ClauseDto {
   @ApiProperty({ description: 'The clause as agreed, in words', minLength: 1, maxLength: 4000, example: '派单算法须公开主要规则。' })
   @IsString() @MinLength(1) @MaxLength(4000)
   text!: string;
+
+  @ApiPropertyOptional({ type: CommitmentDto, description: 'A commitment to act (落实承诺): publishing creates it in the ledger' })
+  @Nested(() => CommitmentDto, { optional: true })
+  commitment?: CommitmentDto;
 }
 
 /** What is bargained (DESIGN §3): offers, proposals and published terms all have this shape. */
@@ -148,6 +163,6 @@ export type Terms = {
   commission?: { maxBasisPoints: number };
   restSchedule?: Omit<RestScheduleDto, never>;
   laborQuota: { standardTasksPerHour: number };
-  clauses?: Array<{ topic: string; text: string }>;
+  clauses?: Array<{ topic: string; text: string; commitment?: { responsible: 'enterprise' | 'union'; dueInDays: number } }>;
   termMonths?: number;
 };

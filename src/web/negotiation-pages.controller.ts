@@ -11,6 +11,7 @@ import { NegotiationsService } from '../negotiations/negotiations.service';
 import { CostingService } from '../costing/costing.service';
 import { costingSection } from './costing-chart';
 import { eventFromForm } from './event-forms';
+import { evidenceModel } from './ledger-page';
 import { label } from './i18n';
 import { minutesPage } from './minutes-page';
 import { SentForm, actionsModel } from './negotiation-actions';
@@ -157,6 +158,7 @@ export class NegotiationPagesController {
       costing: await this.costingOf(user, view, ctx),
       ballot: await this.ballot(user, id, ctx.lang),
       vote: view.vote ? { method: label('vote', view.vote.method, ctx.lang), tally: this.pages.t(request)('vote.tally', { ...view.vote }) } : null,
+      evidence: evidenceModel(view.evidence, ctx.lang),
     };
     return this.pages.render(request, reply, 'negotiation', data, { status: after?.refused.status });
   }

@@ -5,6 +5,10 @@ import { AuditService } from '../audit/audit.service';
 import { notFound } from '../common/domain-error';
 import { agreementListItem, agreementPage, chainReason, namesNeeded } from './agreement-page';
 import { label } from './i18n';
+import { CommitmentsService } from '../ledger/commitments.service';
+import { SurveysService } from '../ledger/surveys.service';
+import { calendarDate } from './format';
+import { commitmentRows } from './ledger-page';
 import { Pages } from './pages';
 import { WebDirectory } from './web-directory';
 import { WebRequest } from './web-session';
@@ -23,6 +27,8 @@ export class PublicPagesController {
     private readonly agreements: AgreementsService,
     private readonly audit: AuditService,
     private readonly directory: WebDirectory,
+    private readonly commitments: CommitmentsService,
+    private readonly surveys: SurveysService,
   ) {}
 
   @Get()
@@ -61,9 +67,21 @@ export class PublicPagesController {
     const wanted = namesNeeded(agreement, entries);
     const [people, orgs] = await Promise.all([this.directory.userNames(wanted.people), this.directory.organizationNames(wanted.orgs)]);
     const page = agreementPage(agreement, entries, people, orgs, lang, this.pages.zone);
-    // what a search result or a shared link shows: the contract and its parties
-    const description = [page.title, ...page.parties.map((p) => p.name)].join(' · ');
-    return this.pages.render(request, reply, 'agreement', { title: page.title, description, a: page });
+    // the ledger: public like the agreement; a covered rider finds here where to complain and what to answer
+    const [commitments, surveys] = await Promise.all([this.commitments.list(id), this.surveys.forAgreement(id)]);
+    const ledgerNames = await Promise.all([
+      this.directory.organizationNames(commitments.map((c) => c.responsibleOrgId)),
+      this.directory.userNames(commitments.flatMap((c) => [...c.reports.map((r) => r.by), ...(c.verification ? [c.verification.by] : [])])),
+    ]);
+    return this.pages.render(request, reply, 'agreement', {
+      title: page.title,
+      // what a search result or a shared link shows: the contract and its parties
+      description: [page.title, ...page.parties.map((p) => p.name)].join(' · '),
+      a: page,
+      commitments: commitmentRows(commitments, ...ledgerNames, { lang, zone: this.pages.zone }),
+      worker: request.webUser?.role === 'worker',
+      surveys: surveys.filter((s) => s.open).map((s) => ({ id: s.id, title: s.title, closes: calendarDate(s.closesOn, lang) })),
+    });
   }
 
   /** Public by design (DESIGN §2: the record is auditable by anyone); shows no entry's content. */

@@ -9,6 +9,8 @@ import { Lang, label } from './i18n';
  */
 const PIECE_RATE = /^pieceRates\[(.+)\]\.(\w+)$/;
 const CLAUSE = /^clauses\[(\d+)\]\.(topic|text)$/;
+/** A clause's commitment (落实承诺): who must act, within how many days of entry into force. */
+const COMMITMENT = /^clauses\[(\d+)\]\.commitment\.(responsible|dueInDays)$/;
 
 /** Display order of the non-piece-rate fields; anything else follows in path order. */
 const ORDER = [
@@ -28,6 +30,11 @@ export function termLabel(path: string, lang: Lang): string {
   if (rate) return lang === 'zh' ? `${label('task', rate[1], lang)}·${label('field', rate[2], lang)}` : `${label('task', rate[1], lang)} ${label('field', rate[2], lang).toLowerCase()}`;
   const clause = CLAUSE.exec(path);
   if (clause) return `${label('field', 'clause', lang)} ${Number(clause[1]) + 1}${clause[2] === 'topic' ? (lang === 'zh' ? '主题' : ' topic') : ''}`;
+  const commitment = COMMITMENT.exec(path);
+  if (commitment) {
+    const [who, when] = lang === 'zh' ? ['落实责任方', '落实期限'] : [' owed by', ' due'];
+    return `${label('field', 'clause', lang)} ${Number(commitment[1]) + 1}${commitment[2] === 'responsible' ? who : when}`;
+  }
   return label('field', path, lang);
 }
 
@@ -44,6 +51,9 @@ function fieldOf(path: string): string {
 /** A value with its unit, as a sentence fragment: "6.40 元/单", "13.5%", "4 小时". */
 export function termValue(path: string, value: Leaf, lang: Lang): string {
   if (value === null) return '—';
+  const commitment = COMMITMENT.exec(path);
+  if (commitment?.[2] === 'responsible') return lang === 'zh' ? (value === 'union' ? '工会' : '企业') : String(value);
+  if (commitment) return lang === 'zh' ? `生效后 ${value} 日内` : `within ${value} days of entry into force`;
   if (typeof value !== 'number') return CLAUSE.exec(path)?.[2] === 'topic' ? label('topic', String(value), lang) : String(value);
   const zh = lang === 'zh';
   switch (fieldOf(path)) {
@@ -104,7 +114,9 @@ function rank(path: string): [number, string, number] {
   const index = ORDER.indexOf(path);
   if (index >= 0) return [1, '', index];
   const clause = CLAUSE.exec(path);
-  if (clause) return [3, '', Number(clause[1]) * 2 + (clause[2] === 'text' ? 1 : 0)];
+  if (clause) return [3, '', Number(clause[1]) * 4 + (clause[2] === 'text' ? 1 : 0)];
+  const commitment = COMMITMENT.exec(path);
+  if (commitment) return [3, '', Number(commitment[1]) * 4 + (commitment[2] === 'responsible' ? 2 : 3)];
   return [2, path, 0];
 }
 
@@ -148,7 +160,7 @@ export function describeTerms(terms: Terms, lang: Lang): TermSection[] {
     const value = leaves.get(path)!;
     const row = clause
       ? { path, label: label('topic', String(leaves.get(`clauses[${clause[1]}].topic`)), lang), value: String(value) }
-      : { path, label: PIECE_RATE.test(path) ? termLabel(path, lang) : label('field', path, lang), value: termValue(path, value, lang) };
+      : { path, label: PIECE_RATE.test(path) || COMMITMENT.test(path) ? termLabel(path, lang) : label('field', path, lang), value: termValue(path, value, lang) };
     rows.push(row);
     sections.set(section, rows);
   }

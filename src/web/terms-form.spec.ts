@@ -28,6 +28,12 @@ describe('the offer form', () => {
     expect(termsFromForm(termsToForm(terms), 'zh')).toEqual(terms);
   });
 
+  it("keeps a clause's commitment through the form, and names a commitment without its days", () => {
+    const committed = { ...terms, clauses: [{ topic: 'grievance', text: '七日内答复申诉。', commitment: { responsible: 'enterprise' as const, dueInDays: 30 } }] };
+    expect(termsFromForm(termsToForm(committed), 'zh')).toEqual(committed);
+    expect(() => termsFromForm({ ...termsToForm(committed), 'clause.0.days': '' }, 'zh')).toThrow(FormError);
+  });
+
   it('converts a changed figure: 6.5 元 is 650 fen, 14% is 1400 bp, 4 hours 15 minutes is 255 minutes', () => {
     const form = { ...termsToForm(terms), 'rate.0.base': '6.5', commission: '14', 'rest.continuous.h': '4', 'rest.continuous.m': '15' };
     const read = termsFromForm(form, 'zh');

@@ -51,7 +51,14 @@ export function termsToForm(terms: Terms | null): Record<string, string> {
     quota: terms.laborQuota.standardTasksPerHour,
     termMonths: terms.termMonths,
   });
-  (terms.clauses ?? []).forEach((c, i) => Object.assign(form, { [`clause.${i}.topic`]: c.topic, [`clause.${i}.text`]: c.text }));
+  (terms.clauses ?? []).forEach((c, i) =>
+    Object.assign(form, {
+      [`clause.${i}.topic`]: c.topic,
+      [`clause.${i}.text`]: c.text,
+      [`clause.${i}.owner`]: c.commitment?.responsible,
+      [`clause.${i}.days`]: c.commitment?.dueInDays,
+    }),
+  );
   return Object.fromEntries(Object.entries(form).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
 }
 
@@ -83,7 +90,7 @@ export function termsFormModel(form: FormFields, lang: Lang) {
     rest: { continuous: duration('continuous'), break: get('rest.break'), daily: duration('daily'), days: get('rest.days'), holiday: get('rest.holiday') },
     quota: get('quota'),
     termMonths: get('termMonths'),
-    clauses: clauses.map((i, index) => ({ index, topic: get(`clause.${i}.topic`), text: get(`clause.${i}.text`) })),
+    clauses: clauses.map((i, index) => ({ index, topic: get(`clause.${i}.topic`), text: get(`clause.${i}.text`), owner: get(`clause.${i}.owner`), days: get(`clause.${i}.days`) })),
     newClause: clauses.length,
     topics: CLAUSE_TOPICS.map((code) => ({ code, name: label('topic', code, lang) })),
   };
@@ -148,7 +155,16 @@ export function termsFromForm(form: Record<string, unknown>, lang: Lang): Terms 
   const clauses: NonNullable<Terms['clauses']> = [];
   for (let i = 0; i < MAX_ROWS; i++) {
     const text = field(form, `clause.${i}.text`);
-    if (text) clauses.push({ topic: field(form, `clause.${i}.topic`) || 'other', text });
+    if (!text) continue;
+    // a clause's commitment (落实承诺): who owes it and within how many days; both or neither
+    const owner = field(form, `clause.${i}.owner`);
+    const what = `${fieldLabel('clause')} ${clauses.length + 1}`;
+    const dueInDays = owner === 'union' || owner === 'enterprise' ? required(read(`clause.${i}.days`, WHOLE, what, (n) => n), what) : undefined;
+    clauses.push({
+      topic: field(form, `clause.${i}.topic`) || 'other',
+      text,
+      ...(dueInDays !== undefined ? { commitment: { responsible: owner as 'union' | 'enterprise', dueInDays } } : {}),
+    });
   }
 
   if (problems.length) throw new FormError([...new Set(problems)]);

@@ -18,11 +18,26 @@ import { WebSession } from './web-session';
 import { WorkerPagesController } from './worker-pages.controller';
 import { BallotBoxModule } from '../ballots/ballot-box.module';
 import { BallotPagesController } from './ballot-pages.controller';
+import { LedgerModule } from '../ledger/ledger.module';
+import { LedgerForms } from './ledger-forms';
+import { LedgerNegotiatorPagesController } from './ledger-negotiator-pages.controller';
+import { LedgerPublicPagesController } from './ledger-public-pages.controller';
+import { LedgerWorkerPagesController } from './ledger-worker-pages.controller';
 
 /** Server-rendered pages for workers and negotiators (issue 5): no script, one stylesheet. */
 @Module({
-  imports: [AccountsModule, AgreementsModule, AuditModule, NegotiationsModule, CostingModule, BallotBoxModule],
-  controllers: [PublicPagesController, SessionPagesController, WorkerPagesController, NegotiationPagesController, BallotPagesController, AssetsController],
-  providers: [Pages, PageEvents, Stylesheet, WebDirectory, WebSession, WebSessionGuard, CsrfGuard, WebErrorFilter],
+  imports: [AccountsModule, AgreementsModule, AuditModule, NegotiationsModule, CostingModule, BallotBoxModule, LedgerModule],
+  controllers: [
+    PublicPagesController,
+    SessionPagesController,
+    WorkerPagesController,
+    NegotiationPagesController,
+    BallotPagesController,
+    LedgerPublicPagesController,
+    LedgerWorkerPagesController,
+    LedgerNegotiatorPagesController,
+    AssetsController,
+  ],
+  providers: [Pages, PageEvents, LedgerForms, Stylesheet, WebDirectory, WebSession, WebSessionGuard, CsrfGuard, WebErrorFilter],
 })
 export class WebModule {}

@@ -46,12 +46,13 @@ describe('public pages: what has been published, in plain Chinese', () => {
   it('shows the effective dates, both parties, who signed and who published, and the audit head with a verify link', async () => {
     const html = (await t.http().get(`/agreements/${agreementId}`)).text;
     const page = mainText(html);
-    expect(page).toContain('生效日期 2027年1月4日');
-    expect(page).toContain('期满日期 2029年1月4日');
+    // the demo's story is replayed 45 days in the past (its ledger waits), so it ends at the test clock's 2027-01-04
+    expect(page).toContain('生效日期 2026年11月20日');
+    expect(page).toContain('期满日期 2028年11月20日');
     expect(page).toContain('十堰市外卖配送行业工会联合会');
-    expect(page).toContain('工会：王建国，2027年1月4日 09:00 签字');
-    expect(page).toContain('企业：刘洋，2027年1月4日 09:00 签字');
-    expect(page).toContain('王建国 于 2027年1月4日 09:00 公布');
+    expect(page).toContain('工会：王建国，2026年11月20日 09:00 签字');
+    expect(page).toContain('企业：刘洋，2026年11月20日 09:00 签字');
+    expect(page).toContain('王建国 于 2026年11月20日 09:00 公布');
     const head = (await t.http().get(`/api/agreements/${agreementId}`)).body.auditHead;
     expect(html).toContain(head);
     expect(html).toContain(`href="/agreements/${agreementId}/verify"`);

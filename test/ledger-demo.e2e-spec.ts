@@ -1,0 +1,50 @@
+import { TestApp, startTestApp } from './support/test-app';
+
+describe('the demo after publication (issue 13, item 7)', () => {
+  let t: TestApp;
+  let agreementId: string;
+  let contractId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const union = await t.login('union.chief');
+    const published = (await t.http().get('/api/negotiations?state=published').set('Authorization', union)).body.items;
+    contractId = published.find((n: { title: string }) => n.title.startsWith('2027年十堰市')).id;
+    agreementId = (await t.http().get('/api/agreements')).body.items.find((a: { negotiationId: string }) => a.negotiationId === contractId).id;
+  });
+  afterAll(() => t.close());
+
+  it('the published contract has three commitments: one met, one overdue, one disputed', async () => {
+    const commitments = (await t.http().get(`/api/agreements/${agreementId}/commitments`)).body;
+    expect(commitments.map((c: { status: string }) => c.status)).toEqual(['done', 'overdue', 'disputed']);
+  });
+
+  it('has two complaints, one answered and one overdue, and a closed survey with results', async () => {
+    const complaints = (await t.http().get(`/api/agreements/${agreementId}/complaints`).set('Authorization', await t.login('union.chief'))).body.items;
+    expect(complaints.map((c: { status: string; overdue: boolean }) => [c.status, c.overdue]).sort()).toEqual([
+      ['answered', false],
+      ['open', true],
+    ]);
+    const [survey] = (await t.http().get(`/api/agreements/${agreementId}/surveys`)).body;
+    expect(survey.open).toBe(false);
+    const results = (await t.http().get(`/api/surveys/${survey.id}/results`).set('Authorization', await t.login('bureau.reviewer'))).body;
+    expect(results).toMatchObject({ responses: 5, covered: 12, questions: [{ id: 'pay', mean: 3.6 }, { id: 'rest', mean: 2.8 }, { id: 'say' }] });
+  });
+
+  it('the story is on a chain that verifies, ending now', async () => {
+    const bureau = await t.login('bureau.reviewer');
+    expect((await t.http().get(`/api/negotiations/${contractId}/audit/verify`).set('Authorization', bureau)).body.valid).toBe(true);
+    const audit = (await t.http().get(`/api/negotiations/${contractId}/audit`).set('Authorization', bureau)).body;
+    const times = audit.map((e: { at: string }) => e.at);
+    expect([...times].sort()).toEqual(times);
+    expect(times.at(-1) <= t.clock.now().toISOString()).toBe(true);
+  });
+
+  it('puts the platform on the black board, and the next round of the same scope sees the evidence', async () => {
+    const board = (await t.http().get('/api/board?region=420300')).body;
+    expect(board.black.map((b: { name: string }) => b.name)).toEqual(['速达外卖（十堰）网络科技有限公司']);
+    const union = await t.login('union.chief');
+    const next = (await t.http().get('/api/negotiations?state=bargaining').set('Authorization', union)).body.items[0];
+    expect(next.evidence).toMatchObject({ complaints: { total: 2 }, commitments: { total: 3, met: 1, overdue: 1 }, surveys: [{ responses: 5 }] });
+  });
+});
