@@ -149,8 +149,8 @@ describe('GET /api/reports/annual against a hand-counted year', () => {
     agreementsInForce: 4,
     // A1: 12 riders; A2: 6 riders + 3 of P2; A3: 12 riders + the courier; Aold: the 3 of P2 → 16 distinct
     workersCovered: 16,
-    // published in 2027: covered 12 + 9 + 13 = 34, acknowledged 5 + 2 = 7 → 7/34 = 20.58 % → 2058 bp
-    acknowledgements: { covered: 34, acknowledged: 7, rateBasisPoints: 2058 },
+    // published in 2027: covered 12 + 15 + 13 = 40 (A2 binds every enterprise of 420302: the second platform's 6 riders there too), acknowledged 5 + 2 = 7 → 7/40 = 17.50 % → 1750 bp
+    acknowledgements: { covered: 40, acknowledged: 7, rateBasisPoints: 1750 },
     commitments: { due: 5, metOnTime: 2, overdue: 3 },
     complaints: { filed: 4, answered: 3, answeredLate: 1, medianAnswerDays: 5 },
     satisfactionByQuarter: [
@@ -174,7 +174,7 @@ describe('GET /api/reports/annual against a hand-counted year', () => {
     const lines = res.text.trim().split('\n');
     expect(lines[0]).toBe('metric,key,value');
     expect(lines).toEqual(
-      expect.arrayContaining(['negotiations_opened,collective_contract,3', 'median_days,total,54', 'acknowledgements,rate_basis_points,2058', 'complaints,median_answer_days,5', 'satisfaction_mean,Q2,3.33']),
+      expect.arrayContaining(['negotiations_opened,collective_contract,3', 'median_days,total,54', 'acknowledgements,rate_basis_points,1750', 'complaints,median_answer_days,5', 'satisfaction_mean,Q2,3.33']),
     );
   });
 

@@ -56,7 +56,7 @@ export class AuditService {
     const moved = await manager
       .createQueryBuilder()
       .update(Negotiation)
-      .set({ auditSeq: link.seq, auditHead: link.hash, version: n.version + 1 })
+      .set({ auditSeq: link.seq, auditHead: link.hash, version: n.version + 1, updatedAt: entry.at })
       .where('id = :id AND version = :version', { id: n.id, version: n.version })
       .execute();
     if (moved.affected !== 1) throw new DomainError(409, 'NEGOTIATION.STALE_VERSION', 'the negotiation changed meanwhile; retry');

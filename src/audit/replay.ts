@@ -44,7 +44,8 @@ export function replayChain(negotiationId: string, links: ChainLink[], zone: str
     const payload = JSON.parse(link.payload) as Record<string, any>;
     const seat = replay.seats.get(link.actorId);
     const side = seat?.side ?? ROLE_SIDE[link.role];
-    if (link.type !== 'OPENED') {
+    // an entry without `to` moved no machine: the ledger's (commitments, complaints, surveys), appended by AuditService.extend
+    if (link.type !== 'OPENED' && payload.to !== undefined) {
       const relation = side ? { party: side, chief: true, representative: Boolean(seat) } : null;
       // a deadline's event happens the moment its period ends (NegotiationsService.fireDeadline)
       const on =

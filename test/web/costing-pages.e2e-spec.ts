@@ -16,7 +16,7 @@ describe('costing on the negotiation page', () => {
   beforeAll(async () => {
     t = await startTestApp();
     const list = await t.http().get('/api/negotiations?state=bargaining').set('Authorization', await t.login('union.chief'));
-    bargaining = list.body.items[0].id;
+    bargaining = list.body.items.find((n: { title: string }) => n.title.includes('劳动定额与休息制度')).id;
   });
   afterAll(() => t?.close());
 
