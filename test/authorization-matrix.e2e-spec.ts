@@ -1,6 +1,6 @@
 import { Worker } from '../src/accounts/worker.entity';
 import { TestApp, startTestApp } from './support/test-app';
-import { contractBody } from './support/negotiation-helpers';
+import { contractBody, terms } from './support/negotiation-helpers';
 
 /**
  * The authorisation matrix (issue 9 item 8): every API route × every role, and for the roles
@@ -112,6 +112,21 @@ const MATRIX: Record<string, { probe: Probe; expect: Statuses }> = {
   'GET /api/negotiations/:id/comments': { probe: { method: 'GET', url: (x) => `/api/negotiations/${x.contract}/comments` }, expect: readers() },
   'GET /api/negotiations/:id/audit': { probe: { method: 'GET', url: (x) => `/api/negotiations/${x.contract}/audit` }, expect: readers() },
   'GET /api/negotiations/:id/audit/verify': { probe: { method: 'GET', url: (x) => `/api/negotiations/${x.contract}/audit/verify` }, expect: readers() },
+  // costing (src/costing): the enterprise chief hands over samples and declares the current rules; both sides' representatives and the bureau read
+  'POST /api/negotiations/:id/order-samples': {
+    // the chief passes the permission table; the machine takes samples only in bargaining or suspended (409)
+    probe: { method: 'POST', url: (x) => `/api/negotiations/${x.contract}/order-samples?kind=orders`, type: 'text/csv', body: () => 'riderHash,day,km,minutes,night,badWeather\n' },
+    expect: signedIn(404, { 'union:party': 403, 'enterprise:party': 409, bureau: 403, admin: 403, 'worker:covered': 403 }),
+  },
+  'PUT /api/negotiations/:id/current-terms': {
+    probe: { method: 'PUT', url: (x) => `/api/negotiations/${x.contract}/current-terms`, body: () => ({ terms: terms(600, { termMonths: undefined, clauses: [] }) }) },
+    expect: signedIn(404, { 'union:party': 403, 'enterprise:party': 409, bureau: 403, admin: 403, 'worker:covered': 403 }),
+  },
+  'GET /api/negotiations/:id/costing': {
+    probe: { method: 'GET', url: (x) => `/api/negotiations/${x.contract}/costing` },
+    // API.md: both sides' representatives and the bureau — not admin, and not the workers who can read the negotiation
+    expect: signedIn(404, { 'union:party': 200, 'enterprise:party': 200, bureau: 200, admin: 403, 'worker:covered': 403 }),
+  },
   'GET /api/agreements': { probe: { method: 'GET', url: () => '/api/agreements' }, expect: all(200) },
   'GET /api/agreements/:id': { probe: { method: 'GET', url: (x) => `/api/agreements/${x.agreement}` }, expect: all(200) },
   'GET /api/agreements/:id/verify': { probe: { method: 'GET', url: (x) => `/api/agreements/${x.agreement}/verify` }, expect: all(200) },

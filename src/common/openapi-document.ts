@@ -79,7 +79,8 @@ function addIdempotencyKey(operation: Operation): void {
       description:
         `Any string of 1–${IDEMPOTENCY_KEY_MAX_LENGTH} characters (400 EVENT.BAD_IDEMPOTENCY_KEY otherwise), kept 24 h per person: ` +
         'a repeat with the same body gets the first answer byte for byte and changes nothing; with another body or route 422 ' +
-        'IDEMPOTENCY.KEY_REUSED_WITH_OTHER_BODY; while the first is still running a repeat waits for it (409 IDEMPOTENCY.IN_PROGRESS after 10 s).',
+        'IDEMPOTENCY.KEY_REUSED_WITH_OTHER_BODY; while the first is still running a repeat waits for it (409 IDEMPOTENCY.IN_PROGRESS after 10 s). ' +
+        'A streamed upload (order samples) cannot be fingerprinted before it is read and acts every time.',
       schema: { type: 'string', minLength: 1, maxLength: IDEMPOTENCY_KEY_MAX_LENGTH },
     },
   ];

@@ -6,8 +6,12 @@ import { Observable, from, lastValueFrom } from 'rxjs';
 import { AuthUser } from '../accounts/auth-user';
 import { IdempotencyStore, fingerprint, parseIdempotencyKey } from './idempotency.store';
 
-/** A body the handler reads itself (a stream) cannot be fingerprinted: such routes act every time. */
-const isStream = (body: unknown): boolean => typeof (body as { pipe?: unknown } | null)?.pipe === 'function';
+/**
+ * A body the handler reads itself as it streams in (order samples, src/costing) cannot be
+ * fingerprinted before the work starts: such requests act every time, key or not.
+ */
+const isStream = (body: unknown): boolean =>
+  typeof body === 'object' && body !== null && (typeof (body as { pipe?: unknown }).pipe === 'function' || Symbol.asyncIterator in body);
 
 /**
  * `Idempotency-Key` on every API POST made by a signed-in principal (IdempotencyStore): the
