@@ -69,8 +69,9 @@ const readers = (status = 200): Statuses =>
 const MATRIX: Record<string, { probe: Probe; expect: Statuses }> = {
   'GET /health': { probe: { method: 'GET', url: () => '/health' }, expect: all(200) },
   'POST /api/auth/login': {
-    probe: { method: 'POST', url: () => '/api/auth/login', body: () => ({ username: 'nobody.here', password: 'not-the-password' }) },
-    expect: all(401),
+    // a good login (failed ones would run into the per-address limit): public, whoever asks
+    probe: { method: 'POST', url: () => '/api/auth/login', body: () => ({ username: 'union.chief', password: 'demo-pass' }) },
+    expect: all(200),
   },
   'POST /api/auth/logout': { probe: { method: 'POST', url: () => '/api/auth/logout', freshToken: true }, expect: signedIn(204) },
   'POST /api/organizations': {
@@ -100,13 +101,9 @@ const MATRIX: Record<string, { probe: Probe; expect: Statuses }> = {
   'GET /api/negotiations': { probe: { method: 'GET', url: () => '/api/negotiations' }, expect: signedIn(200) },
   'GET /api/negotiations/:id': { probe: { method: 'GET', url: (x) => `/api/negotiations/${x.contract}` }, expect: readers() },
   'POST /api/negotiations/:id/events': {
-    // RECORD_VOTE on a published contract: the union chief passes the permission table and the machine refuses (409)
-    probe: {
-      method: 'POST',
-      url: (x) => `/api/negotiations/${x.contract}/events`,
-      body: () => ({ type: 'RECORD_VOTE', eligible: 12, present: 8, inFavour: 6, against: 2, abstained: 0 }),
-    },
-    expect: signedIn(404, { 'union:party': 409, 'enterprise:party': 403, bureau: 403, admin: 403, 'worker:covered': 403 }),
+    // SIGN on a published contract: each chief passes the permission table and the machine refuses (409)
+    probe: { method: 'POST', url: (x) => `/api/negotiations/${x.contract}/events`, body: () => ({ type: 'SIGN' }) },
+    expect: signedIn(404, { 'union:party': 409, 'enterprise:party': 409, bureau: 403, admin: 403, 'worker:covered': 403 }),
   },
   'GET /api/negotiations/:id/rounds': { probe: { method: 'GET', url: (x) => `/api/negotiations/${x.contract}/rounds` }, expect: readers() },
   'GET /api/negotiations/:id/comments': { probe: { method: 'GET', url: (x) => `/api/negotiations/${x.contract}/comments` }, expect: readers() },
@@ -127,6 +124,23 @@ const MATRIX: Record<string, { probe: Probe; expect: Statuses }> = {
     // API.md: both sides' representatives and the bureau — not admin, and not the workers who can read the negotiation
     expect: signedIn(404, { 'union:party': 200, 'enterprise:party': 200, bureau: 200, admin: 403, 'worker:covered': 403 }),
   },
+  // ballots (src/ballots): the demo contract was ratified by a recorded vote, so it has no ballot
+  'POST /api/negotiations/:id/ballot': {
+    // who can read the negotiation hears that no ballot is open (409) before whether they may cast one
+    probe: { method: 'POST', url: (x) => `/api/negotiations/${x.contract}/ballot`, body: () => ({ choice: 'for' }) },
+    expect: signedIn(404, { 'union:party': 409, 'enterprise:party': 409, bureau: 409, admin: 409, 'worker:covered': 409 }),
+  },
+  'GET /api/negotiations/:id/ballot': {
+    probe: { method: 'GET', url: (x) => `/api/negotiations/${x.contract}/ballot` },
+    expect: signedIn(404, { admin: 403 }),
+  },
+  // signed checkpoints (src/audit): public
+  'GET /api/audit/checkpoints': { probe: { method: 'GET', url: () => '/api/audit/checkpoints' }, expect: all(200) },
+  'GET /api/audit/checkpoints/:seq/proof/:negotiationId': {
+    probe: { method: 'GET', url: (x) => `/api/audit/checkpoints/999999/proof/${x.contract}` },
+    expect: all(404),
+  },
+  'GET /api/audit/public-key': { probe: { method: 'GET', url: () => '/api/audit/public-key' }, expect: all(200) },
   'GET /api/agreements': { probe: { method: 'GET', url: () => '/api/agreements' }, expect: all(200) },
   'GET /api/agreements/:id': { probe: { method: 'GET', url: (x) => `/api/agreements/${x.agreement}` }, expect: all(200) },
   'GET /api/agreements/:id/verify': { probe: { method: 'GET', url: (x) => `/api/agreements/${x.agreement}/verify` }, expect: all(200) },
