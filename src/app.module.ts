@@ -21,6 +21,7 @@ import { DeadlinesModule } from './deadlines/deadlines.module';
 import { SweeperModule } from './deadlines/sweeper.module';
 import { HealthController } from './health.controller';
 import { LedgerModule } from './ledger/ledger.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { NegotiationsModule } from './negotiations/negotiations.module';
 import { BallotBoxModule } from './ballots/ballot-box.module';
 import { WebModule } from './web/web.module';
@@ -43,6 +44,7 @@ export class AppModule {
         TerminusModule,
         // outside production the demo may replay its story in the past (ReplayClock)
         CoreModule.register(config.isProduction ? clock : new ReplayClock(clock ?? new SystemClock()), resolver),
+        IdempotencyModule,
         AccountsModule,
         DeadlinesModule,
         SweeperModule,

@@ -26,13 +26,16 @@ describe('a rule-change consultation, end to end over HTTP', () => {
     expect(created).toMatchObject({ kind: 'rule_change', state: 'consultation', scope: { enterpriseIds: [await t.orgId('platform')] } });
     expect(created.deadlines).toEqual([{ kind: 'consultationWindow', dueAt: '2027-01-11T15:59:59.999Z', overdue: false, calendar: 'weekends_only' }]);
 
-    // covered riders read and comment; the union, acting through its negotiators, comments too
+    // covered riders read and comment; the union's negotiators comment too, its chief alone acts for it
     const rider = await t.login('rider.0002');
     expect((await t.http().get(`/api/negotiations/${id}`).set('Authorization', rider)).body.can).toEqual(['COMMENT']);
     await sendOk(t, id, 'rider.0002', { type: 'COMMENT', text: '延长20分钟不够，建议30分钟。' });
     await sendOk(t, id, 'rider.0003', { type: 'COMMENT', text: '超时不应扣款。' });
     const unionView = await sendOk(t, id, 'union.rep2', { type: 'COMMENT', text: '工会建议同时取消恶劣天气差评。' });
-    expect(unionView.can).toEqual(['COMMENT', 'CLOSE_CONSULTATION', 'REQUEST_BARGAINING']);
+    expect(unionView.can).toEqual(['COMMENT']);
+    expect(created.representatives.union).toMatchObject({ chief: await t.userId('union.chief'), members: [] });
+    const chiefView = (await t.http().get(`/api/negotiations/${id}`).set('Authorization', await t.login('union.chief'))).body;
+    expect(chiefView.can).toEqual(['COMMENT', 'CLOSE_CONSULTATION', 'REQUEST_BARGAINING']);
 
     const closed = await sendOk(t, id, 'union.chief', { type: 'CLOSE_CONSULTATION' });
     expect(closed).toMatchObject({ state: 'awaiting_response', deadlines: [] });
@@ -85,6 +88,55 @@ describe('a rule-change consultation, end to end over HTTP', () => {
     expect(linked.body).toMatchObject({ kind: 'collective_contract', state: 'requested', parentId: id, turn: 'enterprise' });
     expect(linked.body.latestOffers.union.terms.pieceRates[0].baseFen).toBe(720);
     expect(linked.body.representatives.union.chief).toBe(await t.userId('union.chief'));
+  });
+
+  it("lets only the union's chief for the consultation close it or request bargaining (403 for its other negotiators)", async () => {
+    const { id } = await proposeRuleChange();
+    const close = await send(t, id, 'union.rep2', { type: 'CLOSE_CONSULTATION' });
+    expect(close.status).toBe(403);
+    expect(close.body.code).toBe('NEGOTIATION.NOT_YOURS_TO_SEND');
+    const bargain = await send(t, id, 'union.rep3', { type: 'REQUEST_BARGAINING', reason: '应集体协商', representatives: await seats(t, 'union'), proposal: terms(720) });
+    expect(bargain.status).toBe(403);
+    const audit = (await t.http().get(`/api/negotiations/${id}/audit`).set('Authorization', await t.login('union.chief'))).body;
+    expect(audit).toHaveLength(1);
+    expect(audit[0].payload.unionChief).toBe(await t.userId('union.chief'));
+    // the union's other negotiators still see it in their list
+    const listed = (await t.http().get('/api/negotiations?kind=rule_change').set('Authorization', await t.login('union.rep2'))).body.items;
+    expect(listed.map((n: { id: string }) => n.id)).toContain(id);
+  });
+
+  it('seats whoever the union names as its chief when the rule change opens', async () => {
+    const admin = await t.login('admin');
+    const union = await t.orgId('union');
+    const named = await t.http().put(`/api/organizations/${union}/chief`).set('Authorization', admin).send({ userId: await t.userId('union.rep2') });
+    expect(named.status).toBe(200);
+    expect(named.body.chiefUserId).toBe(await t.userId('union.rep2'));
+    try {
+      const { id } = await proposeRuleChange();
+      expect((await send(t, id, 'union.chief', { type: 'CLOSE_CONSULTATION' })).status).toBe(403);
+      expect((await sendOk(t, id, 'union.rep2', { type: 'CLOSE_CONSULTATION' })).state).toBe('awaiting_response');
+      const notHis = await t.http().put(`/api/organizations/${union}/chief`).set('Authorization', admin).send({ userId: await t.userId('platform.chief') });
+      expect(notHis.status).toBe(422);
+      expect(notHis.body.code).toBe('ORGANIZATION.INVALID_CHIEF');
+      expect((await t.http().put(`/api/organizations/${union}/chief`).set('Authorization', await t.login('union.chief')).send({ userId: await t.userId('union.chief') })).status).toBe(403);
+    } finally {
+      await t.http().put(`/api/organizations/${union}/chief`).set('Authorization', admin).send({ userId: await t.userId('union.chief') });
+    }
+  });
+
+  it('refuses a rule change while the union has named no chief (422)', async () => {
+    const admin = await t.login('admin');
+    const org = await t.http().post('/api/organizations').set('Authorization', admin).send({ name: '某市快递行业工会', kind: 'union', industry: 'parcel_delivery', region: '420300' });
+    const res = await t.http().post('/api/negotiations').set('Authorization', await t.login('platform.chief')).send({
+      kind: 'rule_change',
+      title: '无工会主席',
+      scope: { industry: 'parcel_delivery', region: '420300', enterpriseIds: [], workerCategories: [] },
+      counterpartyId: org.body.id,
+      representatives: await seats(t, 'platform'),
+      proposal: terms(650, { termMonths: undefined }),
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('NEGOTIATION.UNION_WITHOUT_CHIEF');
   });
 
   it('refuses a rule change covering another enterprise', async () => {

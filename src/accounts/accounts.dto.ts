@@ -48,6 +48,9 @@ export class OrganizationDto implements OrganizationView {
   @ApiProperty({ type: String, nullable: true, pattern: '^\\d{6}$', description: 'GB/T 2260 code of the area it acts for' })
   region!: string | null;
 
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: "A union's chief (工会主席), who acts for it in rule changes; null until named" })
+  chiefUserId!: string | null;
+
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
 

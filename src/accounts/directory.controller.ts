@@ -1,5 +1,5 @@
-import { Body, Controller, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/openapi';
 import { ORGANIZATION_KINDS, OrganizationDto, PersonDto, ROLES } from './accounts.dto';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
@@ -32,6 +32,12 @@ export class NewOrganizationDto {
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: "An employer_association's member enterprises (required for one, refused for any other kind): what it signs binds them" })
   @IsOptional() @IsArray() @ArrayUnique() @ArrayMaxSize(1000) @IsUUID('all', { each: true })
   memberIds?: string[];
+}
+
+export class ChiefDto {
+  @ApiProperty({ format: 'uuid', description: "The union's chief: one of its union_negotiators" })
+  @IsUUID('all')
+  userId!: string;
 }
 
 export class NewPersonDto {
@@ -72,6 +78,17 @@ export class DirectoryController {
   @ApiErrors({ 422: 'A union or enterprise without its industry, or an unknown region (ORGANIZATION.INVALID)' })
   addOrganization(@Body() body: NewOrganizationDto) {
     return this.directory.addOrganization(body);
+  }
+
+  @Put('organizations/:id/chief')
+  @ApiOperation({
+    summary: "Name a union's chief (工会主席)",
+    description: 'The one person who acts for the union in a rule change (CLOSE_CONSULTATION, REQUEST_BARGAINING); a rule change opened from now on seats them as the union chief for that consultation.',
+  })
+  @ApiOkResponse({ type: OrganizationDto, description: 'The union with its chief' })
+  @ApiErrors({ 404: 'No such organisation', 422: 'Not a union, or the person is not one of its union_negotiators (ORGANIZATION.INVALID_CHIEF)' })
+  setChief(@Param('id', ParseUUIDPipe) id: string, @Body() body: ChiefDto) {
+    return this.directory.setChief(id, body.userId);
   }
 
   @Post('users')

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
 import { Clock } from '../common/clock';
-import { DomainError, unprocessable } from '../common/domain-error';
+import { DomainError, notFound, unprocessable } from '../common/domain-error';
 import { isRegionCode } from '../common/regions';
 import { Transactions } from '../database/transactions';
 import { Organization, OrganizationKind } from './organization.entity';
@@ -84,6 +84,7 @@ export class DirectoryService {
       region: o.region!,
       webhookUrl: null,
       webhookSecret: null,
+      chiefUserId: null,
       createdAt: this.clock.now().toISOString(),
     };
     await this.tx.run(async (m) => {
@@ -92,6 +93,23 @@ export class DirectoryService {
     });
     const { webhookUrl: _, webhookSecret: __, ...view } = row;
     return o.kind === 'employer_association' ? { ...view, memberIds } : view;
+  }
+
+  /** Names a union's chief: one of its own negotiators (422 otherwise). */
+  async setChief(organizationId: string, userId: string): Promise<OrganizationView> {
+    return this.tx.run(async (m) => {
+      const organization = await m.findOneBy(Organization, { id: organizationId });
+      if (!organization) throw notFound('organization');
+      const person = await m.findOneBy(User, { id: userId });
+      const problems: string[] = [];
+      if (organization.kind !== 'union') problems.push('only a union names a chief');
+      if (!person || person.role !== 'union_negotiator' || person.organizationId !== organizationId)
+        problems.push(`the chief is a union_negotiator of ${organization.name}`);
+      if (problems.length) throw unprocessable('ORGANIZATION.INVALID_CHIEF', problems);
+      await m.createQueryBuilder().update(Organization).set({ chiefUserId: userId }).where('id = :id', { id: organizationId }).execute();
+      const { webhookUrl: _, webhookSecret: __, ...view } = { ...organization, chiefUserId: userId };
+      return view;
+    });
   }
 
   /** Every account made through the API or `create-admin` comes here, so none skips the password rule. */

@@ -31,6 +31,13 @@ export class Organization {
   @Column({ name: 'webhook_secret', type: 'varchar', length: 200, nullable: true })
   webhookSecret!: string | null;
 
+  /**
+   * A union's chief (its chair, 工会主席): the one person who acts for the union in a rule
+   * change's consultation. Named by an administrator (PUT /api/organizations/:id/chief).
+   */
+  @Column({ name: 'chief_user_id', type: 'varchar', length: 36, nullable: true })
+  chiefUserId!: string | null;
+
   @Column({ name: 'created_at', type: 'varchar', length: 30 })
   createdAt!: string;
 }

@@ -11,7 +11,7 @@ import { Negotiation } from '../negotiations/negotiation.entity';
 import { Representative } from '../negotiations/representative.entity';
 import { Round } from '../negotiations/round.entity';
 import { Comment } from '../negotiations/comment.entity';
-import { IdempotencyKey } from '../negotiations/idempotency-key.entity';
+import { IdempotencyKey } from '../idempotency/idempotency-key.entity';
 import { Deadline } from '../deadlines/deadline.entity';
 import { Agreement } from '../agreements/agreement.entity';
 import { Acknowledgement } from '../agreements/acknowledgement.entity';

@@ -8,6 +8,8 @@ import { NegotiatingTable1765400000000 } from './1765400000000-negotiating-table
 import { Ledger1765500000000 } from './1765500000000-ledger';
 import { Costing1765600000000 } from './1765600000000-costing';
 import { WorkerTallies1765800000000 } from './1765800000000-worker-tallies';
+import { IdempotencyFingerprint1765700000000 } from './1765700000000-idempotency-fingerprint';
+import { UnionChief1765700000001 } from './1765700000001-union-chief';
 
 /** Every migration, oldest first; run at start-up on SQLite and PostgreSQL alike. */
 export const MIGRATIONS = [
@@ -20,5 +22,7 @@ export const MIGRATIONS = [
   NegotiatingTable1765400000000,
   Ledger1765500000000,
   Costing1765600000000,
+  IdempotencyFingerprint1765700000000,
+  UnionChief1765700000001,
   WorkerTallies1765800000000,
 ];

@@ -11,7 +11,8 @@ const WORKER_VISIBLE_STATES = new Set(['consultation', 'ratified', 'signed', 'un
 
 /**
  * Which negotiations a negotiator is party to, as a condition on `negotiations n`: where they
- * hold a seat, or where their organisation's side has no seats yet (relationOf's rule).
+ * hold a seat, where their organisation's side has no seats yet, or — a union negotiator — a
+ * rule change their union is consulted on (relationOf's rule).
  * Bureau and admin see all.
  */
 export function partyCondition(user: AuthUser): { where: string; params: Record<string, unknown> } | 'all' | 'none' {
@@ -25,7 +26,7 @@ export function partyCondition(user: AuthUser): { where: string; params: Record<
   return {
     where:
       `(n.id IN (SELECT r.negotiation_id FROM representatives r WHERE r.user_id = :partyUser AND r.vacated_at IS NULL)` +
-      ` OR (${orgColumn} = :partyOrg AND NOT EXISTS (SELECT 1 FROM representatives s WHERE s.negotiation_id = n.id AND s.side = :partySide)))`,
+      ` OR (${orgColumn} = :partyOrg AND (${side === 'union' ? "n.kind = 'rule_change' OR " : ''}NOT EXISTS (SELECT 1 FROM representatives s WHERE s.negotiation_id = n.id AND s.side = :partySide))))`,
     params: { partyOrg: user.organizationId, partyUser: user.id, partySide: side },
   };
 }
@@ -63,6 +64,8 @@ export async function relationOf(manager: EntityManager, user: AuthUser, n: Nego
       const side = user.role === 'union_negotiator' ? 'union' : 'enterprise';
       const organizationId = side === 'union' ? n.unionOrgId : n.enterpriseOrgId;
       if (user.organizationId !== organizationId) return null;
+      // a rule change: the union's chief (seated at opening) acts for it; its other negotiators read and comment
+      if (n.kind === 'rule_change' && side === 'union') return { party: 'union', chief: false, representative: false };
       // a side without seats (an enterprise yet to answer a request; the union in a rule
       // change) acts through its organisation's negotiators; once seated, only the seats count
       const seated = await manager.count(Representative, { where: { negotiationId: n.id, side } });

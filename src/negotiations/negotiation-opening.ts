@@ -39,6 +39,8 @@ export interface Opening extends LinkedOpening {
   unionOrgId: string;
   enterpriseOrgId: string;
   parentId: string | null;
+  /** A rule change: the union's chief for this consultation (its organisation's chief, seated at opening). */
+  unionChief?: string;
 }
 
 /**
@@ -115,6 +117,7 @@ export class NegotiationOpening {
           representatives: o.seats,
           proposal: o.proposal,
           parentId: o.parentId,
+          ...(o.unionChief ? { unionChief: o.unionChief } : {}),
           ...(o.reason ? { reason: o.reason } : {}),
           to: start.state,
         },
@@ -142,6 +145,7 @@ export class NegotiationOpening {
     await m.insert(Negotiation, row as never);
     await this.audit.append(m, link);
     await this.seats.seat(m, o.id, o.seats.side, o.seats);
+    if (o.unionChief) await this.seats.seat(m, o.id, 'union', { chief: o.unionChief, members: [] });
     await m.insert(Round, {
       negotiationId: o.id,
       round: 1,
@@ -199,6 +203,9 @@ export class NegotiationOpening {
       ? unions.find((u) => u.id === dto.counterpartyId)
       : unions.find((u) => u.region !== null && regionContains(u.region, scope.region));
     if (!union) throw unprocessable('NEGOTIATION.NO_COUNTERPARTY', `no ${scope.industry} union covers region ${scope.region}`);
-    return { scope, unionOrgId: union.id, enterpriseOrgId: user.organizationId! };
+    // one named person acts for the union in the consultation: its chief, fixed for this rule change
+    if (!union.chiefUserId)
+      throw unprocessable('NEGOTIATION.UNION_WITHOUT_CHIEF', `${union.name} has not named its chief (PUT /api/organizations/${union.id}/chief)`);
+    return { scope, unionOrgId: union.id, enterpriseOrgId: user.organizationId!, unionChief: union.chiefUserId };
   }
 }

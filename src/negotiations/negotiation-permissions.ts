@@ -3,8 +3,10 @@ import { NegotiationKind, Side } from './negotiation.types';
 
 /**
  * How the caller stands to a negotiation. `chief` means acts for its side: the chief's seat,
- * or — while a side has no seats (an enterprise answering a request; the union in a rule
- * change, whose delegation is its own affair) — a negotiator of that side's organisation.
+ * or — while a side has no seats (an enterprise answering a request) — a negotiator of that
+ * side's organisation. In a rule change the union's one seat is its chief for that
+ * consultation (the union's named chief when it opened); its other negotiators are party
+ * without acting for it.
  */
 export interface Relation {
   party: Side | 'bureau' | 'worker' | 'admin';

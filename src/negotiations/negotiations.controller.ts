@@ -32,16 +32,6 @@ function parseIfMatch(header: string | undefined): number | undefined {
   return version;
 }
 
-/** Keys are kept per person in a 200-character column (idempotency-key.entity.ts). */
-export const IDEMPOTENCY_KEY_MAX_LENGTH = 200;
-
-function parseIdempotencyKey(header: string | undefined): string | undefined {
-  if (header === undefined) return undefined;
-  if (header.length < 1 || header.length > IDEMPOTENCY_KEY_MAX_LENGTH)
-    throw badRequest('EVENT.BAD_IDEMPOTENCY_KEY', `Idempotency-Key must be 1–${IDEMPOTENCY_KEY_MAX_LENGTH} characters`);
-  return header;
-}
-
 /** The events' body: one schema per event, told apart by `type`. */
 const EVENT_BODY = {
   ...oneOfSchema(...Object.values(EVENT_DTOS)),
@@ -95,23 +85,21 @@ export class NegotiationsController {
   })
   @ApiBody({ schema: EVENT_BODY })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The version the client saw, e.g. `3`; 409 when the negotiation has moved on', schema: { type: 'string', example: '3' } })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: `Any string of 1–${IDEMPOTENCY_KEY_MAX_LENGTH} characters, kept per person; a repeat returns the first answer and changes nothing`, schema: { type: 'string', minLength: 1, maxLength: IDEMPOTENCY_KEY_MAX_LENGTH } })
   @ApiOkResponse({ type: NegotiationViewDto, description: 'The negotiation after the event' })
   @ApiErrors({
-    400: 'Malformed event (unknown type, broken fields), a malformed If-Match (EVENT.BAD_IF_MATCH) or Idempotency-Key (EVENT.BAD_IDEMPOTENCY_KEY)',
+    400: 'Malformed event (unknown type, broken fields), a malformed If-Match (EVENT.BAD_IF_MATCH)',
     403: 'This caller may not send this event here (NEGOTIATION.NOT_YOURS_TO_SEND)',
     404: NOT_READABLE,
     409: 'Not allowed in this state or not this side\'s turn (NEGOTIATION.EVENT_NOT_ALLOWED, with `state` and `allowed`), or a stale If-Match (NEGOTIATION.STALE_VERSION, with `version`)',
-    422: 'A rule of substance: below the minimum wage, impossible vote tally, invalid representatives, unanswered opinions, a resumption date past, an extension too long, an Idempotency-Key reused elsewhere',
+    422: 'A rule of substance: below the minimum wage, impossible vote tally, invalid representatives, unanswered opinions, a resumption date past, an extension too long',
   })
   send(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: object,
     @RequestHeader('if-match') ifMatch?: string,
-    @RequestHeader('idempotency-key') idempotencyKey?: string,
   ) {
-    return this.negotiations.send(user, id, body, { ifMatch: parseIfMatch(ifMatch), idempotencyKey: parseIdempotencyKey(idempotencyKey) });
+    return this.negotiations.send(user, id, body, { ifMatch: parseIfMatch(ifMatch) });
   }
 
   @Get(':id/rounds')

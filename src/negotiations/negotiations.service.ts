@@ -17,7 +17,6 @@ import { dateIn } from '../deadlines/due-at';
 import { DeadlineKind } from '../deadlines/rule-pack';
 import { CreateNegotiationDto } from './dto/create-negotiation.dto';
 import { EVENT_DTOS, EVENT_TYPES, EventDto, EventType } from './dto/events.dto';
-import { IdempotencyKey } from './idempotency-key.entity';
 import { partyCondition, relationOf, visibleToWorkers } from './negotiation-access';
 import { EventPayload, NegotiationEvents, Plan } from './negotiation-events';
 import { allowedEvents, isFinal, machineEvent, next, procedureAllows } from './negotiation-machines';
@@ -30,7 +29,6 @@ import { Round } from './round.entity';
 
 export interface SendOptions {
   ifMatch?: number;
-  idempotencyKey?: string;
   /**
    * The rows of a route that receives an event's data itself (an order sample, the current
    * rules), written in the event's transaction after it: the only way to send ROUTE_ONLY_EVENTS.
@@ -139,41 +137,16 @@ export class NegotiationsService {
       throw badRequest('EVENT.ROUTE_ONLY', `${type} is sent by the route that receives its data, not by POST /events`);
     const dto = (await eventPipe.transform(body, { type: 'body', metatype: EVENT_DTOS[type as EventType] })) as EventDto;
     const { type: _, ...payload } = dto;
-    const { idempotencyKey } = options;
-    const firstAnswer = async (m: EntityManager): Promise<NegotiationView | undefined> => {
-      const prior = idempotencyKey ? await m.findOne(IdempotencyKey, { where: { userId: user.id, key: idempotencyKey } }) : null;
-      if (prior && prior.negotiationId !== id)
-        throw unprocessable('EVENT.IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for another negotiation');
-      return prior ? (JSON.parse(prior.response) as NegotiationView) : undefined;
-    };
-    const { view, published } = await this.tx
-      .run(async (m) => {
-        const prior = await firstAnswer(m);
-        if (prior) return { view: prior, published: undefined };
-        // load once, authorise
-        const [n, relation] = await this.load(m, user, id);
-        if (options.ifMatch !== undefined && options.ifMatch !== n.version) throw this.stale(n);
-        this.authorise(n, relation, dto.type);
-        const { negotiation, published } = await this.commit(m, n, { type: dto.type, payload, user, relation });
-        await options.alsoWrite?.(m);
-        // RESPOND seats the enterprise's people: their relation is read again after it
-        const view = await this.viewFor(m, user, negotiation, dto.type === 'RESPOND' ? undefined : relation);
-        if (idempotencyKey)
-          await m.insert(IdempotencyKey, {
-            userId: user.id,
-            key: idempotencyKey,
-            negotiationId: id,
-            response: JSON.stringify(view),
-            createdAt: this.clock.now().toISOString(),
-          });
-        return { view, published };
-      })
-      .catch(async (error) => {
-        // the same key sent twice at once (PostgreSQL runs both): the loser answers as the winner did
-        const prior = idempotencyKey ? await firstAnswer(this.tx.manager) : undefined;
-        if (prior) return { view: prior, published: undefined };
-        throw error;
-      });
+    const { view, published } = await this.tx.run(async (m) => {
+      // load once, authorise
+      const [n, relation] = await this.load(m, user, id);
+      if (options.ifMatch !== undefined && options.ifMatch !== n.version) throw this.stale(n);
+      this.authorise(n, relation, dto.type);
+      const { negotiation, published } = await this.commit(m, n, { type: dto.type, payload, user, relation });
+      await options.alsoWrite?.(m);
+      // RESPOND seats the enterprise's people: their relation is read again after it
+      return { view: await this.viewFor(m, user, negotiation, dto.type === 'RESPOND' ? undefined : relation), published };
+    });
     if (published) this.publications.announce(published);
     return view;
   }

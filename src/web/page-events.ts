@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 import { AuthUser } from '../accounts/auth-user';
 import { DomainError } from '../common/domain-error';
+import { IdempotencyStore, fingerprint } from '../idempotency/idempotency.store';
 import { NegotiationsService } from '../negotiations/negotiations.service';
 import { Lang } from './i18n';
 import { field, isUuid } from './web-params';
@@ -27,6 +28,7 @@ export class PageEvents {
   constructor(
     private readonly negotiations: NegotiationsService,
     private readonly session: WebSession,
+    private readonly idempotency: IdempotencyStore,
   ) {}
 
   async send(
@@ -37,10 +39,13 @@ export class PageEvents {
     outcome: { done: string; ifMatch?: number; form: Record<string, unknown> },
   ): Promise<Refusal | null> {
     // the form's one-off key: a second press of the same form returns the first answer, and files nothing twice
+    // (the same key store as the API's Idempotency-Key, with the fingerprint of the API's request)
     const key = field(outcome.form, 'key');
-    const options = { ...(outcome.ifMatch === undefined ? {} : { ifMatch: outcome.ifMatch }), ...(isUuid(key) ? { idempotencyKey: key } : {}) };
+    const options = outcome.ifMatch === undefined ? {} : { ifMatch: outcome.ifMatch };
+    const send = async () => ({ status: 200, body: JSON.stringify(await this.negotiations.send(caller.user, negotiationId, body, options)) });
     try {
-      await this.negotiations.send(caller.user, negotiationId, body, options);
+      if (isUuid(key)) await this.idempotency.once(caller.user.id, key, fingerprint('POST', `/api/negotiations/${negotiationId}/events`, body), send);
+      else await send();
       this.session.flash(reply, { level: 'ok', messages: [outcome.done] });
       return null;
     } catch (error) {

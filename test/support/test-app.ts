@@ -18,6 +18,8 @@ export interface TestApp {
   clock: ManualClock;
   config: AppConfig;
   dataSource: DataSource;
+  /** Every route Fastify was given, as Fastify has it: `GET /api/negotiations/:id` (HEAD left out). */
+  routes: ReadonlySet<string>;
   /** Logs in a demo person (password demo-pass) and returns the bearer header value. */
   login(username: string): Promise<string>;
   userId(username: string): Promise<string>;
@@ -58,6 +60,11 @@ export async function startTestApp(
   });
   const clock = options.clock ?? new ManualClock();
   const app = await createApp(config, { clock, logDestination: options.logDestination, resolver: options.resolver });
+  const routes = new Set<string>();
+  // Nest hands its routes to Fastify in init(): record each as it arrives
+  app.getHttpAdapter().getInstance().addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.add(`${method} ${route.url}`);
+  });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const fixture = app.get(DemoFixture);
@@ -73,6 +80,7 @@ export async function startTestApp(
     clock,
     config,
     dataSource,
+    routes,
     async login(username) {
       if (!tokens.has(username)) {
         const res = await http().post('/api/auth/login').send({ username, password: 'demo-pass' });

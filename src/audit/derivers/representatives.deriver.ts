@@ -20,7 +20,11 @@ function take(seats: SeatMap, side: Side, list: SeatList): void {
  * know which side each actor acted for.
  */
 export const SEAT_CHANGES: Record<string, (seats: SeatMap, payload: Record<string, any>, link: ChainLink) => void> = {
-  OPENED: (seats, p) => take(seats, p.representatives.side, p.representatives),
+  OPENED: (seats, p) => {
+    take(seats, p.representatives.side, p.representatives);
+    // a rule change seats the union's chief for the consultation (negotiation-opening.ts)
+    if (p.unionChief) take(seats, 'union', { chief: p.unionChief, members: [] });
+  },
   RESPOND: (seats, p) => {
     if (p.accept) take(seats, 'enterprise', p.representatives);
   },
