@@ -106,6 +106,10 @@ describe('signed checkpoints of every chain head', () => {
     }
     await rawSql(t.dataSource, 'UPDATE negotiations SET audit_head = ? WHERE id = ?', [prevHash, published]);
     await rawSql(t.dataSource, 'UPDATE agreements SET audit_head = ? WHERE negotiation_id = ?', [prevHash, published]);
+    // …and the vote the negotiation row keeps, so that every row derived from the chain agrees with the rewrite
+    const row = await t.dataSource.getRepository(Negotiation).findOneByOrFail({ id: published });
+    const context = row.context as { vote: Record<string, number> };
+    await rawSql(t.dataSource, 'UPDATE negotiations SET context = ? WHERE id = ?', [JSON.stringify({ ...context, vote: { ...context.vote, present: 12, inFavour: 12, against: 0 } }), published]);
 
     const verify = await t.http().get(`/api/negotiations/${published}/audit/verify`).set('Authorization', await t.login('bureau.reviewer'));
     expect(verify.body).toEqual({ valid: true, entries: entries.length, head: prevHash });

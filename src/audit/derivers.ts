@@ -34,6 +34,15 @@ const shown = (value: unknown) => {
  * the negotiation row recorded), then every derived table recomputed from the chain and
  * compared with what is stored, naming the first row and field that differ.
  */
+/** Where two values first differ, down through objects (`negotiation.context.vote`), for a message that names it. */
+function firstDifference(chained: unknown, table: unknown, path: string): [string, unknown, unknown] {
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isObject(chained) || !isObject(table)) return [path, chained, table];
+  for (const key of [...new Set([...Object.keys(chained), ...Object.keys(table)])].sort())
+    if (canonical(chained[key]) !== canonical(table[key])) return firstDifference(chained[key], table[key], `${path}.${key}`);
+  return [path, chained, table];
+}
+
 export async function verifyRecord(
   manager: EntityManager,
   negotiationId: string,
@@ -54,12 +63,10 @@ export async function verifyRecord(
       const held = stored.get(row.key);
       if (!held) return { valid: false, derived: label(row.key), reason: 'the chain has this row; the table does not' };
       for (const [field, value] of Object.entries(row.fields))
-        if (canonical(value) !== canonical(held.fields[field]))
-          return {
-            valid: false,
-            derived: `${label(row.key)}.${field}`,
-            reason: `the chain gives ${shown(value)}; the table holds ${shown(held.fields[field])}`,
-          };
+        if (canonical(value) !== canonical(held.fields[field])) {
+          const [path, chained, table] = firstDifference(value, held.fields[field], `${label(row.key)}.${field}`);
+          return { valid: false, derived: path, reason: `the chain gives ${shown(chained)}; the table holds ${shown(table)}` };
+        }
       stored.delete(row.key);
     }
     const [extra] = stored.keys();

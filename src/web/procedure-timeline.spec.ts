@@ -43,8 +43,8 @@ describe('the procedure as the record tells it', () => {
       'round 2',
       '接受对方方案',
       '劳动者提出意见 2 条',
-      '录入职工表决结果',
-      '录入职工表决结果',
+      '录入会议表决结果（计票单）',
+      '录入会议表决结果（计票单）',
       '签字',
       '签字',
       '报送劳动保障部门审查',
@@ -55,7 +55,7 @@ describe('the procedure as the record tells it', () => {
   });
 
   it('writes the tally and whether it carried', () => {
-    const [failed, carried] = steps.filter((s) => s.heading === '录入职工表决结果');
+    const [failed, carried] = steps.filter((s) => s.heading === '录入会议表决结果（计票单）');
     expect(failed).toMatchObject({ verdict: { text: '未通过，退回协商', tone: 'no' }, state: '协商中' });
     expect(carried).toMatchObject({ details: ['应到 240 人，实到 170 人；赞成 150，反对 15，弃权 5'], verdict: { tone: 'ok' }, state: '已表决通过，待签字' });
   });
