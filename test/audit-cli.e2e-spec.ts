@@ -25,7 +25,7 @@ describe('npm run audit:verify', () => {
     await t.dataSource.getRepository(Commitment).update({ id: row.id }, { progress: 100 });
     const result = verify(row.negotiationId);
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain(`BROKEN ${row.negotiationId} commitments[1].progress`);
+    expect(result.stdout).toContain(`BROKEN ${row.negotiationId} derived commitments[1].progress`);
     await t.dataSource.getRepository(Commitment).update({ id: row.id }, { progress: row.progress });
     // the CLI is a second process that transpiles the app first: on a loaded machine that alone can take half a minute
   }, 120_000);

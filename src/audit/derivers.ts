@@ -64,7 +64,9 @@ export async function verifyRecord(
       if (!held) return { valid: false, derived: label(row.key), reason: 'the chain has this row; the table does not' };
       for (const [field, value] of Object.entries(row.fields))
         if (canonical(value) !== canonical(held.fields[field])) {
-          const [path, chained, table] = firstDifference(value, held.fields[field], `${label(row.key)}.${field}`);
+          // a negotiation's context is a bag of machine facts: name the fact that differs
+          const [path, chained, table] =
+            field === 'context' ? firstDifference(value, held.fields[field], `${label(row.key)}.${field}`) : [`${label(row.key)}.${field}`, value, held.fields[field]];
           return { valid: false, derived: path, reason: `the chain gives ${shown(chained)}; the table holds ${shown(table)}` };
         }
       stored.delete(row.key);

@@ -172,15 +172,16 @@ describe("negotiators' pages: the state of talks at a glance, and acting on them
 
   it('shows a published contract\'s whole procedure: rounds, acceptance, opinions, the tally, both signatures, filing, review, publication', async () => {
     const text = mainText((await union.get(`/negotiations/${demoContract}`)).text);
-    const procedure = text.slice(text.indexOf('协商过程'), text.indexOf('协商代表'));
+    const from = text.indexOf('协商过程');
+    const procedure = text.slice(from, text.indexOf('协商代表', from));
     const steps = [
       '第 1 轮',
       '答复协商要求 · 企业 · 刘洋',
       '第 4 轮',
       '接受对方方案 · 工会 · 王建国',
       '劳动者提出意见 1 条',
-      '录入职工表决结果 · 工会 · 王建国',
-      '通过：实到三分之二以上，全体半数以上赞成 应到 240 人，实到 200 人；赞成 171，反对 20，弃权 9',
+      '录入会议表决结果（计票单） · 工会 · 王建国',
+      '通过：实到三分之二以上，全体半数以上赞成 应到 9 人，实到 8 人；赞成 7，反对 1，弃权 0',
       '签字 · 工会 · 王建国',
       '签字 · 企业 · 刘洋',
       '报送劳动保障部门审查 · 企业 · 刘洋',

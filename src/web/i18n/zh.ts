@@ -276,7 +276,7 @@ export const zh = {
   'negotiation.voteMethod': '表决方式',
   'vote.tally': '应到 {eligible}，实到 {present}，赞成 {inFavour}，反对 {against}，弃权 {abstained}',
   'form.countSheetSha256': '计票单 SHA-256',
-  'form.delegates': '职工代表（用户 ID，每行一个；不填则为全体职工）',
+  'form.delegates': '职工代表（用户编号，每行一个；不填则为全体职工）',
   'form.rollIs': '本草案覆盖职工 {n} 人；应到人数须等于覆盖人数或所列代表人数。',
   'form.ballotBody': '投票人',
   'form.allWorkers': '全体覆盖职工（{n} 人）',
