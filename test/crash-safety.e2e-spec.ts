@@ -11,7 +11,7 @@ import { Negotiation } from '../src/negotiations/negotiation.entity';
 import { User } from '../src/accounts/user.entity';
 import { Organization } from '../src/accounts/organization.entity';
 import { freshDatabaseUrl } from './support/test-app';
-import { terms } from './support/negotiation-helpers';
+import { COUNT_SHEET, terms } from './support/negotiation-helpers';
 
 /**
  * Issue 9 item 10: the service, a process of its own, is killed with SIGKILL in the middle of a
@@ -106,7 +106,7 @@ describe('a service killed in the middle of a burst of writes', () => {
       ['platform.chief', { type: 'OFFER', terms: terms(600) }],
       ['union.chief', { type: 'ACCEPT' }],
       ['rider.0001', { type: 'COMMENT', text: '同意' }],
-      ['union.chief', { type: 'RECORD_VOTE', eligible: 12, present: 9, inFavour: 8, against: 1, abstained: 0 }],
+      ['union.chief', { type: 'RECORD_VOTE', eligible: 12, present: 9, inFavour: 8, against: 1, abstained: 0, countSheetSha256: COUNT_SHEET }],
       ['union.chief', { type: 'SIGN' }],
       ['platform.chief', { type: 'SIGN' }],
       ['platform.chief', { type: 'FILE' }],

@@ -10,7 +10,7 @@ import { Negotiation } from '../src/negotiations/negotiation.entity';
 import { Representative } from '../src/negotiations/representative.entity';
 import { Round } from '../src/negotiations/round.entity';
 import { TestApp, startTestApp } from './support/test-app';
-import { contractBody, seats, send, terms } from './support/negotiation-helpers';
+import { COUNT_SHEET, contractBody, seats, send, terms } from './support/negotiation-helpers';
 
 /**
  * Issue 9 item 9: random event sequences by random actors, against the real app on a real
@@ -121,6 +121,7 @@ describe('the record under random event sequences by random actors', () => {
       case 'RECORD_VOTE':
         return {
           type: 'RECORD_VOTE',
+          countSheetSha256: COUNT_SHEET,
           ...{ passes: { eligible: 12, present: 9, inFavour: 8, against: 1, abstained: 0 }, fails: { eligible: 12, present: 7, inFavour: 7, against: 0, abstained: 0 }, impossible: { eligible: 12, present: 13, inFavour: 13, against: 0, abstained: 0 } }[spec.tally],
         };
       case 'REVIEW':

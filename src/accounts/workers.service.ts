@@ -15,8 +15,8 @@ import { IMPORT_LINES, importLines } from './import-lines';
 
 export const MAX_IMPORT_ROWS = 100_000;
 /** Rows per INSERT statement, and per transaction: each a short hold on SQLite. */
-const INSERT_BATCH = 100;
-const COMMIT_ROWS = 2_000;
+const INSERT_BATCH = 25;
+const COMMIT_ROWS = 500;
 const COLUMNS = ['externalId', 'region', 'category', 'displayName'] as const;
 type Row = Record<(typeof COLUMNS)[number], string>;
 

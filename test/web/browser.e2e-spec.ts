@@ -195,7 +195,7 @@ suite(title, () => {
     await expect(page.textContent('main')).resolves.toContain('已公布的合同条款');
     await visit(`/negotiations/${published}`, 'negotiation-procedure');
     await page.locator('ol.timeline').screenshot({ path: screenshotPath('procedure-timeline') });
-    await expect(page.textContent('ol.timeline')).resolves.toContain('录入职工表决结果');
+    await expect(page.textContent('ol.timeline')).resolves.toContain('录入会议表决结果（计票单）');
     await logOut();
   });
 
