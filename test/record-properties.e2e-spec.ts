@@ -99,6 +99,9 @@ function allowedSpec(type: string, n: number): EventSpec {
   }
 }
 
+// bounded so the file takes well under a minute; PostgreSQL answers each query slower, so fewer walks there
+const RUNS = process.env.TEST_DATABASE_URL ? 10 : 20;
+
 describe('the record under random event sequences by random actors', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -231,9 +234,9 @@ describe('the record under random event sequences by random actors', () => {
           }
         }
       }),
-      // bounded so the file takes well under a minute; PostgreSQL answers each query slower, so fewer walks there
-      { numRuns: process.env.TEST_DATABASE_URL ? 10 : 20 },
+      { numRuns: RUNS },
     );
-    expect(accepted).toBeGreaterThan(40); // the sequences did reach the procedure, not only its refusals
+    // the sequences did reach the procedure, not only its refusals: on average more than 1.5 accepted events a walk
+    expect(accepted).toBeGreaterThan(1.5 * RUNS);
   }, 120_000);
 });
