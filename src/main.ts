@@ -7,6 +7,8 @@ import { DemoFixture } from './fixtures/demo-fixture';
 async function main() {
   const config = loadConfig();
   const app = await createApp(config);
+  // modules hook themselves in at init (the ledger into publication): the demo is replayed after that
+  await app.init();
   if (!config.isProduction) await app.get(DemoFixture).loadIfEmpty();
   await app.listen({ port: config.PORT, host: '0.0.0.0' });
   Logger.log(`Xieshang listening on http://localhost:${config.PORT} (docs at /docs)`, 'Main');
