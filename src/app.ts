@@ -1,5 +1,4 @@
 import compress from '@fastify/compress';
-import helmet from '@fastify/helmet';
 import { Logger, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -11,6 +10,8 @@ import { BodyCheckPipe } from './common/body-check.pipe';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { AccessLog, NestPinoLogger, REQUEST_ID_HEADER, createLogger, requestIdGenerator } from './common/logging';
 import { createOpenApiDocument } from './common/openapi-document';
+import { ImmutableAnswers } from './common/cacheable-read';
+import { securityHeaders } from './common/security-headers';
 import { trustedPeers } from './common/trusted-proxies';
 import { AppConfig } from './config/app-config';
 import { registerWebPlugins } from './web/web-plugins';
@@ -38,27 +39,18 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     genReqId: requestIdGenerator(trusted),
     trustProxy: (address: string) => trusted(address),
   });
+  // helmet's headers (src/common/security-headers.ts) and the request id, on every answer
+  const security = securityHeaders();
   adapter.getInstance().addHook('onRequest', async (request, reply) => {
-    reply.header(REQUEST_ID_HEADER, request.id);
+    reply.headers(security).header(REQUEST_ID_HEADER, request.id);
   });
   // abortOnError: false — a bad rule pack or database throws to the caller (main prints it) instead of exiting the process
   const options = { logger: new NestPinoLogger(logger), bufferLogs: false, abortOnError: false };
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, overrides.clock, overrides.resolver), adapter, options as never);
+  // published agreements already read once are answered before Nest (src/common/cacheable-read.ts)
+  adapter.getInstance().addHook('onRequest', app.get(ImmutableAnswers).hook);
   // brotli or gzip when the client asks; the SSE stream (/api/me/stream) writes to the socket itself and is never buffered
   await app.register(compress as never, { encodings: ['br', 'gzip'] });
-  await app.register(helmet as never, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        scriptSrc: ["'self'"],
-        formAction: ["'self'"],
-        // served over plain http on a LAN too (npm start): do not rewrite its own URLs to https
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
   registerImportBody(app, config);
   // the web pages: cookies, CSRF tokens and nunjucks templates (src/web/web-plugins.ts)
   await registerWebPlugins(app, config);

@@ -80,6 +80,21 @@ describe('publication reaches every covered worker', () => {
     expect(grown.headers.etag).not.toBe(list.headers.etag);
   });
 
+  it('answers a published agreement read before as the controller did: the same bytes and headers', async () => {
+    const agreement = await agreementOf(await toPublished(t));
+    const first = await t.http().get(`/api/agreements/${agreement.id}`);
+    const kept = await t.http().get(`/api/agreements/${agreement.id}`);
+    expect(kept.status).toBe(200);
+    expect(kept.text).toBe(first.text);
+    for (const header of ['content-type', 'etag', 'cache-control', 'content-security-policy', 'x-content-type-options', 'strict-transport-security'])
+      expect([header, kept.headers[header]]).toEqual([header, first.headers[header]]);
+    expect(kept.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(kept.headers['x-request-id']).not.toBe(first.headers['x-request-id']);
+    // HEAD: the headers without the body
+    const head = await t.http().head(`/api/agreements/${agreement.id}`);
+    expect([head.status, head.headers.etag, head.text ?? '']).toEqual([200, first.headers.etag, '']);
+  });
+
   it('lets anyone check that the published text is the negotiated text', async () => {
     const agreement = await agreementOf(await toPublished(t));
     const intact = await t.http().get(`/api/agreements/${agreement.id}/verify`);

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CacheableRead, LIST_MAX_AGE_SECONDS, PUBLISHED_MAX_AGE_SECONDS, etagOf, notModified } from '../common/cacheable-read';
+import { CacheableRead, ImmutableAnswers, LIST_MAX_AGE_SECONDS, PUBLISHED_MAX_AGE_SECONDS, etagOf, notModified } from '../common/cacheable-read';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser } from '../accounts/auth-user';
 import { PageQuery } from '../common/page-query';
@@ -34,6 +34,7 @@ export class AgreementsController {
   constructor(
     private readonly agreements: AgreementsService,
     private readonly inbox: InboxService,
+    private readonly immutable: ImmutableAnswers,
   ) {}
 
   /** ETag: the audit heads of the page and the total, so a new publication changes it. */
@@ -59,7 +60,10 @@ export class AgreementsController {
   @ApiErrors({ 404: NO_AGREEMENT })
   async get(@Param('id', ParseUUIDPipe) id: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const agreement = await this.agreements.get(id);
-    return notModified(request, reply, etagOf(agreement.auditHead), PUBLISHED_MAX_AGE_SECONDS) ? undefined : agreement;
+    const etag = etagOf(agreement.auditHead);
+    // the next read of this URL is answered before Nest (ImmutableAnswers)
+    this.immutable.keep(request.url, etag, agreement, PUBLISHED_MAX_AGE_SECONDS);
+    return notModified(request, reply, etag, PUBLISHED_MAX_AGE_SECONDS) ? undefined : agreement;
   }
 
   /** Is the published text the negotiated text? Anyone may ask (DESIGN §2). */

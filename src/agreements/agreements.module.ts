@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { AgreementsController } from './agreements.controller';
 import { AgreementsService } from './agreements.service';
+import { ImmutableAnswers } from '../common/cacheable-read';
 import { InboxService } from './inbox.service';
 import { MeController } from './me.controller';
 import { PublicationBus } from './publication-bus';
@@ -14,7 +15,7 @@ import { WebhookQueue } from './webhook-queue';
 @Module({
   imports: [AuditModule],
   controllers: [AgreementsController, MeController],
-  providers: [AgreementsService, InboxService, Publications, PublicationBus, WebhookQueue, WebhookDispatcher, PublicationWatcher],
-  exports: [AgreementsService, InboxService, Publications, PublicationBus, WebhookDispatcher],
+  providers: [ImmutableAnswers, AgreementsService, InboxService, Publications, PublicationBus, WebhookQueue, WebhookDispatcher, PublicationWatcher],
+  exports: [ImmutableAnswers, AgreementsService, InboxService, Publications, PublicationBus, WebhookDispatcher],
 })
 export class AgreementsModule {}

@@ -1,4 +1,4 @@
-import { ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -37,3 +37,33 @@ export function notModified(request: FastifyRequest, reply: FastifyReply, etag: 
   reply.status(304);
   return true;
 }
+
+/**
+ * Answers that never change — a published agreement: its id names one publication — kept as
+ * bytes and served from Fastify's first hook, before Nest's guards, pipes and interceptors, the
+ * way a reverse proxy in front would serve them. On a publication day every rider's phone asks
+ * for the same few agreements; the first read goes through the controller and is kept here.
+ */
+@Injectable()
+export class ImmutableAnswers {
+  private readonly kept = new Map<string, { etag: string; body: string; maxAgeSeconds: number }>();
+
+  /** Keeps a 200 answer for this exact URL (path and query as the client sent them). */
+  keep(url: string, etag: string, body: unknown, maxAgeSeconds: number): void {
+    if (this.kept.has(url)) return;
+    this.kept.set(url, { etag, body: JSON.stringify(body), maxAgeSeconds });
+    if (this.kept.size > IMMUTABLE_ANSWERS_KEPT) this.kept.delete(this.kept.keys().next().value!);
+  }
+
+  /** Fastify `onRequest`: answers a kept URL itself, 304 when If-None-Match names its tag. */
+  readonly hook = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return;
+    const hit = this.kept.get(request.url);
+    if (!hit) return;
+    if (notModified(request, reply, hit.etag, hit.maxAgeSeconds)) await reply.send();
+    else await reply.type('application/json; charset=utf-8').send(hit.body);
+  };
+}
+
+/** Published agreements kept as bytes: at 1–2 KB each, a few MB at most. */
+const IMMUTABLE_ANSWERS_KEPT = 2_000;
