@@ -141,6 +141,9 @@ export function bulkId(ds: DataSource, tag: string, x = 'x'): string {
     : `'${tag}-0000-4000-8000-' || substr('000000000000' || ${x}, -12)`;
 }
 
+/** The SHA-256 of the hall's signed count sheet (RECORD_VOTE asks for one). */
+const COUNT_SHEET = '918063f770b544cb457e46d567203b129d04a56b8fac6a26bda62cbd520da209';
+
 const terms = (baseFen: number) => ({
   pieceRates: [{ task: 'delivery', baseFen, perKmFen: 60, kmIncluded: 3 }],
   commission: { maxBasisPoints: 1500 },
@@ -172,7 +175,12 @@ export async function contract(w: World, title: string, until: 'bargaining' | 'p
   if (until === 'bargaining') return { id: view.id };
   await negotiations.send(platform, view.id, { type: 'OFFER', terms: terms(600) });
   await negotiations.send(union, view.id, { type: 'ACCEPT' });
-  await negotiations.send(union, view.id, { type: 'RECORD_VOTE', eligible: 9, present: 9, inFavour: 9, against: 0, abstained: 0 });
+  // A congress in a hall of every covered worker, all present and in favour, with its count sheet.
+  const { BallotsService } = await import('../src/ballots/ballots.service');
+  const { Negotiation } = await import('../src/negotiations/negotiation.entity');
+  const scope = (await w.ds.getRepository(Negotiation).findOneByOrFail({ id: view.id })).scope;
+  const eligible = await w.app.get(BallotsService).covered(w.ds.manager, scope);
+  await negotiations.send(union, view.id, { type: 'RECORD_VOTE', eligible, present: eligible, inFavour: eligible, against: 0, abstained: 0, countSheetSha256: COUNT_SHEET });
   await negotiations.send(union, view.id, { type: 'SIGN' });
   await negotiations.send(platform, view.id, { type: 'SIGN' });
   await negotiations.send(platform, view.id, { type: 'FILE' });
