@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { selectRow } from '../database/rows';
 import { DomainError } from '../common/domain-error';
 import { Transactions } from '../database/transactions';
 import { RevokedToken } from './revoked-token.entity';
@@ -49,9 +50,11 @@ export class AuthService {
     }
     // every token we issue names itself (jti), so that logging out can refuse it
     if (!claims.jti) throw new DomainError(401, 'AUTH.BAD_TOKEN', 'the access token is invalid or expired');
-    if (await this.dataSource.getRepository(RevokedToken).existsBy({ jti: claims.jti }))
+    // every authenticated request asks both: fixed statements, not TypeORM's find (database/rows.ts)
+    const m = this.dataSource.manager;
+    if (await selectRow(m, RevokedToken, 'jti = ?', [claims.jti]))
       throw new DomainError(401, 'AUTH.LOGGED_OUT', 'this session has been logged out');
-    const user = await this.dataSource.getRepository(User).findOne({ where: { id: claims.sub } });
+    const user = await selectRow(m, User, 'id = ?', [claims.sub]);
     if (!user) throw new DomainError(401, 'AUTH.BAD_TOKEN', 'the access token names no user');
     return toAuthUser(user);
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { insertRow } from '../database/rows';
 import { AuditEntry } from './audit-entry.entity';
 import { Negotiation } from '../negotiations/negotiation.entity';
 import { DomainError } from '../common/domain-error';
@@ -41,7 +42,7 @@ export class AuditService {
 
   /** Appends a link in the caller's transaction; the (negotiation, seq) key makes a forked chain impossible. */
   async append(manager: EntityManager, link: ChainLink): Promise<void> {
-    await manager.createQueryBuilder().insert().into(AuditEntry).values(link).execute();
+    await insertRow(manager, AuditEntry, link);
   }
 
   /**

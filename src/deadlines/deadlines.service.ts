@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { selectRows } from '../database/rows';
 import { Clock } from '../common/clock';
 import { Deadline } from './deadline.entity';
 import { AppConfig } from '../config/app-config';
@@ -171,7 +172,7 @@ export class DeadlinesService {
 
   /** The running clocks of one negotiation, soonest first. */
   async running(negotiationId: string, manager: EntityManager = this.dataSource.manager): Promise<DeadlineView[]> {
-    const rows = await manager.find(Deadline, { where: { negotiationId, clearedAt: IsNull() }, order: { dueAt: 'ASC' } });
+    const rows = await selectRows(manager, Deadline, 'negotiation_id = ? AND cleared_at IS NULL', [negotiationId], { orderBy: 'due_at ASC' });
     const now = this.clock.now().toISOString();
     return rows.map((row) => ({ kind: row.kind, dueAt: row.dueAt, overdue: row.dueAt < now, ...calendarOf(row) }));
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
+import { selectRows } from '../database/rows';
 import { Agreement } from '../agreements/agreement.entity';
 import { Clock } from '../common/clock';
 import { Negotiation } from '../negotiations/negotiation.entity';
@@ -44,7 +45,10 @@ export class EvidenceService {
   ) {}
 
   async forNegotiation(m: EntityManager, n: Negotiation): Promise<Evidence | null> {
-    const candidates = await m.find(Agreement, { where: { industry: n.industry, region: n.region }, select: { id: true, scope: true, publishedAt: true, negotiationId: true } });
+    // asked by every negotiation's view (each OFFER's answer): a fixed statement (database/rows.ts)
+    const candidates = await selectRows(m, Agreement, 'industry = ? AND region = ?', [n.industry, n.region], {
+      properties: ['id', 'scope', 'publishedAt', 'negotiationId'],
+    });
     const earlier = candidates.filter((a) => a.negotiationId !== n.id && a.publishedAt <= n.createdAt && sameScope(a.scope, n.scope));
     if (earlier.length === 0) return null;
     const ids = earlier.map((a) => a.id);

@@ -1,4 +1,5 @@
-import { EntityManager, IsNull } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { selectRow } from '../database/rows';
 import { AuthUser } from '../accounts/auth-user';
 import { Worker } from '../accounts/worker.entity';
 import { covers } from '../agreements/coverage';
@@ -48,18 +49,18 @@ export async function relationOf(manager: EntityManager, user: AuthUser, n: Nego
       return { party: 'admin', chief: false, representative: false };
     case 'worker': {
       if (!user.workerId || !visibleToWorkers(n)) return null;
-      const worker = await manager.findOne(Worker, { where: { id: user.workerId } });
+      const worker = await selectRow(manager, Worker, 'id = ?', [user.workerId]);
       return worker && covers(n.scope, worker) ? { party: 'worker', chief: false, representative: false } : null;
     }
     // a federation's instructor stands to a negotiation only through an expert's seat (art. 23)
     case 'instructor': {
-      const seat = await manager.findOne(Representative, { where: { negotiationId: n.id, userId: user.id, vacatedAt: IsNull() } });
+      const seat = await activeSeat(manager, n, user);
       return seat ? { party: seat.side, chief: false, representative: true } : null;
     }
     case 'union_negotiator':
     case 'enterprise_rep': {
       // a vacated seat (art. 31) no longer speaks for its side
-      const seat = await manager.findOne(Representative, { where: { negotiationId: n.id, userId: user.id, vacatedAt: IsNull() } });
+      const seat = await activeSeat(manager, n, user);
       if (seat) return { party: seat.side, chief: seat.chief, representative: true };
       const side = user.role === 'union_negotiator' ? 'union' : 'enterprise';
       const organizationId = side === 'union' ? n.unionOrgId : n.enterpriseOrgId;
@@ -73,3 +74,6 @@ export async function relationOf(manager: EntityManager, user: AuthUser, n: Nego
     }
   }
 }
+
+const activeSeat = (manager: EntityManager, n: Negotiation, user: AuthUser) =>
+  selectRow(manager, Representative, 'negotiation_id = ? AND user_id = ? AND vacated_at IS NULL', [n.id, user.id]);

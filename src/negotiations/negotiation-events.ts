@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { insertRow, updateRows } from '../database/rows';
 import { AuthUser } from '../accounts/auth-user';
 import { Agreement } from '../agreements/agreement.entity';
 import { Publications } from '../agreements/publications';
@@ -123,7 +124,7 @@ export class NegotiationEvents {
         write: async () => {
           const previous = await c.latestRound();
           if (previous && previous.answerType === null && previous.proposer !== side) await this.answerLatestRound(c, 'OFFER');
-          await c.manager.insert(Round, {
+          await insertRow(c.manager, Round, {
             negotiationId: c.negotiation.id,
             round,
             proposer: side,
@@ -331,11 +332,8 @@ export class NegotiationEvents {
   /** Marks the offer on the table as answered. */
   private async answerLatestRound(c: EventInput<EventType>, answerType: string, note?: string): Promise<void> {
     const latest = (await c.latestRound())!;
-    await c.manager.update(
-      Round,
-      { negotiationId: c.negotiation.id, round: latest.round },
-      { answerType, answerBy: c.user.id, answerAt: c.at.toISOString(), ...(note ? { note: latest.note ? `${latest.note}\n${note}` : note } : {}) },
-    );
+    const answer = { answerType, answerBy: c.user.id, answerAt: c.at.toISOString(), ...(note ? { note: latest.note ? `${latest.note}\n${note}` : note } : {}) };
+    await updateRows(c.manager, Round, answer, 'negotiation_id = ? AND round = ?', [c.negotiation.id, latest.round]);
   }
 
   private async checkEveryOpinionAnswered(c: EventInput<'RESPOND_TO_OPINIONS'>, answered: string[]): Promise<void> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { selectRow, selectRows } from '../database/rows';
 import { DeadlinesService, DeadlineView } from '../deadlines/deadlines.service';
 import { Terms } from '../terms/terms';
 import { TermGap, gapBetween, settledPaths } from '../terms/terms-comparison';
@@ -88,12 +89,12 @@ export class NegotiationViews {
 
   async build(manager: EntityManager, n: Negotiation, can: EventType[]): Promise<NegotiationView> {
     // one after another: inside a transaction the manager holds a single PostgreSQL connection
-    const seats = await manager.find(Representative, { where: { negotiationId: n.id } });
+    const seats = await selectRows(manager, Representative, 'negotiation_id = ?', [n.id]);
     // the latest round of each side and the latest accepted one, not every round (an OFFER
     // answers with this view: reading them all made each offer slower than the last)
-    const latestWhere = async (where: { proposer: Side } | { answerType: string }) =>
-      manager.findOne(Round, { where: { negotiationId: n.id, ...where }, order: { round: 'DESC' } });
-    const latestRound = { union: await latestWhere({ proposer: 'union' }), enterprise: await latestWhere({ proposer: 'enterprise' }) };
+    const latestWhere = (column: 'proposer' | 'answer_type', value: string) =>
+      selectRow(manager, Round, `negotiation_id = ? AND ${column} = ?`, [n.id, value], { orderBy: 'round DESC' });
+    const latestRound = { union: await latestWhere('proposer', 'union'), enterprise: await latestWhere('proposer', 'enterprise') };
     const deadlines = await this.deadlines.running(n.id, manager);
     const covered = await this.ballots.coveredForView(manager, n.scope);
     const latest = (side: Side) => {
@@ -101,7 +102,7 @@ export class NegotiationViews {
       return r ? { terms: r.terms, round: r.round } : null;
     };
     const latestOffers = { union: latest('union'), enterprise: latest('enterprise') };
-    const agreed = n.state === 'bargaining' ? null : ((await latestWhere({ answerType: 'ACCEPT' }))?.terms ?? null);
+    const agreed = n.state === 'bargaining' ? null : ((await latestWhere('answer_type', 'ACCEPT'))?.terms ?? null);
     const ctx = n.context as {
       round?: number;
       turn?: Side | null;

@@ -1,5 +1,6 @@
 import { Injectable, ValidationPipe } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { selectRow, updateRows } from '../database/rows';
 import { AuthUser } from '../accounts/auth-user';
 import { Worker } from '../accounts/worker.entity';
 import { Agreement } from '../agreements/agreement.entity';
@@ -118,7 +119,7 @@ export class NegotiationsService {
 
   /** The negotiation and the caller's relation to it, or 404 for callers with none. */
   async load(m: EntityManager, user: AuthUser, id: string): Promise<[Negotiation, Relation]> {
-    const n = await m.findOne(Negotiation, { where: { id } });
+    const n = await selectRow(m, Negotiation, 'id = ?', [id]);
     const relation = n && (await relationOf(m, user, n));
     if (!n || !relation) throw notFound('negotiation');
     return [n, relation];
@@ -226,7 +227,7 @@ export class NegotiationsService {
           at,
           today,
           rounds: () => (rounds ??= m.find(Round, { where: { negotiationId: n.id }, order: { round: 'ASC' } })),
-          latestRound: () => (latestRound ??= rounds ? rounds.then((all) => all.at(-1) ?? null) : m.findOne(Round, { where: { negotiationId: n.id }, order: { round: 'DESC' } })),
+          latestRound: () => (latestRound ??= rounds ? rounds.then((all) => all.at(-1) ?? null) : selectRow(m, Round, 'negotiation_id = ?', [n.id], { orderBy: 'round DESC' })),
         })
       : await this.events.planFired(event.type, { manager: m, negotiation: n, at });
     const recorded = { ...plan.recorded, ...(plan.opens ? { openedNegotiationId: plan.opens.id } : {}) };
@@ -256,20 +257,9 @@ export class NegotiationsService {
       auditHead: link.hash,
       updatedAt: at.toISOString(),
     };
-    const updated = await m
-      .createQueryBuilder()
-      .update(Negotiation)
-      .set({
-        state: written.state,
-        context: written.context as never,
-        version: written.version,
-        auditSeq: written.auditSeq,
-        auditHead: written.auditHead,
-        updatedAt: written.updatedAt,
-      })
-      .where('id = :id AND version = :version', { id: n.id, version: n.version })
-      .execute();
-    if (updated.affected !== 1) throw this.stale(n);
+    const { state, context, version, auditSeq, auditHead, updatedAt } = written;
+    const updated = await updateRows(m, Negotiation, { state, context, version, auditSeq, auditHead, updatedAt }, 'id = ? AND version = ?', [n.id, n.version]);
+    if (updated !== 1) throw this.stale(n);
     await this.audit.append(m, link);
     const published = (await plan.write?.({ state: after.state, context: after.context, auditHead: link.hash })) ?? undefined;
     if (after.state !== n.state) await this.deadlines.enter(m, n, after.state, at, plan.clocks, { procedureEnded: isFinal(n.kind, after.state) });
