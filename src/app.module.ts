@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuthGuard } from './accounts/auth.guard';
 import { TokenVerifier, tokenVerifier } from './accounts/token-verifier';
+import { budgetHolder } from './accounts/request-budget';
 import { AgreementsModule } from './agreements/agreements.module';
 import { CheckpointsModule } from './audit/checkpoints.module';
 import { isCacheableRead } from './common/cacheable-read';
@@ -32,15 +33,21 @@ export class AppModule {
   static register(config: AppConfig, clock?: Clock, resolver?: HostResolver): DynamicModule {
     // development without JWT_SECRET: a fresh secret per start (tokens end with the process)
     const jwtSecret = config.JWT_SECRET ?? randomBytes(32).toString('hex');
+    const verifier = tokenVerifier(jwtSecret);
     return {
       module: AppModule,
       global: true,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL)),
         JwtModule.register({ global: true, secret: jwtSecret, signOptions: { expiresIn: '12h' } }),
-        // public, cacheable reads are not counted: thousands of riders share one carrier-grade NAT address;
+        // public, cacheable reads are not counted and a signed-in person has a budget of their own:
+        // thousands of riders share one carrier-grade NAT address (accounts/request-budget.ts);
         // wrong passwords have a budget of their own, shared by every instance (accounts/login-limiter.ts)
-        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE, skipIf: isCacheableRead }]),
+        ThrottlerModule.forRoot({
+          throttlers: [{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }],
+          skipIf: isCacheableRead,
+          getTracker: budgetHolder(verifier),
+        }),
         TerminusModule,
         // outside production the demo may replay its story in the past (ReplayClock)
         CoreModule.register(config.isProduction ? clock : new ReplayClock(clock ?? new SystemClock()), resolver),
@@ -60,7 +67,7 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         { provide: AppConfig, useValue: config },
-        { provide: TokenVerifier, useValue: tokenVerifier(jwtSecret) },
+        { provide: TokenVerifier, useValue: verifier },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useExisting: AuthGuard },
       ],

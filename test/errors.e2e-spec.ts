@@ -286,6 +286,26 @@ describe('429', () => {
     }
   });
 
+  it('gives each signed-in person a budget of their own, whatever address they share', async () => {
+    const t = await startTestApp({ scenario: false, env: { RATE_LIMIT_PER_MINUTE: '8' } });
+    try {
+      // riders behind one carrier-grade NAT address (supertest: all from 127.0.0.1)
+      const [first, second] = [await t.login('rider.0001'), await t.login('rider.0002')];
+      const reads = async (auth: string, n: number) => {
+        const statuses = [];
+        for (let i = 0; i < n; i++) statuses.push((await t.http().get('/api/me/inbox').set('Authorization', auth)).status);
+        return statuses;
+      };
+      expect(await reads(first, 9)).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 429]);
+      expect(await reads(second, 8)).toEqual(Array(8).fill(200));
+      // a forged token spends the address's budget, not the person's it names
+      const forged = `Bearer ${first.slice('Bearer '.length, -4)}AAAA`;
+      expect(await reads(forged, 9)).toEqual([401, 401, 401, 401, 401, 401, 401, 401, 429]);
+    } finally {
+      await t.close();
+    }
+  });
+
   it('never counts public, cacheable reads at the default budget', async () => {
     const defaults = new AppConfig();
     const t = await startTestApp({

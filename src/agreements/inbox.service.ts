@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { placeholders, selectRow, selectRows } from '../database/rows';
 import { AuthUser } from '../accounts/auth-user';
 import { Worker } from '../accounts/worker.entity';
 import { Clock } from '../common/clock';
@@ -35,7 +36,7 @@ export class InboxService {
   ) {}
 
   async workerOf(user: AuthUser): Promise<Worker> {
-    const worker = user.role === 'worker' && user.workerId ? await this.dataSource.getRepository(Worker).findOneBy({ id: user.workerId }) : null;
+    const worker = user.role === 'worker' && user.workerId ? await selectRow(this.dataSource.manager, Worker, 'id = ?', [user.workerId]) : null;
     if (!worker) throw forbidden('INBOX.NOT_A_WORKER', 'the inbox is for registered workers');
     return worker;
   }
@@ -49,11 +50,12 @@ export class InboxService {
     const worker = await this.workerOf(user);
     // 2024 协商指引: the signed minutes of each round reach every covered worker (minutes-publication.ts)
     const minutes = await minutesCovering(this.dataSource.manager, worker);
-    const repository = this.dataSource.getRepository(Agreement);
-    const candidates = await repository.find({
-      select: { id: true, scope: true, publishedAt: true },
-      where: { industry: worker.industry, region: In(regionAncestors(worker.region)) },
-      order: { publishedAt: 'DESC' },
+    const m = this.dataSource.manager;
+    // every rider's phone asks on a publication day: fixed statements (database/rows.ts)
+    const regions = regionAncestors(worker.region);
+    const candidates = await selectRows(m, Agreement, `industry = ? AND region IN (${placeholders(regions)})`, [worker.industry, ...regions], {
+      properties: ['id', 'scope', 'publishedAt'],
+      orderBy: 'published_at DESC',
     });
     const covering = candidates.filter((a) => covers(a.scope, worker)).map((a) => a.id);
     const acks = covering.length
@@ -68,7 +70,7 @@ export class InboxService {
       : [];
     const ackedAt = new Map(acks.map((a) => [a.agreementId, a.acknowledgedAt]));
     const pageIds = covering.slice((page - 1) * pageSize, page * pageSize);
-    const rows = pageIds.length ? new Map((await repository.find({ where: { id: In(pageIds) } })).map((a) => [a.id, a])) : new Map<string, Agreement>();
+    const rows = new Map(pageIds.length ? (await selectRows(m, Agreement, `id IN (${placeholders(pageIds)})`, pageIds)).map((a) => [a.id, a]) : []);
     return {
       items: pageIds.map((id) => {
         const a = rows.get(id)!;

@@ -44,6 +44,9 @@ export async function selectRow<T extends ObjectLiteral>(m: EntityManager, entit
   return (await selectRows(m, entity, where, params, { ...options, limit: 1 }))[0] ?? null;
 }
 
+/** `?, ?, ?` for an `IN (…)` of these values. */
+export const placeholders = (values: readonly unknown[]): string => values.map(() => '?').join(', ');
+
 /** Inserts one row: every column of the entity, from `values` (a missing property is NULL). */
 export async function insertRow<T extends ObjectLiteral>(m: EntityManager, entity: EntityTarget<T>, values: T): Promise<void> {
   const shape = shapeOf(m, entity);

@@ -1,4 +1,5 @@
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { placeholders, selectRows } from '../database/rows';
 import { CoveredParty, covers } from '../agreements/coverage';
 import { regionAncestors } from '../common/regions';
 import { Negotiation } from './negotiation.entity';
@@ -53,15 +54,20 @@ export interface MinutesNotice {
  * caller's manager, so the inbox asks it without depending on the negotiations module.
  */
 export async function minutesCovering(m: EntityManager, worker: CoveredParty, limit = 50): Promise<MinutesNotice[]> {
+  // part of every worker's inbox: fixed statements (database/rows.ts)
+  const regions = regionAncestors(worker.region);
   const negotiations = (
-    await m.find(Negotiation, { where: { kind: 'collective_contract', industry: worker.industry, region: In(regionAncestors(worker.region)) } })
+    await selectRows(m, Negotiation, `kind = 'collective_contract' AND industry = ? AND region IN (${placeholders(regions)})`, [worker.industry, ...regions], {
+      properties: ['id', 'title', 'scope', 'context'],
+    })
   ).filter((n) => covers(n.scope, worker));
   if (!negotiations.length) return [];
   const byId = new Map(negotiations.map((n) => [n.id, n]));
-  const rounds = await m.find(Round, {
-    where: { negotiationId: In([...byId.keys()]), answerType: In([...ANSWERS_THAT_SIGN_MINUTES]) },
-    order: { answerAt: 'DESC' },
-    take: limit,
+  const ids = [...byId.keys()];
+  const answers = [...ANSWERS_THAT_SIGN_MINUTES];
+  const rounds = await selectRows(m, Round, `negotiation_id IN (${placeholders(ids)}) AND answer_type IN (${placeholders(answers)})`, [...ids, ...answers], {
+    orderBy: 'answer_at DESC',
+    limit,
   });
   return rounds.filter(minutesSignedByBothChiefs).map((r) => {
     const n = byId.get(r.negotiationId)!;
