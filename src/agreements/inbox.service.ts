@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { placeholders, selectRow, selectRows } from '../database/rows';
+import { placeholders, rawRows, selectRow, selectRows } from '../database/rows';
 import { AuthUser } from '../accounts/auth-user';
 import { Worker } from '../accounts/worker.entity';
 import { Clock } from '../common/clock';
@@ -16,6 +16,9 @@ import { AgreementsService, toAgreementView } from './agreements.service';
 import { regionAncestors } from '../common/regions';
 import { coveredWorkersCondition, covers } from './coverage';
 
+/** Industry × region lists of publications kept by the inbox (a city has a few hundred districts). */
+const CANDIDATE_LISTS_KEPT = 5_000;
+
 export interface InboxItem {
   agreement: ReturnType<typeof toAgreementView>;
   publishedAt: string;
@@ -28,6 +31,8 @@ export interface InboxItem {
  */
 @Injectable()
 export class InboxService {
+  private readonly candidateLists = new Map<string, { stamp: string; list: Array<Pick<Agreement, 'id' | 'scope' | 'publishedAt'>> }>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
@@ -52,22 +57,9 @@ export class InboxService {
     const minutes = await minutesCovering(this.dataSource.manager, worker);
     const m = this.dataSource.manager;
     // every rider's phone asks on a publication day: fixed statements (database/rows.ts)
-    const regions = regionAncestors(worker.region);
-    const candidates = await selectRows(m, Agreement, `industry = ? AND region IN (${placeholders(regions)})`, [worker.industry, ...regions], {
-      properties: ['id', 'scope', 'publishedAt'],
-      orderBy: 'published_at DESC',
-    });
+    const candidates = await this.candidates(worker);
     const covering = candidates.filter((a) => covers(a.scope, worker)).map((a) => a.id);
-    const acks = covering.length
-      ? await this.dataSource
-          .getRepository(Acknowledgement)
-          .createQueryBuilder('k')
-          .select(['k.agreementId', 'k.acknowledgedAt'])
-          .innerJoin(Agreement, 'a', 'a.id = k.agreement_id')
-          .where('k.worker_id = :worker', { worker: worker.id })
-          .andWhere('a.industry = :industry AND a.region IN (:...regions)', { industry: worker.industry, regions: regionAncestors(worker.region) })
-          .getMany()
-      : [];
+    const acks = covering.length ? await selectRows(m, Acknowledgement, 'worker_id = ?', [worker.id]) : [];
     const ackedAt = new Map(acks.map((a) => [a.agreementId, a.acknowledgedAt]));
     const pageIds = covering.slice((page - 1) * pageSize, page * pageSize);
     const rows = new Map(pageIds.length ? (await selectRows(m, Agreement, `id IN (${placeholders(pageIds)})`, pageIds)).map((a) => [a.id, a]) : []);
@@ -80,6 +72,28 @@ export class InboxService {
       total: covering.length,
       minutes,
     };
+  }
+
+  /**
+   * The id, scope and time of every publication in the worker's industry binding in their
+   * region, newest first. Kept per industry and region while the count and the latest
+   * publication time stay the same (publications are only ever added): on a publication day
+   * the same thousand rows would otherwise be read and parsed for every rider.
+   */
+  private async candidates(worker: Worker): Promise<Array<Pick<Agreement, 'id' | 'scope' | 'publishedAt'>>> {
+    const m = this.dataSource.manager;
+    const regions = regionAncestors(worker.region);
+    const where = `industry = ? AND region IN (${placeholders(regions)})`;
+    const params = [worker.industry, ...regions];
+    const [{ n, latest }] = await rawRows<{ n: number | string; latest: string | null }>(m, `SELECT COUNT(*) AS n, MAX(published_at) AS latest FROM agreements WHERE ${where}`, params);
+    const key = params.join('|');
+    const stamp = `${n}|${latest}`;
+    const kept = this.candidateLists.get(key);
+    if (kept?.stamp === stamp) return kept.list;
+    const list = await selectRows(m, Agreement, where, params, { properties: ['id', 'scope', 'publishedAt'], orderBy: 'published_at DESC, id ASC' });
+    if (this.candidateLists.size >= CANDIDATE_LISTS_KEPT) this.candidateLists.delete(this.candidateLists.keys().next().value!);
+    this.candidateLists.set(key, { stamp, list });
+    return list;
   }
 
   /** Idempotent: a repeat keeps the first time. 403 for a worker the publication does not cover. */

@@ -44,6 +44,11 @@ export async function selectRow<T extends ObjectLiteral>(m: EntityManager, entit
   return (await selectRows(m, entity, where, params, { ...options, limit: 1 }))[0] ?? null;
 }
 
+/** Any fixed statement (`?` placeholders), its rows as the driver gives them. */
+export function rawRows<R = Record<string, unknown>>(m: EntityManager, sql: string, params: unknown[]): Promise<R[]> {
+  return m.query(dialect(m, sql), params);
+}
+
 /** `?, ?, ?` for an `IN (…)` of these values. */
 export const placeholders = (values: readonly unknown[]): string => values.map(() => '?').join(', ');
 
