@@ -104,6 +104,16 @@ describe('publication reaches every covered worker', () => {
     expect((await t.http().get(`/api/agreements/${agreement.id}/verify`)).body).toEqual({ intact: false, problem: 'terms' });
   });
 
+  it("shows a new publication in an inbox read just before it (the inbox's kept list of publications is renewed)", async () => {
+    const rider = await t.login('rider.0005');
+    const before = await t.http().get('/api/me/inbox').set('Authorization', rider);
+    const agreement = await agreementOf(await toPublished(t));
+    const after = await t.http().get('/api/me/inbox').set('Authorization', rider);
+    expect(after.body.total).toBe(before.body.total + 1);
+    expect(after.body.unread).toBe(before.body.unread + 1);
+    expect(after.body.items[0].agreement.id).toBe(agreement.id);
+  });
+
   it('puts the publication in every covered inbox without writing a row per worker; acknowledging is idempotent', async () => {
     const ackRows = await t.dataSource.getRepository(Acknowledgement).count();
     const agreement = await agreementOf(await toPublished(t));

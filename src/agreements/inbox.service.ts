@@ -90,7 +90,7 @@ export class InboxService {
     const stamp = `${n}|${latest}`;
     const kept = this.candidateLists.get(key);
     if (kept?.stamp === stamp) return kept.list;
-    const list = await selectRows(m, Agreement, where, params, { properties: ['id', 'scope', 'publishedAt'], orderBy: 'published_at DESC, id ASC' });
+    const list = await selectRows(m, Agreement, where, params, { properties: ['id', 'scope', 'publishedAt'], orderBy: 'published_at DESC' });
     if (this.candidateLists.size >= CANDIDATE_LISTS_KEPT) this.candidateLists.delete(this.candidateLists.keys().next().value!);
     this.candidateLists.set(key, { stamp, list });
     return list;
