@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { Duration } from 'luxon';
 import { RestDays, restDays } from './calendar';
 import { addToDate, dateIn, dueAt, periodEnd, startOfDate, subtractFromDate } from './due-at';
@@ -95,6 +96,13 @@ describe('startOfDate', () => {
 });
 
 describe('dateIn', () => {
+  it('agrees with luxon on every hour of a year in several zones, and on years before 1000', () => {
+    for (const zone of [SHANGHAI, 'UTC', 'America/New_York', 'Pacific/Kiritimati'])
+      for (let t = Date.UTC(2027, 0, 1); t < Date.UTC(2028, 0, 1); t += 3_600_000 * 7)
+        expect(dateIn(new Date(t), zone)).toBe(DateTime.fromMillis(t, { zone }).toISODate());
+    expect(dateIn(at('0999-06-01T00:00:00.000Z'), 'UTC')).toBe('0999-06-01');
+  });
+
   it('gives the calendar date of an instant in the zone', () => {
     expect(dateIn(at('2027-01-04T15:59:59.999Z'), SHANGHAI)).toBe('2027-01-04');
     expect(dateIn(at('2027-01-04T16:00:00Z'), SHANGHAI)).toBe('2027-01-05');

@@ -36,9 +36,18 @@ export function endOfDate(date: string, zone: string): Date {
   return DateTime.fromISO(date, { zone }).endOf('day').toJSDate();
 }
 
-/** The calendar date (YYYY-MM-DD) of an instant in the zone. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The calendar date (YYYY-MM-DD) of an instant in the zone. Asked several times by every event:
+ * one formatter per zone (en-CA writes dates as YYYY-MM-DD), not a luxon DateTime each time.
+ */
 export function dateIn(at: Date, zone: string): string {
-  return DateTime.fromJSDate(at, { zone }).toISODate()!;
+  let format = dayFormats.get(zone);
+  if (!format) dayFormats.set(zone, (format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  const date = format.format(at);
+  // years before 1000 are written with fewer digits: luxon's ISO date then
+  return date.length === 10 ? date : DateTime.fromJSDate(at, { zone }).toISODate()!;
 }
 
 export function addToDate(date: string, period: DurationLike, zone: string): string {
