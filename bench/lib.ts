@@ -200,3 +200,27 @@ export async function bareFastify(body: string, headers: Record<string, string>)
   const port = (fastify.server.address() as { port: number }).port;
   return { url: `http://127.0.0.1:${port}`, close: () => fastify.close() };
 }
+
+/**
+ * Runs `work` (a load run against the app in this process) and, when BENCH_PROFILE names a
+ * directory, writes the server's CPU profile of just that run there (`<name>.cpuprofile`, for
+ * Chrome DevTools or speedscope): set-up and baselines are left out.
+ */
+export async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const dir = process.env.BENCH_PROFILE;
+  if (!dir) return work();
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(`${dir}/${name}.cpuprofile`, JSON.stringify(profile));
+    session.disconnect();
+  }
+}

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
-import { Figure, FigureGroup, contract, world } from '../lib';
+import { Figure, FigureGroup, contract, profiled, world } from '../lib';
 
 const CLIENTS = 50;
 const NEGOTIATIONS = 100;
@@ -31,11 +31,11 @@ export const offers: FigureGroup = {
         return ((await res.json()) as { accessToken: string }).accessToken;
       };
       const job = { base, seconds: bench.seconds, clients: CLIENTS, negotiations, tokens: { union: await token('union.chief'), platform: await token('platform.chief') }, terms };
-      const result = await new Promise<{ events: number; seconds: number; p50: number; p99: number; failures: number; failureSample: string[] }>((resolve, reject) =>
+      const result = await profiled(`offers.${bench.postgres ? 'postgres' : 'sqlite'}`, () => new Promise<{ events: number; seconds: number; p50: number; p99: number; failures: number; failureSample: string[] }>((resolve, reject) =>
         execFile(process.execPath, [join(__dirname, '..', 'load', 'offers.js'), JSON.stringify(job)], { maxBuffer: 1 << 24 }, (error, stdout) =>
           error ? reject(error) : resolve(JSON.parse(stdout)),
         ),
-      );
+      ));
       if (result.failures) console.log(`  (offers: ${result.failures} failed, e.g. ${result.failureSample.join(' / ')})`);
       const figures: Figure[] = [
         { name: `offers.${bench.postgres ? 'postgres' : 'sqlite'}.throughput`, value: result.events / result.seconds, unit: 'events/s', baseline: bench.postgres ? undefined : { name: 'raw better-sqlite3, same-shaped tx', value: rawSqlite(bench.seconds) }, target: bench.postgres ? 'reported' : '≥ 1 500 events/s' },

@@ -1,5 +1,5 @@
 import { Agreement } from '../../src/agreements/agreement.entity';
-import { FigureGroup, autocannon, bareFastify, contract, world } from '../lib';
+import { FigureGroup, autocannon, bareFastify, contract, profiled, world } from '../lib';
 
 /**
  * GET /api/agreements/:id (public) at -c 50 and the default rate limit, against bare Fastify
@@ -20,7 +20,7 @@ export const publicRead: FigureGroup = {
       try {
         const load = { connections: 50, seconds: bench.seconds };
         const baseline = await autocannon(`${bare.url}/api/agreements/${agreement.id}`, load);
-        const app = await autocannon(url, load);
+        const app = await profiled('public-read', () => autocannon(url, load));
         const cached = await autocannon(url, { ...load, headers: { 'if-none-match': sample.headers.get('etag') ?? '' } });
         return [
           { name: 'public-read.throughput', value: app.requestsPerSecond, unit: 'req/s', baseline: { name: `bare Fastify, same ${body.length} bytes`, value: baseline.requestsPerSecond }, target: '≥ 0.6 ×' },

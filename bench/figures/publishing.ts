@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { Organization } from '../../src/accounts/organization.entity';
 import { InboxService } from '../../src/agreements/inbox.service';
 import { Agreement } from '../../src/agreements/agreement.entity';
-import { Figure, FigureGroup, World, autocannon, bulkId, contract, median, series, timed, world } from '../lib';
+import { Figure, FigureGroup, World, autocannon, bulkId, contract, median, profiled, series, timed, world } from '../lib';
 
 /**
  * Fan-out-on-read at scale: PUBLISH, acknowledgement counts and the inbox with 10³ and 10⁶
@@ -44,7 +44,7 @@ async function measure(bench: Parameters<FigureGroup['run']>[0], covered: number
     const base = await w.listen();
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'rider.0001', password: 'demo-pass' }) });
     const { accessToken } = (await login.json()) as { accessToken: string };
-    const load = await autocannon(`${base}/api/me/inbox`, { connections: 10, seconds: bench.seconds, headers: { authorization: `Bearer ${accessToken}` } });
+    const load = await profiled(`inbox.${covered}`, () => autocannon(`${base}/api/me/inbox`, { connections: 10, seconds: bench.seconds, headers: { authorization: `Bearer ${accessToken}` } }));
     if (load.non2xx) throw new Error(`inbox: ${load.non2xx} non-2xx answers`);
     return { publishMs: median(publishMs), countMs, inbox: load };
   } finally {
