@@ -58,7 +58,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   app.useGlobalPipes(new BodyCheckPipe(), new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new DomainErrorFilter());
   app.enableShutdownHooks();
-  SwaggerModule.setup('docs', app, createOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
+  // built at the first request for /docs (a scan of every route: a tenth of a start)
+  SwaggerModule.setup('docs', app, () => createOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
   Logger.flush();
   return app;
 }
