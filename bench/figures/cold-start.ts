@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { scratchDatabaseUrl } from '../../src/database/scratch-database';
 import { FigureGroup } from '../lib';
+import { startServing } from '../main-process';
 
 /**
  * `node dist/src/main.js` from process start to the first 200 of /health, on an empty
@@ -16,8 +15,8 @@ export const coldStart: FigureGroup = {
   async run(bench) {
     const databaseUrl = await scratchDatabaseUrl(bench.server);
     const main = join(__dirname, '..', '..', 'src', 'main.js');
-    const first = await start(main, databaseUrl, 3101);
-    const second = await start(main, databaseUrl, 3102);
+    const first = await start([main], databaseUrl, 3101);
+    const second = await start([main], databaseUrl, 3102);
     const bareScript = `require('fastify')({logger:false}).get('/health',(q,r)=>r.send({ok:true})).listen({port:3103,host:'127.0.0.1'})`;
     const bare = await start(['-e', bareScript], databaseUrl, 3103);
     return [
@@ -28,26 +27,16 @@ export const coldStart: FigureGroup = {
   },
 };
 
-async function start(script: string | string[], databaseUrl: string, port: number): Promise<{ ms: number; rssMiB: number }> {
-  const t0 = performance.now();
-  const child = spawn(process.execPath, Array.isArray(script) ? script : [script], {
+async function start(args: string[], databaseUrl: string, port: number): Promise<{ ms: number; rssMiB: number }> {
+  const service = await startServing(args, {
+    port,
     cwd: mkdtempSync(join(tmpdir(), 'xieshang-cold-')),
-    env: { ...process.env, NODE_PATH: join(__dirname, '..', '..', '..', 'node_modules'), PORT: String(port), DATABASE_URL: databaseUrl, NODE_ENV: 'development', SWEEP_INTERVAL_MS: '0', JWT_SECRET: 'bench-secret-bench-secret-bench-secret!' },
-    stdio: 'ignore',
+    env: { NODE_PATH: join(__dirname, '..', '..', '..', 'node_modules'), DATABASE_URL: databaseUrl, NODE_ENV: 'development', SWEEP_INTERVAL_MS: '0', JWT_SECRET: 'bench-secret-bench-secret-bench-secret!' },
   });
   try {
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}`);
-      if (performance.now() - t0 > 30_000) throw new Error('no answer within 30 s');
-      const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.status === 200, () => false);
-      if (ok) break;
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    const ms = performance.now() - t0;
-    const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))!;
-    return { ms, rssMiB: Number(rss[1]) / 1024 };
+    const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${service.child.pid}/status`, 'utf8'))!;
+    return { ms: service.ms, rssMiB: Number(rss[1]) / 1024 };
   } finally {
-    child.kill();
-    await new Promise((r) => child.once('exit', r));
+    await service.stop();
   }
 }

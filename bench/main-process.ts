@@ -1,0 +1,61 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { performance } from 'node:perf_hooks';
+
+/** A Node process of its own (the built `dist/src/main.js`, or any script) serving on a port. */
+export interface ServingProcess {
+  child: ChildProcess;
+  url: string;
+  /** From spawning to the first 200 of /health. */
+  ms: number;
+  /** What it wrote to stdout and stderr so far (for a failure's message). */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** A port nobody listens on now (the kernel's choice), for a process told its port by `PORT`. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Runs `args` with the Node running the caller, `PORT` and `env` over this process's
+ * environment (`undefined` unsets a variable), and waits until `GET /health` answers 200 (bench cold-start, test/start).
+ */
+export async function startServing(args: string[], options: { port: number; env: Record<string, string | undefined>; cwd?: string; timeoutMs?: number }): Promise<ServingProcess> {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, args, {
+    cwd: options.cwd,
+    env: Object.fromEntries(Object.entries({ ...process.env, ...options.env, PORT: String(options.port) }).filter(([, value]) => value !== undefined)),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill();
+    await exited;
+  };
+  const url = `http://127.0.0.1:${options.port}`;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}`);
+      if (performance.now() - t0 > timeoutMs) throw new Error(`no 200 from /health within ${timeoutMs} ms`);
+      if (await fetch(`${url}/health`).then((r) => r.status === 200, () => false)) break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  } catch (error) {
+    await stop();
+    throw new Error(`${args.join(' ')}: ${(error as Error).message}\n${output}`);
+  }
+  return { child, url, ms: performance.now() - t0, output: () => output, stop };
+}
