@@ -1,9 +1,24 @@
 import { WebhookDelivery } from '../src/agreements/webhook-delivery.entity';
 import { WebhookDispatcher } from '../src/agreements/webhook-dispatcher';
 import { Agreement } from '../src/agreements/agreement.entity';
+import { Organization } from '../src/accounts/organization.entity';
+import { CheckpointDelivery } from '../src/audit/checkpoint-delivery.entity';
+import { CheckpointDispatcher } from '../src/audit/checkpoint-dispatcher';
+import { Checkpoints } from '../src/audit/checkpoints.service';
 import { HostResolver } from '../src/common/outbound-request';
 import { TestApp, startTestApp } from './support/test-app';
-import { toPublished } from './support/negotiation-helpers';
+import { openContract, toPublished } from './support/negotiation-helpers';
+
+/** Queuing a delivery kicks its dispatcher in the background; passes of our own until it has tried once. */
+async function firstAttempt<Row extends { attempts: unknown[] }>(read: () => Promise<Row>, pass: () => Promise<unknown>): Promise<Row> {
+  let delivery = await read();
+  for (let n = 0; n < 100 && delivery.attempts.length === 0; n++) {
+    await pass();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    delivery = await read();
+  }
+  return delivery;
+}
 
 /** Issue 9's SSRF findings, on a production-mode instance whose host names the test controls. */
 describe('webhook destinations in production', () => {
@@ -14,7 +29,7 @@ describe('webhook destinations in production', () => {
     return dns[host].map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
   };
   beforeAll(async () => {
-    t = await startTestApp({ scenario: false, env: { NODE_ENV: 'production' }, resolver });
+    t = await startTestApp({ scenario: false, env: { NODE_ENV: 'production', LOG_LEVEL: 'silent' }, resolver });
   });
   afterAll(() => t.close());
 
@@ -44,17 +59,29 @@ describe('webhook destinations in production', () => {
     dns['hooks.platform.example'] = ['127.0.0.1'];
     const negotiationId = await toPublished(t);
     const agreement = await t.dataSource.getRepository(Agreement).findOneByOrFail({ negotiationId });
-    const deliveries = t.dataSource.getRepository(WebhookDelivery);
-    // the publication kicks the dispatcher in the background; passes of our own until it has tried
-    let delivery = await deliveries.findOneByOrFail({ agreementId: agreement.id });
-    for (let pass = 0; pass < 100 && delivery.attempts.length === 0; pass++) {
-      await t.app.get(WebhookDispatcher).deliverDue();
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      delivery = await deliveries.findOneByOrFail({ agreementId: agreement.id });
-    }
+    const delivery = await firstAttempt(
+      () => t.dataSource.getRepository(WebhookDelivery).findOneByOrFail({ agreementId: agreement.id }),
+      () => t.app.get(WebhookDispatcher).deliverDue(),
+    );
     expect(delivery.status).toBe('pending');
     expect(delivery.attempts).toEqual([
       expect.objectContaining({ status: null, error: 'hooks.platform.example: 127.0.0.1 is in the loopback range, not a public address' }),
     ]);
+  });
+
+  it.each([
+    ['https://bureau.example/checkpoints', 'bureau.example: 10.1.2.3 is in the private range, not a public address'],
+    ['https://127.0.0.1:9443/checkpoints', '127.0.0.1 is in the loopback range, not a public address'],
+  ])("posts no checkpoint to a bureau's webhook at %s: the same check at delivery as publications", async (url, error) => {
+    dns['bureau.example'] = ['10.1.2.3'];
+    await t.dataSource.getRepository(Organization).update({ id: await t.orgId('bureau') }, { webhookUrl: url, webhookSecret: 'bureau-webhook-secret-0123456789' });
+    await openContract(t);
+    const made = (await t.app.get(Checkpoints).make('interval'))!;
+    const delivery = await firstAttempt(
+      () => t.dataSource.getRepository(CheckpointDelivery).findOneByOrFail({ checkpointSeq: made.seq }),
+      () => t.app.get(CheckpointDispatcher).deliverDue(),
+    );
+    expect(delivery.status).toBe('pending');
+    expect(delivery.attempts).toEqual([expect.objectContaining({ status: null, error })]);
   });
 });

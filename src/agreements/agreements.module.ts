@@ -10,12 +10,13 @@ import { PublicationWatcher } from './publication-watcher';
 import { Publications } from './publications';
 import { WebhookDispatcher } from './webhook-dispatcher';
 import { WebhookQueue } from './webhook-queue';
+import { WebhookSender } from './webhook-sender';
 
 /** Publications and what follows them: public reads, inboxes, acknowledgements, live delivery, webhooks. Negotiations publish through Publications. */
 @Module({
   imports: [AuditModule],
   controllers: [AgreementsController, MeController],
-  providers: [ImmutableAnswers, AgreementsService, InboxService, Publications, PublicationBus, WebhookQueue, WebhookDispatcher, PublicationWatcher],
-  exports: [ImmutableAnswers, AgreementsService, InboxService, Publications, PublicationBus, WebhookDispatcher],
+  providers: [ImmutableAnswers, AgreementsService, InboxService, Publications, PublicationBus, WebhookQueue, WebhookSender, WebhookDispatcher, PublicationWatcher],
+  exports: [ImmutableAnswers, AgreementsService, InboxService, Publications, PublicationBus, WebhookSender, WebhookDispatcher],
 })
 export class AgreementsModule {}
