@@ -153,7 +153,9 @@ describe('checkpoint delivery and keys', () => {
     const t = await startTestApp({ scenario: false });
     try {
       const secret = 'bureau-webhook-secret-0123456789';
-      await t.dataSource.getRepository(Organization).update({ id: await t.orgId('bureau') }, { webhookUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/checkpoints`, webhookSecret: secret });
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/checkpoints`;
+      // the bureau registers its own endpoint
+      expect((await t.http().put('/api/organizations/mine/webhook').set('Authorization', await t.login('bureau.reviewer')).send({ url, secret })).status).toBe(200);
       await openContract(t);
       const made = (await t.app.get(Checkpoints).make('interval'))!;
       // queuing kicks the dispatcher; a pass by hand sends whatever it has not sent yet
@@ -175,6 +177,25 @@ describe('checkpoint delivery and keys', () => {
       expect(received).toHaveLength(2); // the redirect's target was never asked
     } finally {
       answer = 204;
+      await t.close();
+    }
+  });
+
+  it("lets a bureau's own reviewers set its checkpoint webhook, and nobody else", async () => {
+    const t = await startTestApp({ scenario: false });
+    try {
+      const body = { url: 'http://127.0.0.1:9/checkpoints', secret: 'bureau-webhook-secret-0123456789' };
+      const put = async (username: string) => t.http().put('/api/organizations/mine/webhook').set('Authorization', await t.login(username)).send(body);
+      for (const outsider of ['union.chief', 'rider.0001', 'admin', 'instructor.1']) expect((await put(outsider)).status).toBe(403);
+      // an association's representative passes the role guard, but nothing is sent to an association
+      expect((await put('assoc.chief')).body).toMatchObject({ statusCode: 403, code: 'WEBHOOK.NOT_A_RECIPIENT' });
+      const organizations = t.dataSource.getRepository(Organization);
+      expect(await organizations.findOneByOrFail({ id: await t.orgId('bureau') })).toMatchObject({ webhookUrl: null, webhookSecret: null });
+      expect((await put('bureau.reviewer')).body).toEqual({ url: body.url });
+      expect(await organizations.findOneByOrFail({ id: await t.orgId('bureau') })).toMatchObject({ webhookUrl: body.url, webhookSecret: body.secret });
+      // and the bureau's people set only the bureau's
+      expect(await organizations.findOneByOrFail({ id: await t.orgId('platform') })).toMatchObject({ webhookUrl: null });
+    } finally {
       await t.close();
     }
   });

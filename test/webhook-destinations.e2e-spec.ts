@@ -1,7 +1,6 @@
 import { WebhookDelivery } from '../src/agreements/webhook-delivery.entity';
 import { WebhookDispatcher } from '../src/agreements/webhook-dispatcher';
 import { Agreement } from '../src/agreements/agreement.entity';
-import { Organization } from '../src/accounts/organization.entity';
 import { CheckpointDelivery } from '../src/audit/checkpoint-delivery.entity';
 import { CheckpointDispatcher } from '../src/audit/checkpoint-dispatcher';
 import { Checkpoints } from '../src/audit/checkpoints.service';
@@ -69,12 +68,18 @@ describe('webhook destinations in production', () => {
     ]);
   });
 
-  it.each([
-    ['https://bureau.example/checkpoints', 'bureau.example: 10.1.2.3 is in the private range, not a public address'],
-    ['https://127.0.0.1:9443/checkpoints', '127.0.0.1 is in the loopback range, not a public address'],
-  ])("posts no checkpoint to a bureau's webhook at %s: the same check at delivery as publications", async (url, error) => {
+  it("refuses to register a bureau's checkpoint webhook on a private address", async () => {
     dns['bureau.example'] = ['10.1.2.3'];
-    await t.dataSource.getRepository(Organization).update({ id: await t.orgId('bureau') }, { webhookUrl: url, webhookSecret: 'bureau-webhook-secret-0123456789' });
+    const res = await t.http().put('/api/organizations/mine/webhook').set('Authorization', await t.login('bureau.reviewer')).send({ url: 'https://bureau.example/checkpoints', secret });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ code: 'WEBHOOK.NOT_PUBLIC_HTTPS', message: expect.stringContaining('private') });
+  });
+
+  it("checks a bureau's checkpoint webhook again at delivery, as the platforms': a name resolving privately now is not posted to", async () => {
+    dns['bureau.example'] = ['93.184.216.34'];
+    const res = await t.http().put('/api/organizations/mine/webhook').set('Authorization', await t.login('bureau.reviewer')).send({ url: 'https://bureau.example/checkpoints', secret });
+    expect(res.status).toBe(200);
+    dns['bureau.example'] = ['10.1.2.3'];
     await openContract(t);
     const made = (await t.app.get(Checkpoints).make('interval'))!;
     const delivery = await firstAttempt(
@@ -82,6 +87,6 @@ describe('webhook destinations in production', () => {
       () => t.app.get(CheckpointDispatcher).deliverDue(),
     );
     expect(delivery.status).toBe('pending');
-    expect(delivery.attempts).toEqual([expect.objectContaining({ status: null, error })]);
+    expect(delivery.attempts).toEqual([expect.objectContaining({ status: null, error: 'bureau.example: 10.1.2.3 is in the private range, not a public address' })]);
   });
 });

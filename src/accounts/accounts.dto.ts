@@ -95,6 +95,6 @@ export class ImportResultDto implements ImportResult {
 }
 
 export class WebhookSetDto {
-  @ApiProperty({ format: 'uri', description: 'Where publications are POSTed from now on' })
+  @ApiProperty({ format: 'uri', description: "Where the organisation's webhooks are POSTed from now on" })
   url!: string;
 }

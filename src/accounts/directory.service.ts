@@ -1,14 +1,17 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
 import { Clock } from '../common/clock';
-import { DomainError, notFound, unprocessable } from '../common/domain-error';
+import { DomainError, forbidden, notFound, unprocessable } from '../common/domain-error';
+import { checkDestination, DestinationRefused, HOST_RESOLVER, HostResolver } from '../common/outbound-request';
+import { AppConfig } from '../config/app-config';
 import { isRegionCode } from '../common/regions';
 import { Transactions } from '../database/transactions';
 import { Organization, OrganizationKind } from './organization.entity';
 import { OrganizationMember } from './organization-member.entity';
 import { hashPassword } from './password';
 import { passwordProblem } from './password-policy';
+import { AuthUser } from './auth-user';
 import { Role, User } from './user.entity';
 import { Worker } from './worker.entity';
 
@@ -43,7 +46,14 @@ const ORGANIZATION_OF_ROLE: Record<Role, OrganizationKind[] | null> = {
   admin: null,
 };
 
-/** An organisation as registered (its webhook is the enterprise's own business: PUT /api/organizations/mine/webhook). */
+/**
+ * Who is sent what by webhook, by the role that sets it for its own organisation: an
+ * enterprise its publications (README "Telling platforms"), a bureau every signed checkpoint
+ * (README "Evidence that outlives the database"). Nobody else is sent anything.
+ */
+const WEBHOOK_RECIPIENTS: Partial<Record<Role, OrganizationKind>> = { enterprise_rep: 'enterprise', bureau_reviewer: 'bureau' };
+
+/** An organisation as registered (its webhook is its own people's business: PUT /api/organizations/mine/webhook). */
 export type OrganizationView = Omit<Organization, 'webhookUrl' | 'webhookSecret'> & { memberIds?: string[] };
 
 export type PersonView = Pick<User, 'id' | 'username' | 'displayName' | 'role' | 'organizationId' | 'workerId'>;
@@ -58,6 +68,8 @@ export class DirectoryService {
   constructor(
     private readonly tx: Transactions,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
+    @Inject(HOST_RESOLVER) private readonly resolve: HostResolver,
   ) {}
 
   async addOrganization(o: NewOrganization): Promise<OrganizationView> {
@@ -110,6 +122,23 @@ export class DirectoryService {
       const { webhookUrl: _, webhookSecret: __, ...view } = { ...organization, chiefUserId: userId };
       return view;
     });
+  }
+
+  /** Sets the webhook of the caller's own enterprise or bureau (WEBHOOK_RECIPIENTS; 403 for anyone else). */
+  async setWebhook(caller: AuthUser, url: string, secret: string): Promise<{ url: string }> {
+    const organization = caller.organizationId ? await this.tx.run((m) => m.findOneBy(Organization, { id: caller.organizationId! })) : null;
+    if (!organization || organization.kind !== WEBHOOK_RECIPIENTS[caller.role])
+      throw forbidden('WEBHOOK.NOT_A_RECIPIENT', "only an enterprise's or a bureau's own people set its webhook: nobody else is sent one");
+    // checked now to tell the organisation early; the sender checks again at every delivery
+    if (this.config.isProduction)
+      await checkDestination(url, { requireHttps: true, allowPrivate: false }, this.resolve).catch((error: unknown) => {
+        if (!(error instanceof DestinationRefused)) throw error;
+        throw unprocessable('WEBHOOK.NOT_PUBLIC_HTTPS', `in production a webhook must be an https URL on a public host: ${error.message}`);
+      });
+    await this.tx.run((m) =>
+      m.createQueryBuilder().update(Organization).set({ webhookUrl: url, webhookSecret: secret }).where('id = :id', { id: organization.id }).execute(),
+    );
+    return { url };
   }
 
   /** Every account made through the API or `create-admin` comes here, so none skips the password rule. */

@@ -1,33 +1,16 @@
-import { Body, Controller, HttpCode, Inject, Post, Put } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { RequestHeader } from '../common/request-header';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/openapi';
-import { ImportResultDto, WebhookSetDto } from './accounts.dto';
+import { ImportResultDto } from './accounts.dto';
 import { MAX_IMPORT_ROWS } from './workers.service';
-import { IsString, IsUrl, MaxLength, MinLength } from 'class-validator';
 import { AuthUser } from './auth-user';
 import { CurrentUser, Roles } from './auth.decorators';
-import { Organization } from './organization.entity';
 import { WorkersService } from './workers.service';
 import { IMPORT_CONTENT_TYPES, isImport } from './import-body';
-import { Transactions } from '../database/transactions';
-import { badRequest, unprocessable } from '../common/domain-error';
+import { badRequest } from '../common/domain-error';
 import { AppConfig } from '../config/app-config';
 import { Readable } from 'node:stream';
-import { checkDestination, DestinationRefused, HOST_RESOLVER, HostResolver } from '../common/outbound-request';
-
-export class WebhookDto {
-  /** Where publications covering this enterprise's workers are POSTed. */
-  @ApiProperty({ format: 'uri', description: "Where publications covering this enterprise's workers are POSTed (in production: https on a public host)", example: 'https://ops.example.com/xieshang' })
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
-  url!: string;
-
-  /** Shared secret for the X-Xieshang-Signature HMAC (at least 16 characters). */
-  @ApiProperty({ minLength: 16, maxLength: 200, format: 'password', description: 'Shared secret of the X-Xieshang-Signature HMAC-SHA256' })
-  @IsString() @MinLength(16) @MaxLength(200)
-  secret!: string;
-}
-
 
 const ROW_FIELDS: Record<string, { type: string; description: string; pattern?: string; example?: string; minLength?: number; maxLength?: number }> = {
   externalId: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,64}$', description: "The enterprise's own id of the worker" },
@@ -59,9 +42,7 @@ const IMPORT_BODY = Object.fromEntries(IMPORT_CONTENT_TYPES.map((type) => [type,
 export class WorkersController {
   constructor(
     private readonly workers: WorkersService,
-    private readonly tx: Transactions,
     private readonly config: AppConfig,
-    @Inject(HOST_RESOLVER) private readonly resolve: HostResolver,
   ) {}
 
   /** Register or update workers: CSV (externalId,region,category,displayName) or JSON lines, up to 100 000 rows. */
@@ -86,21 +67,5 @@ export class WorkersController {
     if (!isImport(contentType) || !(body instanceof Readable))
       throw badRequest('WORKERS.CONTENT_TYPE', 'send CSV (text/csv) or JSON lines (application/x-ndjson)');
     return this.workers.import(user, body, contentType, this.config.IMPORT_BODY_LIMIT_BYTES);
-  }
-
-  /** The caller's enterprise webhook for publications. */
-  @Put('organizations/mine/webhook')
-  @ApiOperation({ summary: "Set the enterprise's webhook", description: 'Publications covering its workers are POSTed there, signed (README "Telling platforms").' })
-  @ApiOkResponse({ type: WebhookSetDto, description: 'The webhook is set' })
-  @ApiErrors({ 422: 'In production: not an https URL on a public host (WEBHOOK.NOT_PUBLIC_HTTPS)' })
-  async setWebhook(@CurrentUser() user: AuthUser, @Body() body: WebhookDto) {
-    // checked now to tell the platform early; the dispatcher checks again at every delivery
-    if (this.config.isProduction)
-      await checkDestination(body.url, { requireHttps: true, allowPrivate: false }, this.resolve).catch((error: unknown) => {
-        if (!(error instanceof DestinationRefused)) throw error;
-        throw unprocessable('WEBHOOK.NOT_PUBLIC_HTTPS', `in production a webhook must be an https URL on a public host: ${error.message}`);
-      });
-    await this.tx.run((m) => m.update(Organization, { id: user.organizationId!, kind: 'enterprise' }, { webhookUrl: body.url, webhookSecret: body.secret }));
-    return { url: body.url };
   }
 }
