@@ -1,9 +1,8 @@
-import { AddressInfo } from 'node:net';
 import { Page } from 'playwright-core';
 import { DeadlineSweeper } from '../../src/deadlines/deadline-sweeper';
 import { TestApp, startTestApp } from '../support/test-app';
 import { sendOk, toConsultation } from '../support/negotiation-helpers';
-import { CHROMIUM, Phone, hasChromium, openPhone, screenshotPath } from './support/browser';
+import { CHROMIUM, PhoneOnApp, hasChromium, openPhoneOn, screenshotPath } from './support/browser';
 
 /**
  * A ballot in a real browser (Chromium, 360 px, JavaScript off): a rider finds it in 我的通知 →
@@ -17,7 +16,7 @@ const suite = hasChromium ? describe : describe.skip;
 
 suite(hasChromium ? 'a ballot in Chromium at 360 px' : skipped, () => {
   let t: TestApp;
-  let phone: Phone;
+  let phone: PhoneOnApp;
   let page: Page;
   let base: string;
   let id: string;
@@ -26,10 +25,8 @@ suite(hasChromium ? 'a ballot in Chromium at 360 px' : skipped, () => {
     t = await startTestApp({ scenario: false });
     id = await toConsultation(t);
     await sendOk(t, id, 'union.chief', { type: 'OPEN_BALLOT', body: 'all_workers', closesOn: '2027-01-10' });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    phone = await openPhone();
-    page = phone.context.pages()[0] ?? (await phone.context.newPage());
+    phone = await openPhoneOn(t);
+    ({ page, base } = phone);
   }, 60_000);
 
   afterAll(async () => {
@@ -42,19 +39,8 @@ suite(hasChromium ? 'a ballot in Chromium at 360 px' : skipped, () => {
     await page.screenshot({ path: screenshotPath(`ballot-${name}`), fullPage: true });
   }
 
-  async function logIn(username: string): Promise<void> {
-    await page.goto(`${base}/login`);
-    await page.fill('input[name=username]', username);
-    await page.fill('input[name=password]', 'demo-pass');
-    await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.click('form[action="/login"] button')]);
-  }
-
-  async function logOut(): Promise<void> {
-    await Promise.all([page.waitForURL(`${base}/`), page.click('form[action="/logout"] button')]);
-  }
-
   it('a rider votes from the inbox, gets a receipt, and checks it against the result after the close', async () => {
-    await logIn('rider.0001');
+    await phone.logIn('rider.0001');
     expect(new URL(page.url()).pathname).toBe('/inbox');
     await expect(page.textContent('#ballots')).resolves.toBe('表决');
     await shoot('inbox');
@@ -71,20 +57,20 @@ suite(hasChromium ? 'a ballot in Chromium at 360 px' : skipped, () => {
     await page.goto(`${base}/negotiations/${id}/ballot`);
     await expect(page.textContent('main')).resolves.toContain('您已投票');
     await expect(page.textContent('main')).resolves.not.toContain(receipt);
-    await logOut();
+    await phone.logOut();
 
-    await logIn('union.chief');
+    await phone.logIn('union.chief');
     await page.goto(`${base}/negotiations/${id}`);
     await expect(page.textContent('#ballot #turnout')).resolves.toBe('已投票 1 / 12 人');
     await shoot('negotiator-open');
-    await logOut();
+    await phone.logOut();
 
     for (const rider of ['rider.0002', 'rider.0003', 'rider.0004', 'rider.0005', 'rider.0006', 'rider.0007', 'rider.0008'])
       await t.http().post(`/api/negotiations/${id}/ballot`).set('Authorization', await t.login(rider)).send({ choice: 'for' }).expect(201);
     t.clock.set('2027-01-10T16:00:00.000Z');
     await t.app.get(DeadlineSweeper).sweep();
 
-    await logIn('rider.0001');
+    await phone.logIn('rider.0001');
     await page.goto(`${base}/negotiations/${id}/ballot`);
     await expect(page.textContent('#result')).resolves.toContain('通过');
     await page.fill('input[name=receipt]', receipt.toLowerCase().replace(/-/g, ' '));
@@ -93,13 +79,13 @@ suite(hasChromium ? 'a ballot in Chromium at 360 px' : skipped, () => {
     await shoot('result-checked');
     await page.goto(`${base}/inbox`);
     await shoot('inbox-after');
-    await logOut();
+    await phone.logOut();
 
-    await logIn('union.chief');
+    await phone.logIn('union.chief');
     await page.goto(`${base}/negotiations/${id}`);
     await expect(page.textContent('#ballot')).resolves.toContain('已投票 8 / 12 人');
     await expect(page.textContent('#vote')).resolves.toContain('职工无记名投票，系统计票');
     await shoot('negotiator-result');
-    await logOut();
+    await phone.logOut();
   }, 120_000);
 });

@@ -1,10 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
 import { TestApp, startTestApp } from '../support/test-app';
 import { openContract, seats, sendOk, terms, toConsultation, toPublished } from '../support/negotiation-helpers';
-import { ARTIFACTS, CHROMIUM, Phone, hasChromium, openPhone, screenshotPath } from './support/browser';
+import { ARTIFACTS, CHROMIUM, PhoneOnApp, hasChromium, openPhoneOn, screenshotPath } from './support/browser';
 import { bargainTwelveRounds } from './support/long-negotiation';
 
 /**
@@ -19,7 +18,7 @@ const title = hasChromium ? 'pages in Chromium at 360 px' : skipped;
 
 suite(title, () => {
   let t: TestApp;
-  let phone: Phone;
+  let phone: PhoneOnApp;
   let page: Page;
   let base: string;
   let published: string;
@@ -33,10 +32,8 @@ suite(title, () => {
     published = await toPublished(t);
     consulting = await toConsultation(t);
     newAgreement = (await t.http().get('/api/agreements')).body.items.find((a: { negotiationId: string }) => a.negotiationId === published).id;
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    phone = await openPhone();
-    page = phone.context.pages()[0] ?? (await phone.context.newPage());
+    phone = await openPhoneOn(t);
+    ({ page, base } = phone);
     page.on('request', (request) => {
       if (!request.url().startsWith(base)) offSite.push(request.url());
     });
@@ -69,17 +66,6 @@ suite(title, () => {
     await page.screenshot({ path: screenshotPath(name), fullPage: true });
   }
 
-  async function logIn(username: string): Promise<void> {
-    await page.goto(`${base}/login`);
-    await page.fill('input[name=username]', username);
-    await page.fill('input[name=password]', 'demo-pass');
-    await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.click('form[action="/login"] button')]);
-  }
-
-  async function logOut(): Promise<void> {
-    await Promise.all([page.waitForURL(`${base}/`), page.click('form[action="/logout"] button')]);
-  }
-
   async function acknowledgedCount(): Promise<number> {
     await page.goto(`${base}/negotiations/${published}`);
     const text = await page.textContent('#ack-count');
@@ -87,12 +73,12 @@ suite(title, () => {
   }
 
   it('a rider logs in, sees the new agreement, acknowledges it, and the union page counts one more', async () => {
-    await logIn('union.chief');
+    await phone.logIn('union.chief');
     const before = await acknowledgedCount();
-    await logOut();
+    await phone.logOut();
 
     await visit('/login', 'login');
-    await logIn('rider.0001');
+    await phone.logIn('rider.0001');
     expect(new URL(page.url()).pathname).toBe('/inbox');
     const card = page.locator(`#a-${newAgreement}`);
     await expect(card.getAttribute('class')).resolves.toContain('unread');
@@ -104,21 +90,21 @@ suite(title, () => {
     await expect(card.textContent()).resolves.toContain('确认知悉');
     await expect(card.getAttribute('class')).resolves.not.toContain('unread');
     await shoot('inbox-acknowledged');
-    await logOut();
+    await phone.logOut();
 
-    await logIn('union.chief');
+    await phone.logIn('union.chief');
     expect(await acknowledgedCount()).toBe(before + 1);
-    await logOut();
+    await phone.logOut();
   });
 
   it('a comment with <script> in it is shown as text on the draft page', async () => {
-    await logIn('rider.0002');
+    await phone.logIn('rider.0002');
     await visit(`/negotiations/${consulting}/comments`, 'draft-comment');
     await page.fill('textarea[name=text]', '雨天补贴能否提高？<script>alert(1)</script>');
     await Promise.all([page.waitForURL(/\/comments$/), page.click('form[action$="/comments"] button')]);
     await expect(page.locator('blockquote').last().textContent()).resolves.toBe('雨天补贴能否提高？<script>alert(1)</script>');
     await shoot('draft-commented');
-    await logOut();
+    await phone.logOut();
   });
 
   it('renders every public and negotiator page at 360 px with nothing loaded from elsewhere', async () => {
@@ -128,7 +114,7 @@ suite(title, () => {
     await visit(`/agreements/${agreementId}/verify`, 'verify');
     await visit(`/agreements/${agreementId}?lang=en`, 'agreement-en');
     await visit('/?lang=zh', 'home-zh-again');
-    await logIn('union.chief');
+    await phone.logIn('union.chief');
     await visit('/negotiations', 'negotiations');
     const union = await t.login('union.chief');
     const bargaining = (await t.http().get('/api/negotiations?state=bargaining').set('Authorization', union)).body.items[0].id;
@@ -142,7 +128,7 @@ suite(title, () => {
     await page.locator('section.actions').screenshot({ path: screenshotPath('offer-form') });
     await visit(`/negotiations/${demoContract}`, 'negotiation-published');
     await visit(`/negotiations/${demoContract}/rounds/3`, 'minutes');
-    await logOut();
+    await phone.logOut();
     expect(offSite).toEqual([]);
   });
 
@@ -162,7 +148,7 @@ suite(title, () => {
     const id = await openContract(t);
     await sendOk(t, id, 'platform.chief', { type: 'RESPOND', accept: true, representatives: await seats(t, 'platform') });
     await sendOk(t, id, 'platform.chief', { type: 'OFFER', terms: terms(600) });
-    await logIn('union.chief');
+    await phone.logIn('union.chief');
     await visit(`/negotiations/${id}`, 'dance-first-round');
     const first = page.locator('figure.dance').first();
     await expect(first.locator('.x .title').textContent()).resolves.toBe('轮次');
@@ -182,13 +168,13 @@ suite(title, () => {
     await visit(`/negotiations/${long}?lang=en`, 'dance-twelve-rounds-en');
     expect(await chartLabelProblems()).toEqual([]);
     await visit(`/negotiations/${long}?lang=zh`, 'dance-twelve-rounds-zh-again');
-    await logOut();
+    await phone.logOut();
   }, 120_000);
 
   it('shows the comments page and the whole procedure at 360 px, in the words of each state', async () => {
     const union = await t.login('union.chief');
     const inTalks = (await t.http().get('/api/negotiations?state=bargaining').set('Authorization', union)).body.items[0].id;
-    await logIn('union.chief');
+    await phone.logIn('union.chief');
     await visit(`/negotiations/${inTalks}/comments`, 'comments-bargaining');
     await expect(page.textContent('main')).resolves.toContain('协商仍在进行');
     await visit(`/negotiations/${published}/comments`, 'comments-published');
@@ -196,12 +182,12 @@ suite(title, () => {
     await visit(`/negotiations/${published}`, 'negotiation-procedure');
     await page.locator('ol.timeline').screenshot({ path: screenshotPath('procedure-timeline') });
     await expect(page.textContent('ol.timeline')).resolves.toContain('录入会议表决结果（计票单）');
-    await logOut();
+    await phone.logOut();
   });
 
   it('fits twelve rounds and a long clause into 360 px, and keeps a refused offer as it was typed', async () => {
     const long = await bargainTwelveRounds(t);
-    await logIn('union.chief');
+    await phone.logIn('union.chief');
     await visit(`/negotiations/${long}`, 'negotiation-long');
     await page.click('summary:has-text("提出方案")');
     await page.fill('input[name="rate.0.base"]', '1.00');
@@ -212,7 +198,7 @@ suite(title, () => {
     await expect(page.inputValue('input[name="rest.continuous.h"]')).resolves.toBe('3');
     await expect(page.inputValue('input[name="rest.continuous.m"]')).resolves.toBe('55');
     await shoot('offer-refused');
-    await logOut();
+    await phone.logOut();
     expect(offSite).toEqual([]);
   });
 });

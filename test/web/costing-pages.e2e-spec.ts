@@ -1,6 +1,5 @@
-import { AddressInfo } from 'node:net';
 import { TestApp, startTestApp } from '../support/test-app';
-import { CHROMIUM, hasChromium, openPhone, screenshotPath } from './support/browser';
+import { CHROMIUM, hasChromium, openPhoneOn, screenshotPath } from './support/browser';
 import { htmlProblems, mainText } from './support/html';
 import { webLogin } from './support/web-agent';
 
@@ -43,15 +42,10 @@ describe('costing on the negotiation page', () => {
   });
 
   (hasChromium ? it : it.skip)(`fits a 360 px phone in Chromium (${CHROMIUM})`, async () => {
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    const phone = await openPhone();
+    const phone = await openPhoneOn(t);
     try {
-      const page = phone.context.pages()[0] ?? (await phone.context.newPage());
-      await page.goto(`${base}/login`);
-      await page.fill('input[name=username]', 'union.chief');
-      await page.fill('input[name=password]', 'demo-pass');
-      await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.click('form[action="/login"] button')]);
+      const { page, base } = phone;
+      await phone.logIn('union.chief');
       await page.goto(`${base}/negotiations/${bargaining}`);
       expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
       const chart = page.locator('figure.costing-chart');

@@ -1,7 +1,6 @@
-import { AddressInfo } from 'node:net';
 import { Page } from 'playwright-core';
 import { TestApp, startTestApp } from '../support/test-app';
-import { Phone, hasChromium, openPhone, screenshotPath } from './support/browser';
+import { PhoneOnApp, hasChromium, openPhoneOn, screenshotPath } from './support/browser';
 
 /**
  * The pages after publication in Chromium at 360 px with JavaScript off, on the demo: a rider
@@ -13,7 +12,7 @@ const suite = hasChromium ? describe : describe.skip;
 
 suite('ledger pages in Chromium at 360 px', () => {
   let t: TestApp;
-  let phone: Phone;
+  let phone: PhoneOnApp;
   let page: Page;
   let base: string;
   let agreementId: string;
@@ -35,10 +34,8 @@ suite('ledger pages in Chromium at 360 px', () => {
         closesOn: '2027-01-20',
       })
     ).body.id;
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    phone = await openPhone();
-    page = phone.context.pages()[0] ?? (await phone.context.newPage());
+    phone = await openPhoneOn(t);
+    ({ page, base } = phone);
   }, 90_000);
 
   afterAll(async () => {
@@ -61,17 +58,6 @@ suite('ledger pages in Chromium at 360 px', () => {
     await shoot(name);
   }
 
-  async function logIn(username: string): Promise<void> {
-    await page.goto(`${base}/login`);
-    await page.fill('input[name=username]', username);
-    await page.fill('input[name=password]', 'demo-pass');
-    await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.click('form[action="/login"] button')]);
-  }
-
-  async function logOut(): Promise<void> {
-    await Promise.all([page.waitForURL(`${base}/`), page.click('form[action="/logout"] button')]);
-  }
-
   it('anyone reads the commitments on the agreement page and the red and black board', async () => {
     await visit(`/agreements/${agreementId}`, 'agreement');
     const statuses = await page.locator('.commitment .tag[class*="status-"]').allTextContents();
@@ -81,7 +67,7 @@ suite('ledger pages in Chromium at 360 px', () => {
   }, 60_000);
 
   it('a rider files a complaint, follows it, and answers a survey once', async () => {
-    await logIn('rider.0009');
+    await phone.logIn('rider.0009');
     await visit(`/agreements/${agreementId}`, 'agreement-rider');
     await Promise.all([page.waitForURL(/\/complain$/), page.click('a:has-text("我要申诉")')]);
     await shoot('complaint-form');
@@ -99,11 +85,11 @@ suite('ledger pages in Chromium at 360 px', () => {
     await expect(page.textContent('.flash')).resolves.toContain('感谢参与');
     await page.goto(`${base}/surveys/${surveyId}`);
     await expect(page.textContent('main')).resolves.toContain('您已参与此次调查');
-    await logOut();
+    await phone.logOut();
   }, 60_000);
 
   it('the enterprise answers the complaint without seeing who filed it', async () => {
-    await logIn('platform.chief');
+    await phone.logIn('platform.chief');
     await visit(`/negotiations/${contractId}/ledger`, 'ledger-enterprise');
     const card = page.locator('li.card', { hasText: '张湾区站点没有饮水机。' });
     await expect(card.textContent()).resolves.toContain('匿名劳动者');
@@ -112,12 +98,12 @@ suite('ledger pages in Chromium at 360 px', () => {
     await Promise.all([page.waitForURL(/\/ledger#k-/), card.locator('button:has-text("答复申诉")').click()]);
     await expect(page.textContent('.flash')).resolves.toContain('答复已发送');
     await shoot('ledger-answered');
-    await logOut();
+    await phone.logOut();
   }, 60_000);
 
   it('the union chief verifies a report, sees survey results, and the next round shows the evidence before the first offer', async () => {
     await t.http().post(`/api/commitments/${(await t.http().get(`/api/agreements/${agreementId}/commitments`)).body[1].id}/reports`).set('Authorization', await t.login('platform.rep3')).send({ progress: 100, text: '8个驿站全部建成。' });
-    await logIn('union.chief');
+    await phone.logIn('union.chief');
     await visit(`/negotiations/${contractId}/ledger`, 'ledger-union');
     const overdue = page.locator('li.commitment.overdue');
     await overdue.locator('summary:has-text("核实进展")').click();
@@ -135,6 +121,6 @@ suite('ledger pages in Chromium at 360 px', () => {
     expect(order & 4).toBe(4);
     await visit('/reports/annual?year=2026', 'report');
     await expect(page.locator('figure.bars svg title').textContent()).resolves.toMatch(/^Q1/);
-    await logOut();
+    await phone.logOut();
   }, 60_000);
 });

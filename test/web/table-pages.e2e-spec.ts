@@ -1,8 +1,7 @@
-import { AddressInfo } from 'node:net';
 import { Page } from 'playwright-core';
 import { Negotiation } from '../../src/negotiations/negotiation.entity';
 import { TestApp, startTestApp } from '../support/test-app';
-import { CHROMIUM, Phone, hasChromium, openPhone, screenshotPath } from './support/browser';
+import { CHROMIUM, PhoneOnApp, hasChromium, openPhoneOn, screenshotPath } from './support/browser';
 
 /**
  * The table in Chromium at 360 px, JavaScript off: the demo's negotiation at the employer
@@ -14,7 +13,7 @@ const suite = hasChromium ? describe : describe.skip;
 
 suite(hasChromium ? 'the table’s pages in Chromium at 360 px' : skipped, () => {
   let t: TestApp;
-  let phone: Phone;
+  let phone: PhoneOnApp;
   let page: Page;
   let base: string;
   let id: string;
@@ -22,10 +21,8 @@ suite(hasChromium ? 'the table’s pages in Chromium at 360 px' : skipped, () =>
   beforeAll(async () => {
     t = await startTestApp();
     id = (await t.dataSource.getRepository(Negotiation).findOneByOrFail({ title: '2028年十堰市外卖配送行业集体协商（与十堰市网络餐饮配送企业协会）' })).id;
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    phone = await openPhone();
-    page = phone.context.pages()[0] ?? (await phone.context.newPage());
+    phone = await openPhoneOn(t);
+    ({ page, base } = phone);
   }, 60_000);
 
   afterAll(async () => {
@@ -41,16 +38,8 @@ suite(hasChromium ? 'the table’s pages in Chromium at 360 px' : skipped, () =>
     return (await page.textContent('main')) ?? '';
   }
 
-  async function logIn(username: string): Promise<void> {
-    await page.context().clearCookies();
-    await page.goto(`${base}/login`);
-    await page.fill('input[name=username]', username);
-    await page.fill('input[name=password]', 'demo-pass');
-    await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.click('form[action="/login"] button')]);
-  }
-
   it('the negotiation page names the association, the expert and the recorder', async () => {
-    await logIn('union.chief');
+    await phone.logIn('union.chief');
     const text = await visit(`/negotiations/${id}`, 'table-negotiation');
     expect(text).toContain('十堰市网络餐饮配送企业协会');
     expect(text).toContain('外聘专家：周敏（集体协商指导员）');
@@ -65,7 +54,8 @@ suite(hasChromium ? 'the table’s pages in Chromium at 360 px' : skipped, () =>
   });
 
   it("a rider of the association's second member reads the signed minutes in the inbox", async () => {
-    await logIn('fc.rider.0001');
+    await page.context().clearCookies(); // another person on the same phone, without logging out
+    await phone.logIn('fc.rider.0001');
     const text = await visit('/inbox', 'table-inbox-minutes');
     expect(text).toContain('协商纪要（双方首席代表签署）');
     expect(text).toContain('2028年十堰市外卖配送行业集体协商（与十堰市网络餐饮配送企业协会）');
