@@ -4,7 +4,7 @@ import { AddressInfo } from 'node:net';
 import { JwtService } from '@nestjs/jwt';
 import { Agreement } from '../src/agreements/agreement.entity';
 import { User } from '../src/accounts/user.entity';
-import { MeController } from '../src/agreements/me.controller';
+import { LiveStreams } from '../src/agreements/live-streams';
 import { TestApp, startTestApp } from './support/test-app';
 import { toPublished } from './support/negotiation-helpers';
 
@@ -69,7 +69,7 @@ describe('worker event streams', () => {
     const first = await open(await tokenOf('rider.0006'));
     const second = await open(await tokenOf('rider.0006'));
     expect([first.statusCode, second.statusCode]).toEqual([200, 200]);
-    expect(t.app.get(MeController).streamsOpen(rider)).toBe(2);
+    expect(t.app.get(LiveStreams).openFor(rider)).toBe(2);
     const third = await open(await tokenOf('rider.0006'));
     expect(third.statusCode).toBe(429);
     expect(JSON.parse(await body(third))).toMatchObject({ code: 'STREAM.TOO_MANY' });
@@ -78,12 +78,12 @@ describe('worker event streams', () => {
     expect(other.statusCode).toBe(200);
     other.destroy();
     first.destroy();
-    await until(() => t.app.get(MeController).streamsOpen(rider) === 1);
+    await until(() => t.app.get(LiveStreams).openFor(rider) === 1);
     const again = await open(await tokenOf('rider.0006'));
     expect(again.statusCode).toBe(200);
     again.destroy();
     second.destroy();
-    await until(() => t.app.get(MeController).streamsOpen(rider) === 0);
+    await until(() => t.app.get(LiveStreams).openFor(rider) === 0);
   });
 });
 
@@ -126,5 +126,23 @@ describe('a publication on the worker event streams', () => {
     } finally {
       for (const s of streams) s.destroy();
     }
+  });
+});
+
+describe('closing an instance with streams open', () => {
+  it('ends every stream, so that the close does not wait on them', async () => {
+    const t = await startTestApp();
+    await t.app.listen(0, '127.0.0.1');
+    const { port } = t.app.getHttpServer().address() as AddressInfo;
+    const authorization = await t.login('rider.0011');
+    const stream = await new Promise<IncomingMessage>((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port, path: '/api/me/stream', headers: { authorization, accept: 'text/event-stream' } }, resolve);
+      req.on('error', reject);
+      req.end();
+    });
+    expect(stream.statusCode).toBe(200);
+    const ended = new Promise<void>((resolve) => stream.on('end', resolve).resume());
+    await t.close();
+    await ended;
   });
 });

@@ -6,6 +6,7 @@ import { ImmutableAnswers } from '../common/cacheable-read';
 import { InboxService } from './inbox.service';
 import { MeController } from './me.controller';
 import { PublicationBus } from './publication-bus';
+import { LiveStreams } from './live-streams';
 import { PublicationWatcher } from './publication-watcher';
 import { Publications } from './publications';
 import { WebhookDispatcher } from './webhook-dispatcher';
@@ -15,7 +16,7 @@ import { WebhookQueue } from './webhook-queue';
 @Module({
   imports: [AuditModule],
   controllers: [AgreementsController, MeController],
-  providers: [ImmutableAnswers, AgreementsService, InboxService, Publications, PublicationBus, WebhookQueue, WebhookDispatcher, PublicationWatcher],
+  providers: [ImmutableAnswers, AgreementsService, InboxService, Publications, PublicationBus, LiveStreams, WebhookQueue, WebhookDispatcher, PublicationWatcher],
   exports: [ImmutableAnswers, AgreementsService, InboxService, Publications, PublicationBus, WebhookDispatcher],
 })
 export class AgreementsModule {}

@@ -1,12 +1,7 @@
-import { Controller, Get, HttpCode, MessageEvent, Param, ParseUUIDPipe, Post, Query, Sse, SseSignal } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { SkipThrottle } from '@nestjs/throttler';
-import { Observable, filter, interval, map, merge, share } from 'rxjs';
-import { AppConfig } from '../config/app-config';
-import { DomainError } from '../common/domain-error';
-import { Scope } from '../negotiations/negotiation.types';
-import { covers } from './coverage';
-import { PublicationBus } from './publication-bus';
-import { toAgreementView } from './agreements.service';
+import type { FastifyReply } from 'fastify';
+import { LiveStreams } from './live-streams';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ApiErrors, listSchema } from '../common/openapi';
 import { AcknowledgementDto, AgreementViewDto, InboxItemDto, MinutesNoticeDto } from './agreement.dto';
@@ -21,25 +16,10 @@ import { InboxService } from './inbox.service';
 @Roles('worker')
 @Controller('api/me')
 export class MeController {
-  /**
-   * Each publication once, as the frame every covered stream writes: its view serialised here,
-   * once, not once per stream (10⁴ streams on an instance would otherwise each build and
-   * stringify the same agreement).
-   */
-  private readonly frames: Observable<{ scope: Scope; event: MessageEvent }>;
-  /** Open streams per person on this instance (STREAMS_PER_USER). */
-  private readonly openStreams = new Map<string, number>();
-
   constructor(
     private readonly inbox: InboxService,
-    private readonly bus: PublicationBus,
-    private readonly config: AppConfig,
-  ) {
-    this.frames = this.bus.publications.pipe(
-      map((agreement) => ({ scope: agreement.scope, event: { type: 'publication', id: agreement.id, data: JSON.stringify(toAgreementView(agreement)) } })),
-      share(),
-    );
-  }
+    private readonly streams: LiveStreams,
+  ) {}
 
   @Get('inbox')
   @ApiOperation({
@@ -69,12 +49,12 @@ export class MeController {
 
   /**
    * Server-Sent Events: one `publication` event per new publication covering the caller; a `ping`
-   * every 25 s keeps proxies from closing the line. The worker is looked up before the stream
-   * opens (so a non-worker gets a plain 403, and once the headers are out the stream is
-   * listening). Not counted by the per-address rate limit — riders behind one carrier-NAT
+   * every 25 s keeps proxies from closing the line (LiveStreams). The worker is looked up before
+   * the stream opens (so a non-worker gets a plain 403, and once the headers are out the stream
+   * is listening). Not counted by the per-address rate limit — riders behind one carrier-NAT
    * address would be refused — but limited per person (STREAMS_PER_USER).
    */
-  @Sse('stream')
+  @Get('stream')
   @SkipThrottle()
   @ApiOperation({
     summary: 'New publications, as they happen (Server-Sent Events)',
@@ -96,33 +76,7 @@ export class MeController {
     403: 'Not a worker, or a worker login without a worker record (INBOX.NOT_A_WORKER)',
     429: 'This person already holds STREAMS_PER_USER open streams (STREAM.TOO_MANY)',
   })
-  async stream(@CurrentUser() user: AuthUser, @SseSignal() signal: AbortSignal): Promise<Observable<MessageEvent>> {
-    const worker = await this.inbox.workerOf(user);
-    const open = this.openStreams.get(user.id) ?? 0;
-    if (open >= this.config.STREAMS_PER_USER)
-      throw new DomainError(429, 'STREAM.TOO_MANY', `at most ${this.config.STREAMS_PER_USER} open streams per person; close one first`);
-    if (!signal.aborted) {
-      this.openStreams.set(user.id, open + 1);
-      // aborted on every end of the stream: the client leaving, an error, the app closing
-      signal.addEventListener('abort', () => this.release(user.id), { once: true });
-    }
-    return merge(
-      this.frames.pipe(
-        filter((frame) => covers(frame.scope, worker)),
-        map((frame) => frame.event),
-      ),
-      interval(25_000).pipe(map((): MessageEvent => ({ type: 'ping', data: '' }))),
-    );
-  }
-
-  private release(userId: string): void {
-    const open = (this.openStreams.get(userId) ?? 1) - 1;
-    if (open > 0) this.openStreams.set(userId, open);
-    else this.openStreams.delete(userId);
-  }
-
-  /** Streams open on this instance for one person (for tests and the bench). */
-  streamsOpen(userId: string): number {
-    return this.openStreams.get(userId) ?? 0;
+  async stream(@CurrentUser() user: AuthUser, @Res() reply: FastifyReply): Promise<void> {
+    this.streams.open(user.id, await this.inbox.workerOf(user), reply);
   }
 }
