@@ -1,5 +1,4 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { SkipThrottle } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
 import { LiveStreams } from './live-streams';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
@@ -51,16 +50,15 @@ export class MeController {
    * Server-Sent Events: one `publication` event per new publication covering the caller; a `ping`
    * every 25 s keeps proxies from closing the line (LiveStreams). The worker is looked up before
    * the stream opens (so a non-worker gets a plain 403, and once the headers are out the stream
-   * is listening). Not counted by the per-address rate limit — riders behind one carrier-NAT
-   * address would be refused — but limited per person (STREAMS_PER_USER).
+   * is listening). Opening one spends the person's request budget (never the address's: riders
+   * share carrier-NAT addresses), and a person holds at most STREAMS_PER_USER.
    */
   @Get('stream')
-  @SkipThrottle()
   @ApiOperation({
     summary: 'New publications, as they happen (Server-Sent Events)',
     description:
       'A `publication` event (id: the agreement id; data: the agreement as JSON) for each new publication covering the worker, and a `ping` every 25 s. ' +
-      'Reconnect after a drop and read the inbox for what was missed. At most STREAMS_PER_USER (default 5) open streams per person; not counted by the per-address rate limit.',
+      'Reconnect after a drop and read the inbox for what was missed. At most STREAMS_PER_USER (default 5) open streams per person.',
   })
   @ApiProduces('text/event-stream')
   @ApiOkResponse({
