@@ -6,6 +6,7 @@ import { ImmutableAnswers } from '../common/cacheable-read';
 import { InboxService } from './inbox.service';
 import { MeController } from './me.controller';
 import { PublicationBus } from './publication-bus';
+import { LiveStreams } from './live-streams';
 import { PublicationWatcher } from './publication-watcher';
 import { Publications } from './publications';
 import { WebhookDispatcher } from './webhook-dispatcher';
@@ -16,7 +17,7 @@ import { WebhookSender } from './webhook-sender';
 @Module({
   imports: [AuditModule],
   controllers: [AgreementsController, MeController],
-  providers: [ImmutableAnswers, AgreementsService, InboxService, Publications, PublicationBus, WebhookQueue, WebhookSender, WebhookDispatcher, PublicationWatcher],
+  providers: [ImmutableAnswers, AgreementsService, InboxService, Publications, PublicationBus, LiveStreams, WebhookQueue, WebhookSender, WebhookDispatcher, PublicationWatcher],
   exports: [ImmutableAnswers, AgreementsService, InboxService, Publications, PublicationBus, WebhookSender, WebhookDispatcher],
 })
 export class AgreementsModule {}

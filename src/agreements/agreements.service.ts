@@ -67,7 +67,7 @@ export class AgreementsService {
   /** Whether the published text is the negotiated text, checked against the audit chain. */
   async verify(id: string): Promise<PublicationCheck> {
     const agreement = await this.find(id);
-    const entries = await this.audit.list(agreement.negotiationId);
+    const entries = await this.audit.links(agreement.negotiationId);
     return checkPublication(agreement, entries, await this.audit.verify(agreement.negotiationId, entries));
   }
 

@@ -1,8 +1,6 @@
-import { Controller, Get, HttpCode, MessageEvent, Param, ParseUUIDPipe, Post, Query, Sse } from '@nestjs/common';
-import { Observable, filter, from, interval, map, merge, switchMap } from 'rxjs';
-import { covers } from './coverage';
-import { PublicationBus } from './publication-bus';
-import { toAgreementView } from './agreements.service';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { LiveStreams } from './live-streams';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ApiErrors, listSchema } from '../common/openapi';
 import { AcknowledgementDto, AgreementViewDto, InboxItemDto, MinutesNoticeDto } from './agreement.dto';
@@ -19,7 +17,7 @@ import { InboxService } from './inbox.service';
 export class MeController {
   constructor(
     private readonly inbox: InboxService,
-    private readonly bus: PublicationBus,
+    private readonly streams: LiveStreams,
   ) {}
 
   @Get('inbox')
@@ -48,13 +46,19 @@ export class MeController {
     return this.inbox.acknowledge(user, agreementId);
   }
 
-  /** Server-Sent Events: one `publication` event per new publication covering the caller; a `ping` every 25 s keeps proxies from closing the line. */
-  @Sse('stream')
+  /**
+   * Server-Sent Events: one `publication` event per new publication covering the caller; a `ping`
+   * every 25 s keeps proxies from closing the line (LiveStreams). The worker is looked up before
+   * the stream opens (so a non-worker gets a plain 403, and once the headers are out the stream
+   * is listening). Opening one spends the person's request budget (never the address's: riders
+   * share carrier-NAT addresses), and a person holds at most STREAMS_PER_USER.
+   */
+  @Get('stream')
   @ApiOperation({
     summary: 'New publications, as they happen (Server-Sent Events)',
     description:
       'A `publication` event (id: the agreement id; data: the agreement as JSON) for each new publication covering the worker, and a `ping` every 25 s. ' +
-      'Reconnect after a drop and read the inbox for what was missed.',
+      'Reconnect after a drop and read the inbox for what was missed. At most STREAMS_PER_USER (default 5) open streams per person.',
   })
   @ApiProduces('text/event-stream')
   @ApiOkResponse({
@@ -66,17 +70,11 @@ export class MeController {
       },
     },
   })
-  stream(@CurrentUser() user: AuthUser): Observable<MessageEvent> {
-    return from(this.inbox.workerOf(user)).pipe(
-      switchMap((worker) =>
-        merge(
-          this.bus.publications.pipe(
-            filter((agreement) => covers(agreement.scope, worker)),
-            map((agreement): MessageEvent => ({ type: 'publication', id: agreement.id, data: toAgreementView(agreement) })),
-          ),
-          interval(25_000).pipe(map((): MessageEvent => ({ type: 'ping', data: '' }))),
-        ),
-      ),
-    );
+  @ApiErrors({
+    403: 'Not a worker, or a worker login without a worker record (INBOX.NOT_A_WORKER)',
+    429: 'This person already holds STREAMS_PER_USER open streams (STREAM.TOO_MANY)',
+  })
+  async stream(@CurrentUser() user: AuthUser, @Res() reply: FastifyReply): Promise<void> {
+    this.streams.open(user.id, await this.inbox.workerOf(user), reply);
   }
 }

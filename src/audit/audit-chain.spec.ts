@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { ChainLink, GENESIS_HASH, hashLink, verifyChain } from './audit-chain';
+import fc from 'fast-check';
+import canonicalize from 'canonicalize';
+import { ChainLink, ChainVerifier, GENESIS_HASH, hashCanonicalLink, hashLink, verifyChain } from './audit-chain';
 
 type Entry = Omit<ChainLink, 'prevHash' | 'hash'>;
 
@@ -181,5 +183,46 @@ describe('verifyChain against the recorded head', () => {
 
   it('accepts a whole chain that ends at the recorded head', () => {
     expect(verifyChain([first, second], { seq: 2, head: second.hash })).toEqual({ valid: true, entries: 2, head: second.hash });
+  });
+});
+
+describe('hashCanonicalLink', () => {
+  it('is the hash the definition gives any entry whose payload is canonical', () => {
+    const text = fc.string({ unit: 'binary', maxLength: 12 });
+    const entry = fc.record({
+      negotiationId: text,
+      seq: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+      type: text,
+      actorId: text,
+      role: text,
+      at: text,
+      payload: fc.jsonValue({ depthSize: 'small' }).map((v) => canonicalize(v)!),
+      prevHash: fc.constantFrom(GENESIS_HASH, 'f'.repeat(64)),
+    });
+    fc.assert(fc.property(entry, (e) => hashCanonicalLink(e) === hashLink(e)), { numRuns: 1000 });
+  });
+});
+
+describe('ChainVerifier', () => {
+  const links = chain(entries);
+
+  it('takes a chain link by link and gives what verifyChain gives', () => {
+    const verifier = new ChainVerifier();
+    for (const link of links) expect(verifier.push(link)).toBeUndefined();
+    expect(verifier.end({ seq: 3, head: links[2].hash })).toEqual(verifyChain(links, { seq: 3, head: links[2].hash }));
+  });
+
+  it('stays broken at the first broken link', () => {
+    const verifier = new ChainVerifier();
+    const broken = tampered(links, 2, { actorId: 'u-someone-else' });
+    expect(verifier.push(broken[0])).toBeUndefined();
+    expect(verifier.push(broken[1])).toEqual({ valid: false, firstBrokenSeq: 2, reason: 'hash does not match the entry' });
+    expect(verifier.push(broken[2])).toMatchObject({ firstBrokenSeq: 2 });
+    expect(verifier.end({ seq: 3, head: links[2].hash })).toMatchObject({ firstBrokenSeq: 2 });
+  });
+
+  it('reports a field the database handed back as something other than text', () => {
+    const numeric = tampered(links, 2, { actorId: 42 as unknown as string });
+    expect(verifyChain(numeric)).toEqual({ valid: false, firstBrokenSeq: 2, reason: 'actorId is not text' });
   });
 });

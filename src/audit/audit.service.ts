@@ -5,7 +5,8 @@ import { insertRow } from '../database/rows';
 import { AuditEntry } from './audit-entry.entity';
 import { Negotiation } from '../negotiations/negotiation.entity';
 import { DomainError } from '../common/domain-error';
-import { ChainLink, Verification, canonicalJson, hashLink, verifyChain } from './audit-chain';
+import { ChainLink, Verification, canonicalJson, hashCanonicalLink, verifyChain } from './audit-chain';
+import { readChain, verifyStoredChain } from './chain-reader';
 import { AppConfig } from '../config/app-config';
 import { RecordVerification, verifyRecord } from './derivers';
 
@@ -37,7 +38,7 @@ export class AuditService {
       payload: canonicalJson(entry.payload ?? {}),
       prevHash: previous.head,
     };
-    return { ...link, hash: hashLink(link) };
+    return { ...link, hash: hashCanonicalLink(link) };
   }
 
   /** Appends a link in the caller's transaction; the (negotiation, seq) key makes a forked chain impossible. */
@@ -69,16 +70,25 @@ export class AuditService {
     return this.dataSource.getRepository(AuditEntry).find({ where: { negotiationId }, order: { seq: 'ASC' } });
   }
 
-  /** Verifies the chain against itself and against the head the negotiation row recorded. */
+  /** The chain as stored, in seq order, as plain rows (no entities): what verification reads. */
+  links(negotiationId: string): Promise<ChainLink[]> {
+    return readChain(this.dataSource.manager, negotiationId);
+  }
+
+  /**
+   * Verifies the chain against itself and against the head the negotiation row recorded: the
+   * given links, or the stored chain read a page at a time (verifyStoredChain).
+   */
   async verify(negotiationId: string, links?: ChainLink[]): Promise<Verification> {
+    if (!links) return verifyStoredChain(this.dataSource.manager, negotiationId);
     const recorded = await this.dataSource.getRepository(Negotiation).findOneByOrFail({ id: negotiationId });
-    return verifyChain(links ?? (await this.list(negotiationId)), { seq: recorded.auditSeq, head: recorded.auditHead });
+    return verifyChain(links, { seq: recorded.auditSeq, head: recorded.auditHead });
   }
 
   /** The chain, then every row derived from it (rounds, seats, the publication, …): GET …/audit/verify. */
   async verifyRecord(negotiationId: string): Promise<RecordVerification> {
     const n = await this.dataSource.getRepository(Negotiation).findOneByOrFail({ id: negotiationId });
-    const links = await this.list(negotiationId);
+    const links = await this.links(negotiationId);
     return verifyRecord(this.dataSource.manager, n.id, links, { seq: n.auditSeq, head: n.auditHead }, this.config.TZ_NAME);
   }
 }

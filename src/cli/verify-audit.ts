@@ -3,12 +3,12 @@ import { KeyObject, createPublicKey } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { AuditEntry } from '../audit/audit-entry.entity';
 import { CheckpointKey } from '../audit/checkpoint-key.entity';
 import { KEY_FILE_NAME, parsePrivateKey } from '../audit/checkpoint-key';
 import { SignedCheckpoint } from '../audit/checkpoint-tree';
 import { checkAgainstCheckpoint } from '../audit/checkpoint-check';
 import { verifyRecord } from '../audit/derivers';
+import { readChain } from '../audit/chain-reader';
 import { AppConfig, loadConfig } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source-options';
 import { Negotiation } from '../negotiations/negotiation.entity';
@@ -43,7 +43,7 @@ async function chains(dataSource: DataSource, config: AppConfig, ids: string[]):
   const negotiations = await dataSource.getRepository(Negotiation).find(ids.length ? { where: ids.map((id) => ({ id })) } : {});
   let broken = 0;
   for (const n of negotiations) {
-    const entries = await dataSource.getRepository(AuditEntry).find({ where: { negotiationId: n.id }, order: { seq: 'ASC' } });
+    const entries = await readChain(dataSource.manager, n.id);
     const record = await verifyRecord(dataSource.manager, n.id, entries, { seq: n.auditSeq, head: n.auditHead }, config.TZ_NAME);
     // an intact record is then replayed into the ledger's commitments, which must match their rows
     const commitments = record.valid ? await commitmentRowsDifferFromChain(dataSource.manager, n.id, entries) : null;

@@ -80,6 +80,16 @@ export class AppConfig {
   @Min(1)
   LOGIN_FAILURE_WINDOW_SECONDS = 900;
 
+  /**
+   * Event streams (GET /api/me/stream) one person may hold open on one instance at a time (a
+   * phone and a browser or two); the next is a 429. Streams are limited per person, never per
+   * address: thousands of riders share one carrier-NAT address.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  STREAMS_PER_USER = 5;
+
   /** How often each instance looks for publications made by other instances (for SSE); 0: never. */
   @Transform(({ value }) => Number(value))
   @IsInt()
