@@ -56,12 +56,12 @@ export class ImmutableAnswers {
   }
 
   /** Fastify `onRequest`: answers a kept URL itself, 304 when If-None-Match names its tag. */
-  readonly hook = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return;
-    const hit = this.kept.get(request.url);
-    if (!hit) return;
-    if (notModified(request, reply, hit.etag, hit.maxAgeSeconds)) await reply.send();
-    else await reply.type('application/json; charset=utf-8').send(hit.body);
+  readonly hook = (request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
+    const hit = request.method === 'GET' || request.method === 'HEAD' ? this.kept.get(request.url) : undefined;
+    if (!hit) return done();
+    // answered here: the rest of the hooks and the route are skipped (Fastify: reply sent, done not called)
+    if (notModified(request, reply, hit.etag, hit.maxAgeSeconds)) reply.send();
+    else reply.type('application/json; charset=utf-8').send(hit.body);
   };
 }
 
