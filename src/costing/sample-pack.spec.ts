@@ -26,7 +26,7 @@ function online(minutes: Array<[string, string, number]>): OnlinePack {
 }
 
 describe('sample packs', () => {
-  it('decode to the arrays they were encoded from, whether the blobs come aligned or not', () => {
+  it('decode to the arrays they were encoded from, whether the blobs come aligned or not, whole or in parts', () => {
     const pack = orders();
     const parts = encodePack(pack);
     expect(parts).toHaveLength(10); // the header and nine arrays
@@ -35,7 +35,10 @@ describe('sample packs', () => {
       p.copy(copy, 1);
       return copy.subarray(1); // odd offset: a Uint32Array cannot view it in place
     });
-    for (const decoded of [decodePack(parts), decodePack(shifted)]) {
+    // PostgreSQL's small parts: every array cut into parts of 4 bytes
+    const small = encodePack(pack, 4);
+    expect(small.length).toBeGreaterThan(parts.length);
+    for (const decoded of [decodePack(parts), decodePack(shifted), decodePack(small)]) {
       expect(decoded).toMatchObject({ kind: 'orders', riders: [A, B, C], dates: ['2026-10-01', '2026-10-02'], size: 4 });
       const d = decoded as OrdersPack;
       expect([...d.orders]).toEqual([2, 1, 1, 1]);

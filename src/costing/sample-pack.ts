@@ -2,10 +2,11 @@ import { endianness } from 'node:os';
 import { DaySet } from './costing';
 
 /**
- * A folded sample as it is stored: its typed arrays, one blob each (`costing_sample_packs`,
- * part 0 the header, part i + 1 the header's i-th array), so that loading a sample of 500 000
- * rider-days is one query whose blobs become the arrays without a copy — on these machines
- * touching fresh memory costs ~9 ms per MiB, and the arrays are ~60 MiB at 10⁷ orders. Rider
+ * A folded sample as it is stored: its typed arrays as blobs (`costing_sample_packs`, part 0
+ * the header, then each array in one part or, for PostgreSQL, in parts of PG_PART_BYTES), so
+ * that loading a sample of 500 000 rider-days is one query whose blobs become the arrays with
+ * at most one copy — on these machines first touching memory costs ~9 ms per MiB, so the
+ * volume is the cost. Rider
  * hashes stay in the header only so that an orders sample and an online-time sample can be
  * joined by rider-day and riders counted; they are never served.
  *
@@ -58,6 +59,12 @@ export interface OnlinePack {
 export type SamplePack = OrdersPack | OnlinePack;
 
 const MAGIC = 'XSP1';
+/**
+ * PostgreSQL's parts: node-postgres collects a row in one buffer that doubles as it grows, so
+ * a 30 MB row costs ~60 MB of fresh memory (measured: 1.7–2.9 s for a cold costing at 10⁷
+ * orders); rows under 128 KiB reuse memory.
+ */
+export const PG_PART_BYTES = 96 * 1024;
 type Typed = Counts | Float64Array;
 const TYPES = { u8: Uint8Array, u16: Uint16Array, u32: Uint32Array, f64: Float64Array } as const;
 const typeOf = (array: Typed): keyof typeof TYPES =>
@@ -68,13 +75,23 @@ function assertLittleEndian() {
   if (endianness() !== 'LE') throw new Error('sample packs are little-endian: this machine is not');
 }
 
-/** The pack as the parts to store, in order: the header, then each array's bytes (views, not copies). */
-export function encodePack(pack: SamplePack): Buffer[] {
+/**
+ * The pack as the parts to store, in order: the header, then each array's bytes (views, not
+ * copies), an array cut into parts of at most `partBytes` where the database wants small rows.
+ */
+export function encodePack(pack: SamplePack, partBytes = Infinity): Buffer[] {
   assertLittleEndian();
   const arrays = ARRAYS[pack.kind].map((name) => [name, (pack as unknown as Record<string, Typed>)[name]] as const);
+  const parts: Buffer[] = [];
+  const layout = arrays.map(([name, a]) => {
+    const bytes = Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+    const first = parts.length;
+    for (let at = 0; at < bytes.length || at === 0; at += partBytes) parts.push(bytes.subarray(at, Math.min(bytes.length, at + partBytes)));
+    return [name, typeOf(a), a.length, parts.length - first];
+  });
   const kmScale = pack.kind === 'orders' ? pack.kmScale : undefined;
-  const header = { kind: pack.kind, riders: pack.riders, dates: pack.dates, size: pack.size, kmScale, arrays: arrays.map(([name, a]) => [name, typeOf(a), a.length]) };
-  return [Buffer.from(MAGIC + JSON.stringify(header)), ...arrays.map(([, a]) => Buffer.from(a.buffer, a.byteOffset, a.byteLength))];
+  const header = { kind: pack.kind, riders: pack.riders, dates: pack.dates, size: pack.size, kmScale, arrays: layout };
+  return [Buffer.from(MAGIC + JSON.stringify(header)), ...parts];
 }
 
 export function decodePack(parts: Uint8Array[]): SamplePack {
@@ -87,17 +104,30 @@ export function decodePack(parts: Uint8Array[]): SamplePack {
     dates: string[];
     size: number;
     kmScale?: number;
-    arrays: Array<[string, keyof typeof TYPES, number]>;
+    arrays: Array<[string, keyof typeof TYPES, number, number]>;
   };
   const pack: Record<string, unknown> = { kind: header.kind, riders: header.riders, dates: header.dates, size: header.size, kmScale: header.kmScale };
-  header.arrays.forEach(([name, type, length], i) => {
+  let next = 1;
+  for (const [name, type, length, count] of header.arrays) {
     const Type = TYPES[type];
-    const part = parts[i + 1];
-    if (part.byteLength !== length * Type.BYTES_PER_ELEMENT) throw new Error(`sample pack: ${name} has ${part.byteLength} bytes`);
-    // the blob's own memory when it is aligned for the type (the database driver's buffers are), else a copy
-    const aligned = part.byteOffset % Type.BYTES_PER_ELEMENT === 0 ? part : new Uint8Array(part);
-    pack[name] = new Type(aligned.buffer as ArrayBuffer, aligned.byteOffset, length);
-  });
+    const own = parts.slice(next, (next += count));
+    const bytes = own.reduce((n, p) => n + p.byteLength, 0);
+    if (bytes !== length * Type.BYTES_PER_ELEMENT) throw new Error(`sample pack: ${name} has ${bytes} bytes`);
+    const [part] = own;
+    if (count === 1 && part.byteOffset % Type.BYTES_PER_ELEMENT === 0) {
+      // the blob's own memory: the database driver's buffers are aligned
+      pack[name] = new Type(part.buffer as ArrayBuffer, part.byteOffset, length);
+      continue;
+    }
+    const array = new Type(length);
+    const into = new Uint8Array(array.buffer);
+    let at = 0;
+    for (const p of own) {
+      into.set(p, at);
+      at += p.byteLength;
+    }
+    pack[name] = array;
+  }
   return pack as unknown as SamplePack;
 }
 

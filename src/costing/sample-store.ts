@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { Transactions } from '../database/transactions';
 import { DaySet } from './costing';
 import { OrderSample } from './costing.entities';
-import { OnlinePack, OrdersPack, SamplePack, decodePack, encodePack, joinPacks } from './sample-pack';
+import { OnlinePack, OrdersPack, PG_PART_BYTES, SamplePack, decodePack, encodePack, joinPacks } from './sample-pack';
 import { SampleKind } from './sample-reader';
 
 /** Packs kept decoded in memory (the latest samples of the negotiations being costed). */
@@ -23,9 +23,14 @@ export class SampleStore {
 
   async insertPack(m: EntityManager, sampleId: string, pack: SamplePack): Promise<void> {
     const postgres = m.connection.options.type === 'postgres';
-    const parts = encodePack(pack);
-    for (const [part, data] of parts.entries())
-      await m.query(`INSERT INTO costing_sample_packs (sample_id, part, data) VALUES (${postgres ? '$1, $2, $3' : '?, ?, ?'})`, [sampleId, part, data]);
+    const parts = encodePack(pack, postgres ? PG_PART_BYTES : Infinity);
+    // PostgreSQL's small parts 16 rows to a statement
+    for (let first = 0; first < parts.length; first += 16) {
+      const rows = parts.slice(first, first + 16);
+      const values = rows.map((_, i) => (postgres ? `($1, $${2 * i + 2}, $${2 * i + 3})` : '(?, ?, ?)')).join(', ');
+      const params = postgres ? [sampleId, ...rows.flatMap((data, i) => [first + i, data])] : rows.flatMap((data, i) => [sampleId, first + i, data]);
+      await m.query(`INSERT INTO costing_sample_packs (sample_id, part, data) VALUES ${values}`, params);
+    }
   }
 
   /** After the upload's transaction committed: its pack is the one costing will want. */
@@ -53,11 +58,14 @@ export class SampleStore {
     const kept = this.packs.get(sampleId);
     if (kept) return kept;
     const postgres = this.tx.manager.connection.options.type === 'postgres';
-    const rows: Array<{ data: Uint8Array }> = await this.tx.manager.query(
-      `SELECT data FROM costing_sample_packs WHERE sample_id = ${postgres ? '$1' : '?'} ORDER BY part`,
+    // PostgreSQL sends bytea as hex text, twice the bytes and slow to write: base64 is 4/3 and faster (measured)
+    const rows: Array<{ data: Uint8Array | string }> = await this.tx.manager.query(
+      postgres
+        ? `SELECT encode(data, 'base64') AS data FROM costing_sample_packs WHERE sample_id = $1 ORDER BY part`
+        : 'SELECT data FROM costing_sample_packs WHERE sample_id = ? ORDER BY part',
       [sampleId],
     );
-    const pack = decodePack(rows.map((r) => r.data));
+    const pack = decodePack(rows.map((r) => (typeof r.data === 'string' ? Buffer.from(r.data, 'base64') : r.data)));
     this.keep(sampleId, pack);
     return pack;
   }

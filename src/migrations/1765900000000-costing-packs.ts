@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { Names } from '../costing/sample-reader';
-import { OnlinePack, OrdersPack, encodePack } from '../costing/sample-pack';
+import { OnlinePack, OrdersPack, PG_PART_BYTES, encodePack } from '../costing/sample-pack';
 
 /**
  * A folded sample is stored as one packed blob (src/costing/sample-pack.ts, in parts) instead
@@ -20,7 +20,7 @@ export class CostingPacks1765900000000 implements MigrationInterface {
     const samples: Array<{ id: string; kind: string }> = await q.query('SELECT id, kind FROM order_samples ORDER BY id');
     for (const sample of samples) {
       const pack = sample.kind === 'orders' ? await ordersPack(q, sample.id, p) : await onlinePack(q, sample.id, p);
-      for (const [part, data] of encodePack(pack).entries())
+      for (const [part, data] of encodePack(pack, postgres ? PG_PART_BYTES : Infinity).entries())
         await q.query(`INSERT INTO costing_sample_packs (sample_id, part, data) VALUES (${p(1)}, ${p(2)}, ${p(3)})`, [sample.id, part, data]);
     }
     await q.query('DROP TABLE costing_rider_days');
