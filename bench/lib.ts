@@ -67,13 +67,17 @@ export async function world(bench: Bench, env: Record<string, string> = {}): Pro
     ds,
     config,
     clock,
-    person: async (username) => toAuthUser(await ds.getRepository(User).findOneByOrFail({ username })),
+    person: (username) => personOf(ds, username),
     async listen() {
       await app.listen({ port: 0, host: '127.0.0.1' });
       return `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
     },
     close: () => app.close(),
   };
+}
+
+export async function personOf(ds: DataSource, username: string): Promise<AuthUser> {
+  return toAuthUser(await ds.getRepository(User).findOneByOrFail({ username }));
 }
 
 export interface LoadResult {

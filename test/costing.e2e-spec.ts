@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { AuditEntry } from '../src/audit/audit-entry.entity';
 import { Deadline } from '../src/deadlines/deadline.entity';
-import { CostingRiderDay, OrderSample } from '../src/costing/costing.entities';
+import { OrderSample } from '../src/costing/costing.entities';
+import { decodePack } from '../src/costing/sample-pack';
 import { TestApp, startTestApp } from './support/test-app';
 import { openContract, seats, send, sendOk, terms } from './support/negotiation-helpers';
 
@@ -94,6 +95,9 @@ describe('costing offers from the platform’s order data', () => {
   it('never serves a rider hash: workers are refused the costing and nobody gets the rows', async () => {
     expect((await t.http().get(`/api/negotiations/${id}/costing`).set('Authorization', await t.login('rider.0001'))).status).toBe(404);
     expect((await t.http().get(`/api/negotiations/${id}/order-samples`).set('Authorization', await t.login('union.chief'))).status).toBeGreaterThanOrEqual(400);
-    expect(await t.dataSource.getRepository(CostingRiderDay).count()).toBe(2);
+    // what is kept of the orders sample is its two rider-days, packed
+    const sample = await t.dataSource.getRepository(OrderSample).findOneByOrFail({ negotiationId: id, kind: 'orders' });
+    const parts: Array<{ data: Uint8Array }> = await t.dataSource.query(`SELECT data FROM costing_sample_packs WHERE sample_id = '${sample.id}' ORDER BY part`);
+    expect(decodePack(parts.map((p) => p.data)).size).toBe(2);
   });
 });

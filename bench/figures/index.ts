@@ -5,6 +5,7 @@ import { auditVerify } from './audit-verify';
 import { coldStart } from './cold-start';
 import { offers } from './offers';
 import { sse } from './sse';
+import { costing } from './costing';
 
 /** Every figure group, in the order `npm run bench` runs them: add yours with one line. */
-export const FIGURE_GROUPS: FigureGroup[] = [publicRead, offers, publishing, auditVerify, sse, coldStart];
+export const FIGURE_GROUPS: FigureGroup[] = [publicRead, offers, publishing, auditVerify, sse, coldStart, costing];

@@ -4,9 +4,9 @@ import { SampleKind } from './sample-reader';
 
 /**
  * A sample of the platform's own data, handed over for a negotiation (the enterprise "provides
- * the information needed", 001 §12). The rows are not kept: only the rider-days they fold into
- * (costing_rider_days, costing_online_days) and the SHA-256 of the exact file, which is on the
- * negotiation's chain.
+ * the information needed", 001 §12). The rows are not kept: only the rider-days they fold into,
+ * packed (costing_sample_packs, sample-pack.ts), and the SHA-256 of the exact file, which is on
+ * the negotiation's chain.
  */
 @Entity('order_samples')
 export class OrderSample {
@@ -36,47 +36,6 @@ export class OrderSample {
 
   @Column({ name: 'uploaded_at', type: 'varchar', length: 30 })
   uploadedAt!: string;
-}
-
-/** One rider's day of orders, as the formula needs it (rider-day.ts). */
-@Entity('costing_rider_days')
-export class CostingRiderDay {
-  @PrimaryColumn({ name: 'sample_id', type: 'varchar', length: 36 })
-  sampleId!: string;
-
-  @PrimaryColumn({ name: 'rider_hash', type: 'varchar', length: 128 })
-  riderHash!: string;
-
-  @PrimaryColumn({ type: 'varchar', length: 10 })
-  day!: string;
-
-  @Column({ type: 'integer' })
-  orders!: number;
-
-  @Column({ type: 'integer' })
-  night!: number;
-
-  @Column({ name: 'bad_weather', type: 'integer' })
-  badWeather!: number;
-
-  /** [[bucket, orders, km], …] */
-  @Column({ name: 'km_buckets', type: 'text' })
-  kmBuckets!: string;
-}
-
-@Entity('costing_online_days')
-export class CostingOnlineDay {
-  @PrimaryColumn({ name: 'sample_id', type: 'varchar', length: 36 })
-  sampleId!: string;
-
-  @PrimaryColumn({ name: 'rider_hash', type: 'varchar', length: 128 })
-  riderHash!: string;
-
-  @PrimaryColumn({ type: 'varchar', length: 10 })
-  day!: string;
-
-  @Column({ name: 'online_minutes', type: 'integer' })
-  onlineMinutes!: number;
 }
 
 /** The rules riders are paid by today, as the enterprise declares them: the baseline of every costing. */

@@ -10,8 +10,8 @@ import { MinimumWageTable } from '../terms/minimum-wage';
 import { Terms } from '../terms/terms';
 import { CostingFigures, costTerms, deltaPercent } from './costing';
 import { CurrentTerms, OrderSample } from './costing.entities';
-import { RiderDays } from './rider-day';
-import { SampleFormatError, SampleKind, readSample } from './sample-reader';
+import { OnlineDays, RiderDays } from './rider-day';
+import { ReadRow, SampleFormatError, SampleKind, readSample, sampleNames } from './sample-reader';
 import { SampleStore } from './sample-store';
 
 export interface SampleUpload {
@@ -52,19 +52,25 @@ export class CostingService {
   async upload(user: AuthUser, negotiationId: string, kind: SampleKind, format: 'csv' | 'jsonl', body: AsyncIterable<Buffer>): Promise<SampleUpload> {
     // who and whether before a byte is read: a sample may be large
     await this.negotiations.assertMaySend(user, negotiationId, 'PROVIDE_INFORMATION');
-    const orders = new RiderDays();
-    const online = new Map<string, number>();
-    const read = await readSample(body, kind, format, (row) => {
-      if ('onlineMinutes' in row) {
-        const key = `${row.riderHash}|${row.day}`;
-        if (online.has(key)) return 'this rider-day already has its online time';
-        online.set(key, row.onlineMinutes);
-      } else orders.add(row.riderHash, row.day, row);
-    }).catch((error) => {
+    const names = sampleNames();
+    const orders = new RiderDays(names);
+    const online = new OnlineDays(names);
+    const read = await readSample(
+      body,
+      kind,
+      format,
+      (row) => {
+        if (kind === 'online_time') return online.addNumbered(row.rider, row.date, (row as ReadRow<'online_time'>).onlineMinutes);
+        const order = row as ReadRow<'orders'>;
+        orders.addNumbered(order.rider, order.date, order.km, order.night, order.badWeather);
+      },
+      names,
+    ).catch((error) => {
       if (error instanceof SampleFormatError) throw unprocessable('SAMPLE.BAD_FORMAT', error.message);
       throw error;
     });
     if (read.rows === 0) throw unprocessable('SAMPLE.EMPTY', ['the sample has no good rows', ...read.rejected.slice(0, 20).map((r) => `line ${r.line}: ${r.message}`)]);
+    const pack = kind === 'orders' ? orders.pack() : online.pack();
     const sample: OrderSample = {
       id: randomUUID(),
       negotiationId,
@@ -80,10 +86,10 @@ export class CostingService {
     await this.negotiations.send(user, negotiationId, event, {
       alsoWrite: async (m) => {
         await m.createQueryBuilder().insert().into(OrderSample).values(sample).execute();
-        if (kind === 'orders') await this.store.insertRiderDays(m, sample.id, orders);
-        else await this.store.insertOnlineDays(m, sample.id, online);
+        await this.store.insertPack(m, sample.id, pack);
       },
     });
+    this.store.keep(sample.id, pack);
     return { sampleId: sample.id, kind, rows: sample.rows, riderDays: sample.riderDays, rejected: read.rejected, rejectedCount: read.rejectedCount, sha256: read.sha256 };
   }
 

@@ -1,6 +1,7 @@
 import { Terms } from '../terms/terms';
 import { orderRate } from '../terms/earnings';
 import { RiderDay } from './rider-day';
+import type { Counts } from './sample-pack';
 
 /**
  * What a set of terms means in riders' pockets over a sample of real rider-days: hourly
@@ -23,20 +24,24 @@ export interface CostingFigures {
 
 /**
  * Rider-days laid out in columns for costing one offer after another in a tight loop (10⁵–10⁶
- * days; objects per day would spend the time in the garbage collector).
+ * days; objects per day would spend the time in the garbage collector). A day with 0 online
+ * minutes has no online time in the sample and is left out.
  */
 export interface DaySet {
   size: number;
+  /** Riders with at least one costed day. */
   riders: number;
-  orders: Float64Array;
-  night: Float64Array;
-  badWeather: Float64Array;
-  onlineMinutes: Float64Array;
-  /** Day i's buckets are bucket[start[i]] … bucket[start[i + 1] − 1]. */
+  orders: Counts;
+  night: Counts;
+  badWeather: Counts;
+  onlineMinutes: Uint16Array;
+  /** Day i's buckets are bucket[start[i]] … bucket[start[i + 1] − 1], ascending. */
   start: Uint32Array;
-  bucket: Float64Array;
-  bucketOrders: Float64Array;
-  bucketKm: Float64Array;
+  bucket: Counts;
+  bucketOrders: Counts;
+  /** Distances in units of 1 / kmScale km. */
+  bucketKm: Counts | Float64Array;
+  kmScale: number;
 }
 
 export function daySet(days: readonly CostedDay[]): DaySet {
@@ -44,15 +49,16 @@ export function daySet(days: readonly CostedDay[]): DaySet {
   const buckets = days.reduce((n, d) => n + d.buckets.length, 0);
   const set: DaySet = {
     size,
-    riders: new Set(days.map((d) => d.riderHash)).size,
-    orders: new Float64Array(size),
-    night: new Float64Array(size),
-    badWeather: new Float64Array(size),
-    onlineMinutes: new Float64Array(size),
+    riders: new Set(days.filter((d) => d.onlineMinutes > 0).map((d) => d.riderHash)).size,
+    orders: new Uint32Array(size),
+    night: new Uint32Array(size),
+    badWeather: new Uint32Array(size),
+    onlineMinutes: new Uint16Array(size),
     start: new Uint32Array(size + 1),
-    bucket: new Float64Array(buckets),
-    bucketOrders: new Float64Array(buckets),
+    bucket: new Uint16Array(buckets),
+    bucketOrders: new Uint32Array(buckets),
     bucketKm: new Float64Array(buckets),
+    kmScale: 1,
   };
   let b = 0;
   days.forEach((d, i) => {
@@ -61,7 +67,7 @@ export function daySet(days: readonly CostedDay[]): DaySet {
     set.badWeather[i] = d.badWeather;
     set.onlineMinutes[i] = d.onlineMinutes;
     set.start[i] = b;
-    for (const [bucket, orders, km] of d.buckets) {
+    for (const [bucket, orders, km] of [...d.buckets].sort((x, y) => x[0] - y[0])) {
       set.bucket[b] = bucket;
       set.bucketOrders[b] = orders;
       set.bucketKm[b++] = km;
@@ -86,11 +92,15 @@ export function costTerms(set: DaySet, terms: Terms, hourlyMinimumFen: number): 
   let pay = 0;
   let minutes = 0;
   let belowMinutes = 0;
+  const { kmScale } = set;
+  const kUnits = k * kmScale;
   for (let i = 0; i < set.size; i++) {
-    let km = 0;
-    for (let b = set.start[i]; b < set.start[i + 1]; b++) if (set.bucket[b] > k) km += set.bucketKm[b] - k * set.bucketOrders[b];
-    const dayPay = base * set.orders[i] + perKm * km + night * set.night[i] + bad * set.badWeather[i];
     const online = set.onlineMinutes[i];
+    if (online === 0) continue;
+    let km = 0;
+    // a day's buckets ascend: those paid per km are at its end
+    for (let b = set.start[i + 1] - 1; b >= set.start[i] && set.bucket[b] > k; b--) km += set.bucketKm[b] - kUnits * set.bucketOrders[b];
+    const dayPay = base * set.orders[i] + (perKm * km) / kmScale + night * set.night[i] + bad * set.badWeather[i];
     const perHour = Math.round((dayPay * 60) / online);
     pay += dayPay;
     minutes += online;

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { createHash } from 'node:crypto';
-import { OrderRow, SampleFormatError, readSample, riderHashProblem } from './sample-reader';
+import { OrderRow, SampleFormatError, readSample, riderHashProblem, sampleNames, sampleRow } from './sample-reader';
 
 const H = 'a3f9'.repeat(8);
 async function* chunks(text: string, size = 7) {
@@ -7,7 +8,7 @@ async function* chunks(text: string, size = 7) {
 }
 async function read(text: string, format: 'csv' | 'jsonl' = 'csv', size?: number) {
   const rows: OrderRow[] = [];
-  const result = await readSample(chunks(text, size), 'orders', format, (row) => void rows.push({ ...row }));
+  const result = await readSample(chunks(text, size), 'orders', format, ({ rider: _rider, date: _date, ...row }) => void rows.push(row));
   return { ...result, rows };
 }
 
@@ -68,6 +69,58 @@ describe('readSample', () => {
     const r = await readSample(chunks(`riderHash,day,onlineMinutes\n${H},2026-10-01,0\n${H},2026-10-02,60\n`), 'online_time', 'csv', () => null);
     expect(r.rows).toBe(1);
     expect(r.rejected[0]).toEqual({ line: 2, message: expect.stringMatching(/onlineMinutes/) });
+  });
+});
+
+describe('the plain-CSV fast path', () => {
+  const value = (...choices: string[]) => fc.constantFrom(...choices);
+  const field = {
+    riderHash: value(H, 'b7'.repeat(16), '13812345678', '420302199001011234', '1234567890123456', 'short', `${H} `, `x${H}`, 'a-b_c'.repeat(4), '-'.repeat(16)),
+    day: value('2026-10-01', '2026-10-02', '2026-02-30', '2026-1-01', ' 2026-10-01', '20261001xx'),
+    km: value('3', '3.5', '0', '0.0', '500', '500.01', '3.', '.5', '1e1', '-1', ' 2', '0x10', '00012.50', '1234567890123456', '3.14159', ''),
+    minutes: value('25', '0', '1440', '1441', '10.0', '2.5', 'x', ''),
+    flag: value('0', '1', 'true', 'false', '2', ' 1', ''),
+  };
+  const line = fc.tuple(field.riderHash, field.day, field.km, field.minutes, field.flag, field.flag);
+
+  it('reads every line exactly as the general reader (sampleRow) does', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(line, { minLength: 1, maxLength: 30 }), async (lines) => {
+        const text = ['riderHash,day,km,minutes,night,badWeather', ...lines.map((l) => l.join(','))].join('\n');
+        const expected = lines.map((l) => {
+          const row = sampleRow('orders', (name) => l[['riderHash', 'day', 'km', 'minutes', 'night', 'badWeather'].indexOf(name)].trim());
+          return typeof row === 'string' ? row : { ...row };
+        });
+        const names = sampleNames();
+        const got: Array<OrderRow | string> = lines.map(() => 'rejected');
+        let at = 0;
+        const r = await readSample(chunks(text, 64), 'orders', 'csv', (row) => {
+          while (typeof expected[at] === 'string') at++;
+          const { rider, date, ...rest } = row;
+          expect([names.riders.list[rider], names.dates.list[date]]).toEqual([rest.riderHash, rest.day]);
+          got[at++] = rest;
+        }, names);
+        expect(got.map((g, i) => (typeof expected[i] === 'string' ? 'rejected' : g))).toEqual(expected.map((e) => (typeof e === 'string' ? 'rejected' : e)));
+        expect(r.rejected.map((x) => x.message)).toEqual(expected.filter((e): e is string => typeof e === 'string'));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('numbers each rider and day once, in the order they appear', async () => {
+    const G = 'c4'.repeat(16);
+    const text = `riderHash,day,km,minutes,night,badWeather\n${H},2026-10-01,1,5,0,0\n${G},2026-10-01,1,5,0,0\n"${H}",2026-10-02,1,5,0,0\n${G},2026-10-02,1,5,1,1\n`;
+    const names = sampleNames();
+    const seen: Array<[number, number]> = [];
+    await readSample(chunks(text), 'orders', 'csv', (row) => void seen.push([row.rider, row.date]), names);
+    expect(seen).toEqual([[0, 0], [1, 0], [0, 1], [1, 1]]);
+    expect(names.riders.list).toEqual([H, G]);
+    expect(names.dates.list).toEqual(['2026-10-01', '2026-10-02']);
+  });
+
+  it('skips a byte-order mark before the header', async () => {
+    const r = await read(`\ufeffriderHash,day,km,minutes,night,badWeather\n${H},2026-10-01,1,5,0,0\n`);
+    expect(r.rows).toHaveLength(1);
   });
 });
 

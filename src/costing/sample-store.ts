@@ -1,90 +1,72 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Transactions } from '../database/transactions';
-import { DaySet, daySet } from './costing';
-import { CostingOnlineDay, CostingRiderDay, OrderSample } from './costing.entities';
-import { RiderDays } from './rider-day';
+import { DaySet } from './costing';
+import { OrderSample } from './costing.entities';
+import { OnlinePack, OrdersPack, PG_PART_BYTES, SamplePack, decodePack, encodePack, joinPacks } from './sample-pack';
 import { SampleKind } from './sample-reader';
 
-const CHUNK = 500;
+/** Packs kept decoded in memory (the latest samples of the negotiations being costed). */
+const KEPT_PACKS = 4;
 
 /**
- * Where folded samples live: the rider-days of an orders sample, the online minutes of an
- * online-time sample, and one cache of the latest pair joined, so that costing another offer
- * against a loaded sample does not read the rows again.
+ * Where folded samples live: each sample's pack (sample-pack.ts) in `costing_sample_packs`,
+ * and in memory the packs last uploaded or read and the latest pair joined, so that costing
+ * an offer right after an upload, or another offer after that, reads nothing again.
  */
 @Injectable()
 export class SampleStore {
-  private cached: { key: string; days: DaySet } | null = null;
+  private readonly packs = new Map<string, SamplePack>();
+  private joined: { key: string; days: DaySet } | null = null;
 
   constructor(private readonly tx: Transactions) {}
 
-  async insertRiderDays(m: EntityManager, sampleId: string, days: RiderDays): Promise<void> {
-    const rows = (function* () {
-      for (const { riderHash, day, value } of days.entries())
-        yield [sampleId, riderHash, day, value.orders, value.night, value.badWeather, JSON.stringify(value.buckets)];
-    })();
-    await insertMany(m, 'costing_rider_days', ['sample_id', 'rider_hash', 'day', 'orders', 'night', 'bad_weather', 'km_buckets'], rows);
+  async insertPack(m: EntityManager, sampleId: string, pack: SamplePack): Promise<void> {
+    const postgres = m.connection.options.type === 'postgres';
+    const parts = encodePack(pack, postgres ? PG_PART_BYTES : Infinity);
+    // PostgreSQL's small parts 16 rows to a statement
+    for (let first = 0; first < parts.length; first += 16) {
+      const rows = parts.slice(first, first + 16);
+      const values = rows.map((_, i) => (postgres ? `($1, $${2 * i + 2}, $${2 * i + 3})` : '(?, ?, ?)')).join(', ');
+      const params = postgres ? [sampleId, ...rows.flatMap((data, i) => [first + i, data])] : rows.flatMap((data, i) => [sampleId, first + i, data]);
+      await m.query(`INSERT INTO costing_sample_packs (sample_id, part, data) VALUES ${values}`, params);
+    }
   }
 
-  async insertOnlineDays(m: EntityManager, sampleId: string, minutes: Map<string, number>): Promise<void> {
-    const rows = (function* () {
-      for (const [key, onlineMinutes] of minutes) {
-        const cut = key.lastIndexOf('|');
-        yield [sampleId, key.slice(0, cut), key.slice(cut + 1), onlineMinutes];
-      }
-    })();
-    await insertMany(m, 'costing_online_days', ['sample_id', 'rider_hash', 'day', 'online_minutes'], rows);
+  /** After the upload's transaction committed: its pack is the one costing will want. */
+  keep(sampleId: string, pack: SamplePack): void {
+    this.packs.delete(sampleId);
+    this.packs.set(sampleId, pack);
+    while (this.packs.size > KEPT_PACKS) this.packs.delete(this.packs.keys().next().value!);
   }
 
   latest(negotiationId: string, kind: SampleKind): Promise<OrderSample | null> {
     return this.tx.manager.findOne(OrderSample, { where: { negotiationId, kind }, order: { uploadedAt: 'DESC', id: 'DESC' } });
   }
 
-  /** The rider-days of both samples that have online time (a day without it cannot be costed). */
+  /** The rider-days of the orders sample with the online minutes of the online-time sample. */
   async costedDays(orders: OrderSample, online: OrderSample): Promise<DaySet> {
     const key = `${orders.id}:${online.id}`;
-    if (this.cached?.key === key) return this.cached.days;
-    const rows: Array<{ rider_hash: string; orders: number; night: number; bad_weather: number; km_buckets: string; online_minutes: number }> =
-      await this.tx.manager
-        .createQueryBuilder(CostingRiderDay, 'd')
-        .innerJoin(CostingOnlineDay, 'o', 'o.sample_id = :online AND o.rider_hash = d.rider_hash AND o.day = d.day', { online: online.id })
-        .where('d.sample_id = :orders', { orders: orders.id })
-        .select(['d.rider_hash AS rider_hash', 'd.orders AS orders', 'd.night AS night', 'd.bad_weather AS bad_weather', 'd.km_buckets AS km_buckets', 'o.online_minutes AS online_minutes'])
-        .getRawMany();
-    const days = daySet(rows.map((r) => ({
-      riderHash: r.rider_hash,
-      orders: Number(r.orders),
-      night: Number(r.night),
-      badWeather: Number(r.bad_weather),
-      buckets: JSON.parse(r.km_buckets) as Array<[number, number, number]>,
-      onlineMinutes: Number(r.online_minutes),
-    })));
-    this.cached = { key, days };
+    if (this.joined?.key === key) return this.joined.days;
+    const [o, t] = await Promise.all([this.pack(orders.id), this.pack(online.id)]);
+    const days = joinPacks(o as OrdersPack, t as OnlinePack);
+    this.joined = { key, days };
     return days;
   }
-}
 
-/**
- * Multi-row INSERTs with bound parameters, CHUNK rows each: a sample folds into 10⁵–10⁶
- * rider-days, and the query builder's per-value bookkeeping was most of their insert time.
- */
-async function insertMany(m: EntityManager, table: string, columns: string[], rows: Iterable<unknown[]>): Promise<void> {
-  const postgres = m.connection.options.type === 'postgres';
-  let batch: unknown[] = [];
-  let count = 0;
-  const flush = async () => {
-    if (!count) return;
-    let n = 0;
-    const tuple = () => `(${columns.map(() => (postgres ? `$${++n}` : '?')).join(',')})`;
-    const values = Array.from({ length: count }, tuple).join(',');
-    await m.query(`INSERT INTO ${table} (${columns.join(',')}) VALUES ${values}`, batch);
-    batch = [];
-    count = 0;
-  };
-  for (const row of rows) {
-    batch.push(...row);
-    if (++count === CHUNK) await flush();
+  private async pack(sampleId: string): Promise<SamplePack> {
+    const kept = this.packs.get(sampleId);
+    if (kept) return kept;
+    const postgres = this.tx.manager.connection.options.type === 'postgres';
+    // PostgreSQL sends bytea as hex text, twice the bytes and slow to write: base64 is 4/3 and faster (measured)
+    const rows: Array<{ data: Uint8Array | string }> = await this.tx.manager.query(
+      postgres
+        ? `SELECT encode(data, 'base64') AS data FROM costing_sample_packs WHERE sample_id = $1 ORDER BY part`
+        : 'SELECT data FROM costing_sample_packs WHERE sample_id = ? ORDER BY part',
+      [sampleId],
+    );
+    const pack = decodePack(rows.map((r) => (typeof r.data === 'string' ? Buffer.from(r.data, 'base64') : r.data)));
+    this.keep(sampleId, pack);
+    return pack;
   }
-  await flush();
 }

@@ -17,7 +17,7 @@ import { Agreement } from '../agreements/agreement.entity';
 import { Acknowledgement } from '../agreements/acknowledgement.entity';
 import { WebhookDelivery } from '../agreements/webhook-delivery.entity';
 import { Notification } from '../deadlines/notification.entity';
-import { CostingOnlineDay, CostingRiderDay, CurrentTerms, OrderSample } from '../costing/costing.entities';
+import { CurrentTerms, OrderSample } from '../costing/costing.entities';
 import { Ballot, BallotDelegate } from '../ballots/ballot.entity';
 import { BallotChoices, BallotParticipation, BallotReceipt } from '../ballots/ballot-box.entity';
 import { Checkpoint } from '../audit/checkpoint.entity';
@@ -46,8 +46,6 @@ export const ENTITIES = [
   Notification,
   RevokedToken,
   OrderSample,
-  CostingRiderDay,
-  CostingOnlineDay,
   CurrentTerms,
   Ballot,
   BallotDelegate,

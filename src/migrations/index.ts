@@ -8,6 +8,7 @@ import { NegotiatingTable1765400000000 } from './1765400000000-negotiating-table
 import { Ledger1765500000000 } from './1765500000000-ledger';
 import { Costing1765600000000 } from './1765600000000-costing';
 import { WorkerTallies1765800000000 } from './1765800000000-worker-tallies';
+import { CostingPacks1765900000000 } from './1765900000000-costing-packs';
 import { IdempotencyFingerprint1765700000000 } from './1765700000000-idempotency-fingerprint';
 import { UnionChief1765700000001 } from './1765700000001-union-chief';
 
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   IdempotencyFingerprint1765700000000,
   UnionChief1765700000001,
   WorkerTallies1765800000000,
+  CostingPacks1765900000000,
 ];
