@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort, ServingProcess, startServing } from '../bench/main-process';
+import { freePort, npmStartArgs, ServingProcess, startServing } from '../bench/main-process';
 import { freshDatabaseUrl } from './support/test-app';
 
 /**
@@ -28,7 +28,7 @@ describe('npm start (dist/src/main.js on an empty database)', () => {
 
   beforeAll(async () => {
     build();
-    service = await startServing([main], {
+    service = await startServing(npmStartArgs(), {
       port: await freePort(),
       cwd: root,
       // the README's environment: no NODE_ENV (jest sets `test`), no JWT_SECRET, the default riders;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scratchDatabaseUrl } from '../../src/database/scratch-database';
 import { FigureGroup } from '../lib';
-import { startServing } from '../main-process';
+import { npmStartArgs, startServing } from '../main-process';
 
 /**
  * `node dist/src/main.js` from process start to the first 200 of /health, on an empty
@@ -14,9 +14,9 @@ export const coldStart: FigureGroup = {
   name: 'cold-start',
   async run(bench) {
     const databaseUrl = await scratchDatabaseUrl(bench.server);
-    const main = join(__dirname, '..', '..', 'src', 'main.js');
-    const first = await start([main], databaseUrl, 3101);
-    const second = await start([main], databaseUrl, 3102);
+    // as npm start runs it: package.json's flags and script
+    const first = await start(npmStartArgs(), databaseUrl, 3101);
+    const second = await start(npmStartArgs(), databaseUrl, 3102);
     const bareScript = `require('fastify')({logger:false}).get('/health',(q,r)=>r.send({ok:true})).listen({port:3103,host:'127.0.0.1'})`;
     const bare = await start(['-e', bareScript], databaseUrl, 3103);
     return [
