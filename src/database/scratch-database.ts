@@ -21,7 +21,19 @@ export async function scratchDatabaseUrl(server?: string): Promise<string> {
 }
 
 export async function dropScratchDatabases(): Promise<void> {
-  for (const { server, name } of created.splice(0)) await onServer(server, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  for (const { server, name } of created.splice(0)) {
+    // FORCE cannot end a server process of another role (e.g. autovacuum on the fresh database,
+    // "must be a member of … pg_signal_backend"): such a process is gone a moment later
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await onServer(server, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+      }
+    }
+  }
 }
 
 async function onServer(server: string, work: (admin: Client) => Promise<unknown>): Promise<void> {
