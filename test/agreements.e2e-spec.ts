@@ -114,6 +114,19 @@ describe('publication reaches every covered worker', () => {
     expect(after.body.items[0].agreement.id).toBe(agreement.id);
   });
 
+  it("keeps another platform's riders in the same district out of a publication, whoever read the inbox first", async () => {
+    const agreement = await agreementOf(await toPublished(t));
+    const ours = await t.login('rider.0006');
+    const rider = await t.dataSource.getRepository(User).findOneByOrFail({ username: 'rider.0006' });
+    const district = (await t.dataSource.getRepository(Worker).findOneByOrFail({ id: rider.workerId! })).region;
+    // the same district and category, another platform
+    const theirs = await workerLogin('rider.kept.theirs', { enterpriseId: await t.orgId('platform2'), region: district });
+    const ids = async (auth: string) => (await t.http().get('/api/me/inbox?pageSize=100').set('Authorization', auth)).body.items.map((i: { agreement: { id: string } }) => i.agreement.id);
+    expect(await ids(ours)).toContain(agreement.id);
+    expect(await ids(theirs)).not.toContain(agreement.id);
+    expect(await ids(ours)).toContain(agreement.id);
+  });
+
   it('puts the publication in every covered inbox without writing a row per worker; acknowledging is idempotent', async () => {
     const ackRows = await t.dataSource.getRepository(Acknowledgement).count();
     const agreement = await agreementOf(await toPublished(t));

@@ -18,6 +18,14 @@ import { coveredWorkersCondition, covers } from './coverage';
 
 /** Industry × region lists of publications kept by the inbox (a city has a few hundred districts). */
 const CANDIDATE_LISTS_KEPT = 5_000;
+/** Per list, the covering ids of so many enterprise × place × category groups of workers. */
+const COVERING_LISTS_KEPT = 200;
+
+interface KeptList {
+  stamp: string;
+  list: Array<Pick<Agreement, 'id' | 'scope' | 'publishedAt'>>;
+  covering: Map<string, string[]>;
+}
 
 export interface InboxItem {
   agreement: ReturnType<typeof toAgreementView>;
@@ -31,7 +39,7 @@ export interface InboxItem {
  */
 @Injectable()
 export class InboxService {
-  private readonly candidateLists = new Map<string, { stamp: string; list: Array<Pick<Agreement, 'id' | 'scope' | 'publishedAt'>> }>();
+  private readonly candidateLists = new Map<string, KeptList>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -57,8 +65,7 @@ export class InboxService {
     const minutes = await minutesCovering(this.dataSource.manager, worker);
     const m = this.dataSource.manager;
     // every rider's phone asks on a publication day: fixed statements (database/rows.ts)
-    const candidates = await this.candidates(worker);
-    const covering = candidates.filter((a) => covers(a.scope, worker)).map((a) => a.id);
+    const covering = await this.covering(worker);
     const acks = covering.length ? await selectRows(m, Acknowledgement, 'worker_id = ?', [worker.id]) : [];
     const ackedAt = new Map(acks.map((a) => [a.agreementId, a.acknowledgedAt]));
     const pageIds = covering.slice((page - 1) * pageSize, page * pageSize);
@@ -80,7 +87,7 @@ export class InboxService {
    * publication time stay the same (publications are only ever added): on a publication day
    * the same thousand rows would otherwise be read and parsed for every rider.
    */
-  private async candidates(worker: Worker): Promise<Array<Pick<Agreement, 'id' | 'scope' | 'publishedAt'>>> {
+  private async candidates(worker: Worker): Promise<KeptList> {
     const m = this.dataSource.manager;
     const regions = regionAncestors(worker.region);
     const where = `industry = ? AND region IN (${placeholders(regions)})`;
@@ -89,11 +96,25 @@ export class InboxService {
     const key = params.join('|');
     const stamp = `${n}|${latest}`;
     const kept = this.candidateLists.get(key);
-    if (kept?.stamp === stamp) return kept.list;
+    if (kept?.stamp === stamp) return kept;
     const list = await selectRows(m, Agreement, where, params, { properties: ['id', 'scope', 'publishedAt'], orderBy: 'published_at DESC' });
     if (this.candidateLists.size >= CANDIDATE_LISTS_KEPT) this.candidateLists.delete(this.candidateLists.keys().next().value!);
-    this.candidateLists.set(key, { stamp, list });
-    return list;
+    const fresh = { stamp, list, covering: new Map<string, string[]>() };
+    this.candidateLists.set(key, fresh);
+    return fresh;
+  }
+
+  /** The ids of the publications covering the worker, newest first: the same for every worker of one enterprise, place and category. */
+  private async covering(worker: Worker): Promise<string[]> {
+    const kept = await this.candidates(worker);
+    const party = `${worker.enterpriseId}|${worker.region}|${worker.category}`;
+    let ids = kept.covering.get(party);
+    if (!ids) {
+      ids = kept.list.filter((a) => covers(a.scope, worker)).map((a) => a.id);
+      if (kept.covering.size >= COVERING_LISTS_KEPT) kept.covering.delete(kept.covering.keys().next().value!);
+      kept.covering.set(party, ids);
+    }
+    return ids;
   }
 
   /** Idempotent: a repeat keeps the first time. 403 for a worker the publication does not cover. */

@@ -9,6 +9,7 @@ import { Ledger1765500000000 } from './1765500000000-ledger';
 import { Costing1765600000000 } from './1765600000000-costing';
 import { WorkerTallies1765800000000 } from './1765800000000-worker-tallies';
 import { CostingPacks1765900000000 } from './1765900000000-costing-packs';
+import { AgreementsByRegion1766200000000 } from './1766200000000-agreements-by-region';
 import { IdempotencyFingerprint1765700000000 } from './1765700000000-idempotency-fingerprint';
 import { UnionChief1765700000001 } from './1765700000001-union-chief';
 
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   UnionChief1765700000001,
   WorkerTallies1765800000000,
   CostingPacks1765900000000,
+  AgreementsByRegion1766200000000,
 ];
