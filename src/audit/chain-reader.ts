@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { rawRows } from '../database/rows';
 import { ChainLink, ChainVerifier, Verification } from './audit-chain';
 
 /** Links read per query when a chain is read in pages: a 10⁶-entry chain is 100 queries, each a short hold on the event loop. */
@@ -13,12 +14,7 @@ const LINK_COLUMNS =
  * (negotiation_id, seq).
  */
 export function chainPage(manager: EntityManager, negotiationId: string, afterSeq: number, limit = CHAIN_PAGE_SIZE): Promise<ChainLink[]> {
-  const [id, after, n] = manager.connection.options.type === 'postgres' ? ['$1', '$2', '$3'] : ['?', '?', '?'];
-  return manager.query(`SELECT ${LINK_COLUMNS} FROM audit_entries WHERE negotiation_id = ${id} AND seq > ${after} ORDER BY seq LIMIT ${n}`, [
-    negotiationId,
-    afterSeq,
-    limit,
-  ]);
+  return rawRows<ChainLink>(manager, `SELECT ${LINK_COLUMNS} FROM audit_entries WHERE negotiation_id = ? AND seq > ? ORDER BY seq LIMIT ?`, [negotiationId, afterSeq, limit]);
 }
 
 /** A negotiation's whole chain as stored, in seq order (for what needs it in memory: the replay of derived rows, the publication check). */
@@ -33,8 +29,7 @@ export async function readChain(manager: EntityManager, negotiationId: string): 
 
 /** The seq and head hash a negotiation row says its chain has reached. */
 export async function recordedHead(manager: EntityManager, negotiationId: string): Promise<{ seq: number; head: string } | undefined> {
-  const id = manager.connection.options.type === 'postgres' ? '$1' : '?';
-  const [row] = await manager.query(`SELECT audit_seq AS "seq", audit_head AS "head" FROM negotiations WHERE id = ${id}`, [negotiationId]);
+  const [row] = await rawRows<{ seq: number | string; head: string }>(manager, 'SELECT audit_seq AS "seq", audit_head AS "head" FROM negotiations WHERE id = ?', [negotiationId]);
   return row ? { seq: Number(row.seq), head: row.head } : undefined;
 }
 

@@ -1,6 +1,7 @@
 import type { IRateLimiterStoreOptions, RateLimiterStoreAbstract as StoreAbstract } from 'rate-limiter-flexible';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
+import { rawRows } from './rows';
 
 // the package exports its concrete stores only; the abstract one is the documented base of custom stores
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -26,10 +27,9 @@ export class TypeOrmRateLimiterStore extends RateLimiterStoreAbstract {
     this.dataSource = dataSource;
   }
 
-  /** `?` placeholders for SQLite, `$n` for PostgreSQL. */
+  /** `?` placeholders, `$n` on PostgreSQL (rows.ts). */
   private query(sql: string, values: unknown[]): Promise<unknown> {
-    const text = this.dataSource.options.type === 'postgres' ? sql.replace(/\?/g, ((n) => () => `$${++n}`)(0)) : sql;
-    return this.dataSource.query(text, values);
+    return rawRows(this.dataSource.manager, sql, values);
   }
 
   _upsert(key: string, points: number, msDuration: number, forceExpire = false): Promise<Row> {
