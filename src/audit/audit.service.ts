@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { insertRow } from '../database/rows';
+import { insertRow, updateRows } from '../database/rows';
 import { AuditEntry } from './audit-entry.entity';
 import { Negotiation } from '../negotiations/negotiation.entity';
 import { DomainError } from '../common/domain-error';
@@ -55,13 +55,8 @@ export class AuditService {
   async extend(manager: EntityManager, entry: AuditAppend): Promise<ChainLink> {
     const n = await manager.findOneByOrFail(Negotiation, { id: entry.negotiationId });
     const link = this.link({ seq: n.auditSeq, head: n.auditHead }, entry);
-    const moved = await manager
-      .createQueryBuilder()
-      .update(Negotiation)
-      .set({ auditSeq: link.seq, auditHead: link.hash, version: n.version + 1, updatedAt: entry.at })
-      .where('id = :id AND version = :version', { id: n.id, version: n.version })
-      .execute();
-    if (moved.affected !== 1) throw new DomainError(409, 'NEGOTIATION.STALE_VERSION', 'the negotiation changed meanwhile; retry');
+    const moved = await updateRows(manager, Negotiation, { auditSeq: link.seq, auditHead: link.hash, version: n.version + 1, updatedAt: entry.at }, 'id = ? AND version = ?', [n.id, n.version]);
+    if (moved !== 1) throw new DomainError(409, 'NEGOTIATION.STALE_VERSION', 'the negotiation changed meanwhile; retry');
     await this.append(manager, link);
     return link;
   }
