@@ -195,7 +195,7 @@ describe('publication reaches every covered worker', () => {
     try {
       const negotiationId = await toPublished(t);
       const agreement = await agreementOf(negotiationId);
-      const deadline = Date.now() + 1000;
+      const deadline = Date.now() + 10_000; // a wait, not a measure: a loaded machine may take a while
       while (!received.join('').includes(agreement.id) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       const text = received.join('');
       expect(text).toContain('event: publication');
