@@ -17,9 +17,10 @@ export interface ServingProcess {
 
 /**
  * What `npm start` runs, as arguments to Node: the flags and the script of package.json's
- * `start` (`--max-semi-space-size`: V8's young generation is sized for throughput by default,
- * and an 8 MiB semi-space takes the service from ~330 to ~205 MiB after the demo, for ~10 % of throughput; 4 MiB reached 190 MiB but cost a quarter), the script as an
- * absolute path.
+ * `start`, the script as an absolute path. `--max-semi-space-size=4`: V8 sizes the young
+ * generation for throughput by default, which took the service to ~330 MiB after the demo;
+ * 4 MiB semi-spaces measured no slower on OFFER than 8 MiB or the default here (418–461 against
+ * 382–447 and 237–265 events/s), and the young generation stays small.
  */
 export function npmStartArgs(): string[] {
   // bench/ when run from source (tests), dist/bench/ when built: the nearest package.json up
@@ -29,6 +30,18 @@ export function npmStartArgs(): string[] {
   const [node, ...args] = scripts.start.split(/\s+/);
   if (node !== 'node') throw new Error(`npm start runs ${node}, not node`);
   return args.map((a) => (a.startsWith('-') ? a : join(root, a)));
+}
+
+/**
+ * The bench serves the app in its own process: run it with the V8 flags `npm start` gives the
+ * service (re-executing itself when they are missing), so that its figures are the service's.
+ * Null when this process has them and should go on, else the re-executed run's exit code.
+ */
+export function withServiceFlags(): Promise<number> | null {
+  const flags = npmStartArgs().filter((a) => a.startsWith('-'));
+  if (flags.every((f) => process.execArgv.includes(f))) return null;
+  const child = spawn(process.execPath, [...process.execArgv, ...flags, ...process.argv.slice(1)], { stdio: 'inherit' });
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
 }
 
 /** A port nobody listens on now (the kernel's choice), for a process told its port by `PORT`. */

@@ -5,12 +5,14 @@ import { join } from 'node:path';
 import { dropScratchDatabases } from '../src/database/scratch-database';
 import { Bench, Figure } from './lib';
 import { FIGURE_GROUPS } from './figures';
+import { withServiceFlags } from './main-process';
 
 /**
  * npm run bench [-- group …]: runs every figure group (bench/figures/index.ts) in turn, prints
  * one line per figure — name, value, unit, the same-run baseline and the ratio — and writes
  * bench/results.json. DATABASE_URL=postgres://… runs them on PostgreSQL (scratch databases).
- * Never asserted in `npm test`: these machines are noisy, the ratios are what to compare.
+ * Never asserted in `npm test`: these machines are noisy, the ratios are what to compare. It runs
+ * with the V8 flags of `npm start` (bench/main-process.ts withServiceFlags).
  */
 async function main() {
   const only = process.argv.slice(2);
@@ -20,11 +22,12 @@ async function main() {
     cpus: `${cpus().length} × ${cpus()[0]?.model ?? '?'}`,
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     node: process.version,
+    nodeFlags: process.execArgv.join(' '),
     database: server ? 'PostgreSQL' : 'SQLite (better-sqlite3, WAL)',
     loadAverageAtStart: loadavg().map((l) => l.toFixed(1)).join(' '),
     at: new Date().toISOString(),
   };
-  console.log(`Xieshang benchmarks — ${machine.database}; ${machine.cpus}; load ${machine.loadAverageAtStart}`);
+  console.log(`Xieshang benchmarks — ${machine.database}; ${machine.cpus}; node ${machine.node} ${machine.nodeFlags}; load ${machine.loadAverageAtStart}`);
   const results: Array<Figure & { group: string; ratio?: number }> = [];
   for (const group of FIGURE_GROUPS.filter((g) => only.length === 0 || only.includes(g.name))) {
     try {
@@ -54,7 +57,10 @@ function line(f: Figure, ratio?: number): string {
   return parts.join(' ');
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+const reexecuted = withServiceFlags();
+if (reexecuted) reexecuted.then((code) => process.exit(code));
+else
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
