@@ -13,6 +13,10 @@ describe('database rows (hot-path statements)', () => {
   });
   afterAll(() => t.close());
 
+  (process.env.TEST_DATABASE_URL ? it.skip : it)('sorts in memory on SQLite: no temporary file per ORDER BY', async () => {
+    expect(await t.dataSource.query('PRAGMA temp_store')).toEqual([{ temp_store: 2 }]);
+  });
+
   it('reads entities equal to what find() reads: JSON, booleans, NULLs and integers converted alike', async () => {
     const id = await toConsultation(t);
     const m = t.dataSource.manager;

@@ -78,6 +78,9 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
         db.pragma('synchronous = NORMAL');
         db.pragma('foreign_keys = ON');
         db.pragma('busy_timeout = 5000');
+        // an ORDER BY that needs a temporary b-tree would otherwise create and delete a temporary
+        // file each time: 0.16 ms of every rider's inbox, for a sort of six rows
+        db.pragma('temp_store = MEMORY');
       },
     };
   }
