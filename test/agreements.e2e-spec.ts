@@ -12,6 +12,8 @@ import { User } from '../src/accounts/user.entity';
 import { Worker } from '../src/accounts/worker.entity';
 import { Agreement } from '../src/agreements/agreement.entity';
 import { covers } from '../src/agreements/coverage';
+import { InboxService } from '../src/agreements/inbox.service';
+import { toAuthUser } from '../src/accounts/auth.service';
 import { TestApp, startTestApp } from './support/test-app';
 import { toPublished } from './support/negotiation-helpers';
 
@@ -112,6 +114,19 @@ describe('publication reaches every covered worker', () => {
     expect(after.body.total).toBe(before.body.total + 1);
     expect(after.body.unread).toBe(before.body.unread + 1);
     expect(after.body.items[0].agreement.id).toBe(agreement.id);
+  });
+
+  it('shows in the inbox the agreement as published, kept for later pages and frozen against change', async () => {
+    const agreement = await agreementOf(await toPublished(t));
+    const published = (await t.http().get(`/api/agreements/${agreement.id}`)).body;
+    const rider = await t.login('rider.0005');
+    for (let read = 0; read < 2; read++) {
+      const inbox = await t.http().get('/api/me/inbox').set('Authorization', rider);
+      expect(inbox.body.items[0].agreement).toEqual(published);
+    }
+    const kept = (await t.app.get(InboxService).inbox(toAuthUser(await t.dataSource.getRepository(User).findOneByOrFail({ username: 'rider.0005' })))).items[0].agreement;
+    expect(Object.isFrozen(kept) && Object.isFrozen(kept.terms) && Object.isFrozen(kept.scope)).toBe(true);
+    expect(() => ((kept as { title: string }).title = 'changed')).toThrow(TypeError);
   });
 
   it("keeps another platform's riders in the same district out of a publication, whoever read the inbox first", async () => {

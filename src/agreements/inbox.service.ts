@@ -20,6 +20,9 @@ import { coveredWorkersCondition, covers } from './coverage';
 const CANDIDATE_LISTS_KEPT = 5_000;
 /** Per list, the covering ids of so many enterprise × place × category groups of workers. */
 const COVERING_LISTS_KEPT = 200;
+/** Views of so many published agreements kept for the inbox's pages (a few MiB). */
+const AGREEMENT_VIEWS_KEPT = 5_000;
+type AgreementView = ReturnType<typeof toAgreementView>;
 
 interface KeptList {
   stamp: string;
@@ -28,7 +31,7 @@ interface KeptList {
 }
 
 export interface InboxItem {
-  agreement: ReturnType<typeof toAgreementView>;
+  agreement: Readonly<AgreementView>;
   publishedAt: string;
   acknowledgedAt: string | null;
 }
@@ -40,6 +43,8 @@ export interface InboxItem {
 @Injectable()
 export class InboxService {
   private readonly candidateLists = new Map<string, KeptList>();
+  /** A published agreement never changes: its view, frozen, shared by every page that lists it. */
+  private readonly views = new Map<string, Readonly<AgreementView>>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -69,16 +74,27 @@ export class InboxService {
     const acks = covering.length ? await selectRows(m, Acknowledgement, 'worker_id = ?', [worker.id]) : [];
     const ackedAt = new Map(acks.map((a) => [a.agreementId, a.acknowledgedAt]));
     const pageIds = covering.slice((page - 1) * pageSize, page * pageSize);
-    const rows = new Map(pageIds.length ? (await selectRows(m, Agreement, `id IN (${placeholders(pageIds)})`, pageIds)).map((a) => [a.id, a]) : []);
+    const views = await this.viewsOf(pageIds);
     return {
-      items: pageIds.map((id) => {
-        const a = rows.get(id)!;
-        return { agreement: toAgreementView(a), publishedAt: a.publishedAt, acknowledgedAt: ackedAt.get(id) ?? null };
-      }),
+      items: pageIds.map((id) => ({ agreement: views.get(id)!, publishedAt: views.get(id)!.publishedAt, acknowledgedAt: ackedAt.get(id) ?? null })),
       unread: covering.filter((id) => !ackedAt.has(id)).length,
       total: covering.length,
       minutes,
     };
+  }
+
+  /** The views of these published agreements: kept ones, and the rest read in one statement. */
+  private async viewsOf(ids: string[]): Promise<Map<string, Readonly<AgreementView>>> {
+    const views = new Map(ids.map((id) => [id, this.views.get(id)]));
+    const missing = ids.filter((id) => !views.get(id));
+    if (!missing.length) return views as Map<string, Readonly<AgreementView>>;
+    for (const a of await selectRows(this.dataSource.manager, Agreement, `id IN (${placeholders(missing)})`, missing)) {
+      const view = deepFreeze(toAgreementView(a));
+      if (this.views.size >= AGREEMENT_VIEWS_KEPT) this.views.delete(this.views.keys().next().value!);
+      this.views.set(a.id, view);
+      views.set(a.id, view);
+    }
+    return views as Map<string, Readonly<AgreementView>>;
   }
 
   /**
@@ -156,4 +172,13 @@ export class InboxService {
     ]);
     return { covered, acknowledged };
   }
+}
+
+/** Frozen to the leaves: a kept view is shared by every answer, so no caller may change it. */
+function deepFreeze<T>(value: T): Readonly<T> {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
 }
