@@ -15,6 +15,7 @@ import { covers } from '../src/agreements/coverage';
 import { InboxService } from '../src/agreements/inbox.service';
 import { toAuthUser } from '../src/accounts/auth.service';
 import { TestApp, startTestApp } from './support/test-app';
+import { rawSql } from './support/raw-sql';
 import { toPublished } from './support/negotiation-helpers';
 
 describe('publication reaches every covered worker', () => {
@@ -114,6 +115,22 @@ describe('publication reaches every covered worker', () => {
     expect(after.body.total).toBe(before.body.total + 1);
     expect(after.body.unread).toBe(before.body.unread + 1);
     expect(after.body.items[0].agreement.id).toBe(agreement.id);
+  });
+
+  it('renews a kept inbox whoever writes the publication: a row added by SQL shows at the next read', async () => {
+    const agreement = await agreementOf(await toPublished(t));
+    const rider = await t.login('rider.0005');
+    const before = (await t.http().get('/api/me/inbox?pageSize=100').set('Authorization', rider)).body;
+    const copy = randomUUID();
+    await rawSql(
+      t.dataSource,
+      `INSERT INTO agreements (id, negotiation_id, kind, title, industry, region, scope, terms, opinions, effective_from, expires_on, published_at, audit_head)
+       SELECT ?, ?, kind, title, industry, region, scope, terms, opinions, effective_from, expires_on, published_at, audit_head FROM agreements WHERE id = ?`,
+      [copy, randomUUID(), agreement.id],
+    );
+    const after = (await t.http().get('/api/me/inbox?pageSize=100').set('Authorization', rider)).body;
+    expect(after.total).toBe(before.total + 1);
+    expect(after.items.map((i: { agreement: { id: string } }) => i.agreement.id)).toContain(copy);
   });
 
   it('shows in the inbox the agreement as published, kept for later pages and frozen against change', async () => {

@@ -99,18 +99,18 @@ export class InboxService {
 
   /**
    * The id, scope and time of every publication in the worker's industry binding in their
-   * region, newest first. Kept per industry and region while the count and the latest
-   * publication time stay the same (publications are only ever added): on a publication day
-   * the same thousand rows would otherwise be read and parsed for every rider.
+   * region, newest first. Kept per industry and region while the region's change counters stay
+   * the same (triggers move them on every write to `agreements`, migration 1766300000000): on
+   * a publication day the same thousand rows would otherwise be read and parsed for every rider.
    */
   private async candidates(worker: Worker): Promise<KeptList> {
     const m = this.dataSource.manager;
     const regions = regionAncestors(worker.region);
     const where = `industry = ? AND region IN (${placeholders(regions)})`;
     const params = [worker.industry, ...regions];
-    const [{ n, latest }] = await rawRows<{ n: number | string; latest: string | null }>(m, `SELECT COUNT(*) AS n, MAX(published_at) AS latest FROM agreements WHERE ${where}`, params);
+    const [{ changes }] = await rawRows<{ changes: number | string | null }>(m, `SELECT SUM(changes) AS changes FROM publication_changes WHERE ${where}`, params);
     const key = params.join('|');
-    const stamp = `${n}|${latest}`;
+    const stamp = String(changes ?? 0);
     const kept = this.candidateLists.get(key);
     if (kept?.stamp === stamp) return kept;
     const list = await selectRows(m, Agreement, where, params, { properties: ['id', 'scope', 'publishedAt'], orderBy: 'published_at DESC' });
