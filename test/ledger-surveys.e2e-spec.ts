@@ -106,4 +106,12 @@ describe('surveys (满意度调查) and the evidence they leave for the next rou
     expect(other.status).toBe(201);
     expect(other.body.evidence).toBeNull();
   });
+
+  it('carries only what was published before the negotiation opened', async () => {
+    const { publishedAt } = (await t.http().get(`/api/agreements/${agreementId}`)).body;
+    t.clock.set(new Date(new Date(publishedAt).getTime() - 1000).toISOString());
+    const earlier = await post('union.chief', '/api/negotiations', await contractBody(t, { title: '发布前开启的协商' }));
+    expect(earlier.status).toBe(201);
+    expect(earlier.body.evidence).toBeNull();
+  });
 });

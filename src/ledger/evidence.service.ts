@@ -46,10 +46,11 @@ export class EvidenceService {
 
   async forNegotiation(m: EntityManager, n: Negotiation): Promise<Evidence | null> {
     // asked by every negotiation's view (each OFFER's answer): a fixed statement (database/rows.ts)
-    const candidates = await selectRows(m, Agreement, 'industry = ? AND region = ?', [n.industry, n.region], {
+    // published before it opened: the (industry, region, published_at) index reads only those
+    const candidates = await selectRows(m, Agreement, 'industry = ? AND region = ? AND published_at <= ?', [n.industry, n.region, n.createdAt], {
       properties: ['id', 'scope', 'publishedAt', 'negotiationId'],
     });
-    const earlier = candidates.filter((a) => a.negotiationId !== n.id && a.publishedAt <= n.createdAt && sameScope(a.scope, n.scope));
+    const earlier = candidates.filter((a) => a.negotiationId !== n.id && sameScope(a.scope, n.scope));
     if (earlier.length === 0) return null;
     const ids = earlier.map((a) => a.id);
     const surveys = await m.find(Survey, { where: { agreementId: In(ids) }, order: { closesOn: 'ASC' } });
