@@ -31,9 +31,10 @@ describe('costing offers from the platform’s order data', () => {
     const view = await sendOk(t, id, 'union.chief', { type: 'REQUEST_INFORMATION', items: ['order_sample'], note: '请提供近一个月订单样本' });
     const clock = view.deadlines.find((d: { kind: string }) => d.kind === 'informationRequest');
     expect(clock).toBeDefined();
-    // 10 days by default (rule pack), possibly moved past a rest day
+    // 10 days by default (rule pack), possibly moved past a rest day (a Golden Week is 7 days of rest, made up on weekends)
     const days = (new Date(clock.dueAt).getTime() - t.clock.now().getTime()) / 86_400_000;
     expect(days).toBeGreaterThanOrEqual(10);
+    expect(days).toBeLessThan(18);
   });
 
   it('refuses samples from anyone but the enterprise chief, before reading them', async () => {
@@ -43,17 +44,24 @@ describe('costing offers from the platform’s order data', () => {
     expect(await t.dataSource.getRepository(OrderSample).count()).toBe(0);
   });
 
+  it('keeps the clock running on online time alone: the order sample is what was asked for', async () => {
+    expect((await upload('online_time', ONLINE)).status).toBe(201);
+    const open = await t.dataSource.getRepository(Deadline).findOneOrFail({ where: { negotiationId: id, kind: 'informationRequest' } });
+    expect(open.clearedAt).toBeNull();
+  });
+
   it('takes an order sample, reports bad rows by line, and puts its SHA-256 on the chain', async () => {
-    const bad = `${ORDERS}13812345678,2026-10-01,2,10,0,0\n${A},2026-13-01,2,10,0,0\n`;
+    const bad = `${ORDERS}13812345678,2026-10-01,2,10,0,0\n${A},2026-13-01,2,10,0,0\n42030219900101123X,2026-10-01,2,10,0,0\n`;
     const res = await upload('orders', bad);
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ rows: 3, riderDays: 2, sha256: createHash('sha256').update(bad).digest('hex') });
     expect(res.body.rejected).toEqual([
       { line: 5, message: expect.stringMatching(/phone/) },
       { line: 6, message: expect.stringMatching(/day/) },
+      { line: 7, message: expect.stringMatching(/ID-card/) },
     ]);
-    const entry = await t.dataSource.getRepository(AuditEntry).findOne({ where: { negotiationId: id, type: 'PROVIDE_INFORMATION' } });
-    expect(JSON.parse(entry!.payload)).toMatchObject({ kind: 'orders', rows: 3, sha256: res.body.sha256 });
+    const entries = await t.dataSource.getRepository(AuditEntry).find({ where: { negotiationId: id, type: 'PROVIDE_INFORMATION' } });
+    expect(entries.map((e) => JSON.parse(e.payload))).toContainEqual(expect.objectContaining({ kind: 'orders', rows: 3, sha256: res.body.sha256 }));
     // the information asked for has been given: its clock stops
     const open = await t.dataSource.getRepository(Deadline).findOne({ where: { negotiationId: id, kind: 'informationRequest' } });
     expect(open?.clearedAt).toBeTruthy();
@@ -94,9 +102,11 @@ describe('costing offers from the platform’s order data', () => {
 
   it('never serves a rider hash: workers are refused the costing and nobody gets the rows', async () => {
     expect((await t.http().get(`/api/negotiations/${id}/costing`).set('Authorization', await t.login('rider.0001'))).status).toBe(404);
-    expect((await t.http().get(`/api/negotiations/${id}/order-samples`).set('Authorization', await t.login('union.chief'))).status).toBeGreaterThanOrEqual(400);
-    // what is kept of the orders sample is its two rider-days, packed
+    // no route serves them, to anyone
     const sample = await t.dataSource.getRepository(OrderSample).findOneByOrFail({ negotiationId: id, kind: 'orders' });
+    for (const path of ['order-samples', `order-samples/${sample.id}`, `order-samples/${sample.id}/rows`])
+      for (const who of ['union.chief', 'platform.chief']) expect((await t.http().get(`/api/negotiations/${id}/${path}`).set('Authorization', await t.login(who))).status).toBe(404);
+    // what is kept of the orders sample is its two rider-days, packed
     const parts: Array<{ data: Uint8Array }> = await t.dataSource.query(`SELECT data FROM costing_sample_packs WHERE sample_id = '${sample.id}' ORDER BY part`);
     expect(decodePack(parts.map((p) => p.data)).size).toBe(2);
   });

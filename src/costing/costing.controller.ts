@@ -29,7 +29,7 @@ export class CostingController {
     description:
       `Streamed, up to 10⁷ rows and SAMPLE_BODY_LIMIT_BYTES. kind=orders: ${SAMPLE_COLUMNS.orders.join(', ')}; kind=online_time: ` +
       `${SAMPLE_COLUMNS.online_time.join(', ')}. riderHash must be a pseudonym: phone or ID-card numbers are rejected rows. ` +
-      'The SHA-256 and counts go on the chain (PROVIDE_INFORMATION) and stop the informationRequest clock; the rows are folded into rider-days and never served.',
+      'The SHA-256 and counts go on the chain (PROVIDE_INFORMATION); an orders sample stops the informationRequest clock; the rows are folded into rider-days and never served.',
     requestBody: { required: true, content: sampleBody([...SAMPLE_COLUMNS.orders, '| online_time:', ...SAMPLE_COLUMNS.online_time]) },
   })
   @ApiCreatedResponse({ type: SampleUploadDto, description: 'The sample is in; bad rows are listed by line' })

@@ -1,5 +1,5 @@
 import { Terms } from '../terms/terms';
-import { orderRate } from '../terms/earnings';
+import { orderRate, ordersPayFen } from '../terms/earnings';
 import { RiderDay } from './rider-day';
 import type { Counts } from './sample-pack';
 
@@ -25,12 +25,15 @@ export interface CostingFigures {
 /**
  * Rider-days laid out in columns for costing one offer after another in a tight loop (10⁵–10⁶
  * days; objects per day would spend the time in the garbage collector). A day with 0 online
- * minutes has no online time in the sample and is left out.
+ * minutes has no online time in the sample: its orders count in the platform's cost, not in
+ * the hourly figures. A day online without a single order earns 0 an hour (`idleMinutes`).
  */
 export interface DaySet {
   size: number;
-  /** Riders with at least one costed day. */
+  /** Riders with at least one day online. */
   riders: number;
+  /** The online minutes of each rider-day online without orders. */
+  idleMinutes?: Uint16Array;
   orders: Counts;
   night: Counts;
   badWeather: Counts;
@@ -50,6 +53,7 @@ export function daySet(days: readonly CostedDay[]): DaySet {
   const set: DaySet = {
     size,
     riders: new Set(days.filter((d) => d.onlineMinutes > 0).map((d) => d.riderHash)).size,
+    // zero orders is a day like any other here: costTerms pays it 0
     orders: new Uint32Array(size),
     night: new Uint32Array(size),
     badWeather: new Uint32Array(size),
@@ -81,33 +85,43 @@ export function daySet(days: readonly CostedDay[]): DaySet {
 const HISTOGRAM_TOP_FEN = 100_000;
 
 /**
- * The figures of one set of terms. Each day's pay is dayPayFen (rider-day.ts) written out over
- * the columns; quantiles are weighted by online minutes (nearest rank, to the fen).
+ * The figures of one set of terms. Each day's pay is the formula (earnings.ts ordersPayFen,
+ * as dayPayFen in rider-day.ts) over the day's columns; quantiles are weighted by online
+ * minutes (nearest rank, to the fen). `platformCostFen` pays every order of the sample.
  */
 export function costTerms(set: DaySet, terms: Terms, hourlyMinimumFen: number): CostingFigures {
   const rate = orderRate(terms);
-  const [base, perKm, k, night, bad] = [rate.baseFen, rate.perKmFen ?? 0, rate.kmIncluded ?? 0, rate.nightSurchargeFen ?? 0, rate.badWeatherSurchargeFen ?? 0];
+  const k = rate.kmIncluded ?? 0;
   const minutesAt = new Float64Array(HISTOGRAM_TOP_FEN + 1);
   const above: Array<{ value: number; weight: number }> = [];
+  let cost = 0;
   let pay = 0;
   let minutes = 0;
   let belowMinutes = 0;
   const { kmScale } = set;
   const kUnits = k * kmScale;
-  for (let i = 0; i < set.size; i++) {
-    const online = set.onlineMinutes[i];
-    if (online === 0) continue;
-    let km = 0;
-    // a day's buckets ascend: those paid per km are at its end
-    for (let b = set.start[i + 1] - 1; b >= set.start[i] && set.bucket[b] > k; b--) km += set.bucketKm[b] - kUnits * set.bucketOrders[b];
-    const dayPay = base * set.orders[i] + (perKm * km) / kmScale + night * set.night[i] + bad * set.badWeather[i];
+  const totals = { orders: 0, paidKm: 0, night: 0, badWeather: 0 };
+  const addHours = (dayPay: number, online: number) => {
     const perHour = Math.round((dayPay * 60) / online);
     pay += dayPay;
     minutes += online;
     if ((dayPay * 60) / online < hourlyMinimumFen) belowMinutes += online;
     if (perHour <= HISTOGRAM_TOP_FEN) minutesAt[perHour] += online;
     else above.push({ value: perHour, weight: online });
+  };
+  for (let i = 0; i < set.size; i++) {
+    let km = 0;
+    // a day's buckets ascend: those paid per km are at its end
+    for (let b = set.start[i + 1] - 1; b >= set.start[i] && set.bucket[b] > k; b--) km += set.bucketKm[b] - kUnits * set.bucketOrders[b];
+    totals.orders = set.orders[i];
+    totals.paidKm = km / kmScale;
+    totals.night = set.night[i];
+    totals.badWeather = set.badWeather[i];
+    const dayPay = ordersPayFen(rate, totals);
+    cost += dayPay;
+    if (set.onlineMinutes[i] > 0) addHours(dayPay, set.onlineMinutes[i]);
   }
+  for (const online of set.idleMinutes ?? []) if (online > 0) addHours(0, online);
   above.sort((a, b) => a.value - b.value);
   const quantile = (share: number) => {
     const target = share * minutes;
@@ -126,7 +140,7 @@ export function costTerms(set: DaySet, terms: Terms, hourlyMinimumFen: number): 
       mean: minutes ? Math.round((pay * 60) / minutes) : 0,
     },
     belowMinimumWageShare: minutes ? Math.round((belowMinutes / minutes) * 10_000) / 10_000 : 0,
-    platformCostFen: Math.round(pay),
+    platformCostFen: Math.round(cost),
   };
 }
 

@@ -1,4 +1,4 @@
-import { PieceRate, orderRate } from '../terms/earnings';
+import { PieceRate, orderRate, ordersPayFen } from '../terms/earnings';
 import { Terms } from '../terms/terms';
 import { OnlinePack, OrdersPack, narrow } from './sample-pack';
 import { SampleNames, sampleNames } from './sample-reader';
@@ -29,17 +29,13 @@ export function paidKmOfDay(day: RiderDay, rate: PieceRate): number {
 }
 
 /**
- * The day's pay under the terms' order rate: taskPayFen (earnings.ts) summed over the day's
- * orders, computed from the buckets (the spec proves the two agree). In fen, unrounded.
+ * The day's pay under the terms' order rate: the formula (earnings.ts) over the day's totals,
+ * its paid kilometres from the buckets (the spec proves it equals taskPayFen order by order).
+ * In fen, unrounded.
  */
 export function dayPayFen(day: RiderDay, terms: Terms): number {
   const rate = orderRate(terms);
-  return (
-    rate.baseFen * day.orders +
-    (rate.perKmFen ?? 0) * paidKmOfDay(day, rate) +
-    (rate.nightSurchargeFen ?? 0) * day.night +
-    (rate.badWeatherSurchargeFen ?? 0) * day.badWeather
-  );
+  return ordersPayFen(rate, { orders: day.orders, paidKm: paidKmOfDay(day, rate), night: day.night, badWeather: day.badWeather });
 }
 
 /** Rider-day numbers: rider × 65 536 + day (MAX_SAMPLE_DAYS). */

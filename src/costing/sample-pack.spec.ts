@@ -70,16 +70,21 @@ describe('sample packs', () => {
     expect(() => decodePack([Buffer.from('{"kind":"orders"}')])).toThrow(/not a sample pack/);
   });
 
-  it('join orders to online time by rider hash and day, leaving out rider-days without online time', () => {
-    // online time names riders in its own order; C has none, A has none on 10-02
+  it('join orders to online time by rider hash and day: a day online without orders earns 0, orders without online time are still paid', () => {
+    // online time names riders in its own order; A has none on 10-02, C none on 10-02 but is online on 10-03 without an order
     const time = online([[B, '2026-10-01', 30], [A, '2026-10-01', 60], [C, '2026-10-03', 60]]);
     const days = joinPacks(orders(), time);
     expect([...days.onlineMinutes]).toEqual([60, 30, 0, 0]);
+    expect([...days.idleMinutes!]).toEqual([60]);
     // many riders × days: through a Map instead of the grid, the same join
     expect(joinPacks(orders(), time, 0)).toEqual(days);
-    expect(days.riders).toBe(2);
-    // A: 500 + (500 + 200) = 1200 in 1 h; B: 500 + 100 = 600 in 0.5 h
-    const figures = costTerms(days, terms, 0);
-    expect(figures).toMatchObject({ riders: 2, riderHours: 1.5, platformCostFen: 1800 });
+    expect(days.riders).toBe(3);
+    // A: 500 + (500 + 200) = 1200 in 1 h; B: 500 + 100 = 600 in 0.5 h; C: 0 in 1 h;
+    // the platform pays A's and C's orders of 10-02 too (500 each), though nobody logged their hours
+    const figures = costTerms(days, terms, 1000);
+    expect(figures).toMatchObject({ riders: 3, riderHours: 2.5, platformCostFen: 2800 });
+    expect(figures.hourlyFen).toEqual({ p10: 0, p50: 1200, p90: 1200, mean: Math.round((1800 * 60) / 150) });
+    // C's hour, paid nothing, is below any minimum wage: 60 of 150 minutes
+    expect(figures.belowMinimumWageShare).toBe(0.4);
   });
 });

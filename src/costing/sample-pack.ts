@@ -136,9 +136,10 @@ const DENSE_JOIN_CELLS = 2 ** 24;
 
 /**
  * The rider-days of an orders sample with the online minutes of an online-time sample: the
- * DaySet costing runs over. Its arrays are the orders pack's own (no copy); a rider-day without
- * online time gets 0 minutes and is left out of every costing, and riders are counted over the
- * rider-days that are costed.
+ * DaySet costing runs over. Its arrays are the orders pack's own (no copy). A rider-day with
+ * orders but no online time gets 0 minutes (its orders are paid, it has no hourly figure); a
+ * rider-day online without orders is an idle day (`idleMinutes`): online, paid nothing.
+ * Riders are counted over the rider-days online.
  */
 export function joinPacks(orders: OrdersPack, online: OnlinePack, denseCells = DENSE_JOIN_CELLS): DaySet {
   const riderOf = new Map(orders.riders.map((hash, i) => [hash, i]));
@@ -147,33 +148,45 @@ export function joinPacks(orders: OrdersPack, online: OnlinePack, denseCells = D
   const onlineDate = Int32Array.from(online.dates, (day) => dateOf.get(day) ?? -1);
   const columns = orders.dates.length;
   const minutes = new Uint16Array(orders.size);
+  // the orders' rider-day of each online row, or −1 when the rider had no order that day
+  const joined = new Int32Array(online.size).fill(-1);
+  const cell = (j: number) => {
+    const r = onlineRider[online.rider[j]];
+    const d = onlineDate[online.date[j]];
+    return r >= 0 && d >= 0 ? r * columns + d : -1;
+  };
   if (orders.riders.length * columns <= denseCells) {
-    const grid = new Uint16Array(orders.riders.length * columns);
+    const dayAt = new Int32Array(orders.riders.length * columns).fill(-1);
+    for (let i = 0; i < orders.size; i++) dayAt[orders.rider[i] * columns + orders.date[i]] = i;
     for (let j = 0; j < online.size; j++) {
-      const r = onlineRider[online.rider[j]];
-      const d = onlineDate[online.date[j]];
-      if (r >= 0 && d >= 0) grid[r * columns + d] = online.minutes[j];
+      const c = cell(j);
+      if (c >= 0) joined[j] = dayAt[c];
     }
-    for (let i = 0; i < orders.size; i++) minutes[i] = grid[orders.rider[i] * columns + orders.date[i]];
   } else {
-    const byDay = new Map<number, number>();
+    const dayAt = new Map<number, number>();
+    for (let i = 0; i < orders.size; i++) dayAt.set(orders.rider[i] * columns + orders.date[i], i);
     for (let j = 0; j < online.size; j++) {
-      const r = onlineRider[online.rider[j]];
-      const d = onlineDate[online.date[j]];
-      if (r >= 0 && d >= 0) byDay.set(r * columns + d, online.minutes[j]);
+      const c = cell(j);
+      if (c >= 0) joined[j] = dayAt.get(c) ?? -1;
     }
-    for (let i = 0; i < orders.size; i++) minutes[i] = byDay.get(orders.rider[i] * columns + orders.date[i]) ?? 0;
   }
-  const costed = new Uint8Array(orders.riders.length);
+  const idle: number[] = [];
+  // riders online, by their number in the online-time sample
+  const seen = new Uint8Array(online.riders.length);
   let riders = 0;
-  for (let i = 0; i < orders.size; i++)
-    if (minutes[i] && !costed[orders.rider[i]]) {
-      costed[orders.rider[i]] = 1;
+  for (let j = 0; j < online.size; j++) {
+    if (online.minutes[j] === 0) continue;
+    if (joined[j] >= 0) minutes[joined[j]] = online.minutes[j];
+    else idle.push(online.minutes[j]);
+    if (!seen[online.rider[j]]) {
+      seen[online.rider[j]] = 1;
       riders++;
     }
+  }
   return {
     size: orders.size,
     riders,
+    idleMinutes: Uint16Array.from(idle),
     orders: orders.orders,
     night: orders.night,
     badWeather: orders.badWeather,

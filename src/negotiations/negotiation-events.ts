@@ -263,8 +263,9 @@ export class NegotiationEvents {
 
     REQUEST_INFORMATION: (c) => ({ write: () => this.deadlines.startPeriod(c.manager, c.negotiation, 'informationRequest', c.at) }),
 
-    // the information asked for has been handed over (costing/): its clock stops
-    PROVIDE_INFORMATION: (c) => ({ write: () => this.deadlines.stop(c.manager, c.negotiation.id, 'informationRequest') }),
+    // the order sample asked for (REQUEST_INFORMATION items: order_sample) has been handed over
+    // (costing/): its clock stops; online time alone does not answer the request
+    PROVIDE_INFORMATION: (c) => (c.payload.kind === 'orders' ? { write: () => this.deadlines.stop(c.manager, c.negotiation.id, 'informationRequest') } : {}),
 
     REQUEST_RENEWAL: async (c) => {
       // carries over what was already checked: the agreed terms and the union's seated representatives, experts among them

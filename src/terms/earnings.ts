@@ -20,13 +20,26 @@ export function paidKm(rate: PieceRate, km: number): number {
   return Math.max(0, km - (rate.kmIncluded ?? 0));
 }
 
-export function taskPayFen(rate: PieceRate, order: OrderFacts): number {
+/** What a number of orders add up to: how many, their paid kilometres, how many at night and in bad weather. */
+export interface OrderTotals {
+  orders: number;
+  paidKm: number;
+  night: number;
+  badWeather: number;
+}
+
+/** The formula, over the totals of any number of orders (one order, a rider's day, a sample). */
+export function ordersPayFen(rate: PieceRate, totals: OrderTotals): number {
   return (
-    rate.baseFen +
-    (rate.perKmFen ?? 0) * paidKm(rate, order.km) +
-    (order.night ? (rate.nightSurchargeFen ?? 0) : 0) +
-    (order.badWeather ? (rate.badWeatherSurchargeFen ?? 0) : 0)
+    rate.baseFen * totals.orders +
+    (rate.perKmFen ?? 0) * totals.paidKm +
+    (rate.nightSurchargeFen ?? 0) * totals.night +
+    (rate.badWeatherSurchargeFen ?? 0) * totals.badWeather
   );
+}
+
+export function taskPayFen(rate: PieceRate, order: OrderFacts): number {
+  return ordersPayFen(rate, { orders: 1, paidKm: paidKm(rate, order.km), night: order.night ? 1 : 0, badWeather: order.badWeather ? 1 : 0 });
 }
 
 /** The standard task of the labour quota (劳动定员定额): within the included distance, by day, in fair weather. */

@@ -40,12 +40,14 @@ export function rowName(line: Pick<CostedLine, 'label' | 'round'>, lang: Lang): 
   return `${lang === 'zh' ? zh : en}${round}`;
 }
 
-/** The share below the minimum in words a rider understands. */
+/** The share below the minimum in words a rider understands: a few hours below it are never "0%". */
 export function belowSentence(line: CostedLine, lang: Lang): string {
-  const percent = Math.round(line.belowMinimumWageShare * 100);
+  const share = line.belowMinimumWageShare;
+  const percent = Math.round(share * 100);
   const name = rowName(line, lang);
-  if (lang === 'zh') return `按${name}，约 ${percent}% 的在线时长时薪低于最低工资。`;
-  return `Under the ${name.toLowerCase()}, about ${percent}% of online hours pay less than the minimum wage.`;
+  const few = share > 0 && percent === 0;
+  if (lang === 'zh') return `按${name}，${few ? '不到 1%' : `约 ${percent}%`} 的在线时长时薪低于最低工资。`;
+  return `Under the ${name.toLowerCase()}, ${few ? 'under 1%' : `about ${percent}%`} of online hours pay less than the minimum wage.`;
 }
 
 export function costingChart(lines: CostedLine[], hourlyMinimumFen: number, lang: Lang) {
