@@ -148,41 +148,46 @@ export function joinPacks(orders: OrdersPack, online: OnlinePack, denseCells = D
   const onlineDate = Int32Array.from(online.dates, (day) => dateOf.get(day) ?? -1);
   const columns = orders.dates.length;
   const minutes = new Uint16Array(orders.size);
-  // the orders' rider-day of each online row, or −1 when the rider had no order that day
-  const joined = new Int32Array(online.size).fill(-1);
+  const idle: number[] = [];
   const cell = (j: number) => {
     const r = onlineRider[online.rider[j]];
     const d = onlineDate[online.date[j]];
     return r >= 0 && d >= 0 ? r * columns + d : -1;
   };
   if (orders.riders.length * columns <= denseCells) {
-    const dayAt = new Int32Array(orders.riders.length * columns).fill(-1);
-    for (let i = 0; i < orders.size; i++) dayAt[orders.rider[i] * columns + orders.date[i]] = i;
+    // 0: no order that day; NO_TIME: an order day without online time yet (minutes stay ≤ 1 440)
+    const NO_TIME = 0xffff;
+    const grid = new Uint16Array(orders.riders.length * columns);
+    for (let i = 0; i < orders.size; i++) grid[orders.rider[i] * columns + orders.date[i]] = NO_TIME;
     for (let j = 0; j < online.size; j++) {
+      if (online.minutes[j] === 0) continue;
       const c = cell(j);
-      if (c >= 0) joined[j] = dayAt[c];
+      if (c >= 0 && grid[c] !== 0) grid[c] = online.minutes[j];
+      else idle.push(online.minutes[j]);
+    }
+    for (let i = 0; i < orders.size; i++) {
+      const m = grid[orders.rider[i] * columns + orders.date[i]];
+      minutes[i] = m === NO_TIME ? 0 : m;
     }
   } else {
     const dayAt = new Map<number, number>();
     for (let i = 0; i < orders.size; i++) dayAt.set(orders.rider[i] * columns + orders.date[i], i);
     for (let j = 0; j < online.size; j++) {
+      if (online.minutes[j] === 0) continue;
       const c = cell(j);
-      if (c >= 0) joined[j] = dayAt.get(c) ?? -1;
+      const i = c >= 0 ? dayAt.get(c) : undefined;
+      if (i !== undefined) minutes[i] = online.minutes[j];
+      else idle.push(online.minutes[j]);
     }
   }
-  const idle: number[] = [];
   // riders online, by their number in the online-time sample
   const seen = new Uint8Array(online.riders.length);
   let riders = 0;
-  for (let j = 0; j < online.size; j++) {
-    if (online.minutes[j] === 0) continue;
-    if (joined[j] >= 0) minutes[joined[j]] = online.minutes[j];
-    else idle.push(online.minutes[j]);
-    if (!seen[online.rider[j]]) {
+  for (let j = 0; j < online.size; j++)
+    if (online.minutes[j] > 0 && !seen[online.rider[j]]) {
       seen[online.rider[j]] = 1;
       riders++;
     }
-  }
   return {
     size: orders.size,
     riders,
