@@ -36,6 +36,8 @@ export async function healthDuringImport(base: string, token: string, csv: Buffe
         })().catch(reject);
       }).finally(() => (running = false))
     : new Promise<{ status: number; body: string }>((resolve) => setTimeout(() => ((running = false), resolve({ status: 0, body: '' })), idleMs));
+  // awaited after the polling: a failed upload must not be an unhandled rejection meanwhile
+  imported.catch(() => undefined);
   const latencies: number[] = [];
   const statuses: number[] = [];
   while (running) {

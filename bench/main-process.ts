@@ -41,6 +41,7 @@ export function withServiceFlags(): Promise<number> | null {
   const flags = npmStartArgs().filter((a) => a.startsWith('-'));
   if (flags.every((f) => process.execArgv.includes(f))) return null;
   const child = spawn(process.execPath, [...process.execArgv, ...flags, ...process.argv.slice(1)], { stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
   return new Promise((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
 }
 

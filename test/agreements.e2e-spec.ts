@@ -133,6 +133,29 @@ describe('publication reaches every covered worker', () => {
     expect(after.items.map((i: { agreement: { id: string } }) => i.agreement.id)).toContain(copy);
   });
 
+  (process.env.TEST_DATABASE_URL ? it.skip : it)('keeps no inbox list read while a publication may still roll back (SQLite: one connection sees its open transaction)', async () => {
+    const agreement = await agreementOf(await toPublished(t));
+    const rider = await t.login('rider.0005');
+    const ids = async () => (await t.http().get('/api/me/inbox?pageSize=100').set('Authorization', rider).expect(200)).body.items.map((i: { agreement: { id: string } }) => i.agreement.id);
+    const copyOf = (id: string) =>
+      rawSql(
+        t.dataSource,
+        `INSERT INTO agreements (id, negotiation_id, kind, title, industry, region, scope, terms, opinions, effective_from, expires_on, published_at, audit_head)
+         SELECT ?, ?, kind, title, industry, region, scope, terms, opinions, effective_from, expires_on, published_at, audit_head FROM agreements WHERE id = ?`,
+        [id, randomUUID(), agreement.id],
+      );
+    const [rolledBack, committed] = [randomUUID(), randomUUID()];
+    await t.dataSource.query('BEGIN');
+    await copyOf(rolledBack);
+    expect(await ids()).toContain(rolledBack);
+    await t.dataSource.query('ROLLBACK');
+    // the counters are back where they were; one more publication moves them as the rolled-back one did
+    await copyOf(committed);
+    const after = await ids();
+    expect(after).toContain(committed);
+    expect(after).not.toContain(rolledBack);
+  });
+
   it('shows in the inbox the agreement as published, kept for later pages and frozen against change', async () => {
     const agreement = await agreementOf(await toPublished(t));
     const published = (await t.http().get(`/api/agreements/${agreement.id}`)).body;

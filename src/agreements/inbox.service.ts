@@ -76,7 +76,10 @@ export class InboxService {
     const pageIds = covering.slice((page - 1) * pageSize, page * pageSize);
     const views = await this.viewsOf(pageIds);
     return {
-      items: pageIds.map((id) => ({ agreement: views.get(id)!, publishedAt: views.get(id)!.publishedAt, acknowledgedAt: ackedAt.get(id) ?? null })),
+      items: pageIds.flatMap((id) => {
+        const view = views.get(id);
+        return view ? [{ agreement: view, publishedAt: view.publishedAt, acknowledgedAt: ackedAt.get(id) ?? null }] : [];
+      }),
       unread: covering.filter((id) => !ackedAt.has(id)).length,
       total: covering.length,
       minutes,
@@ -85,16 +88,26 @@ export class InboxService {
 
   /** The views of these published agreements: kept ones, and the rest read in one statement. */
   private async viewsOf(ids: string[]): Promise<Map<string, Readonly<AgreementView>>> {
-    const views = new Map(ids.map((id) => [id, this.views.get(id)]));
-    const missing = ids.filter((id) => !views.get(id));
-    if (!missing.length) return views as Map<string, Readonly<AgreementView>>;
+    const views = new Map<string, Readonly<AgreementView>>();
+    for (const id of ids) if (this.views.has(id)) views.set(id, this.views.get(id)!);
+    const missing = ids.filter((id) => !views.has(id));
+    if (!missing.length) return views;
     for (const a of await selectRows(this.dataSource.manager, Agreement, `id IN (${placeholders(missing)})`, missing)) {
       const view = deepFreeze(toAgreementView(a));
       if (this.views.size >= AGREEMENT_VIEWS_KEPT) this.views.delete(this.views.keys().next().value!);
       this.views.set(a.id, view);
       views.set(a.id, view);
     }
-    return views as Map<string, Readonly<AgreementView>>;
+    return views;
+  }
+
+  /**
+   * Whether a read now may see rows not yet committed: better-sqlite3 has one connection, so a
+   * read between the statements of an open transaction sees its writes. A list read then is
+   * answered but not kept — the transaction may roll back, and its change counters with it.
+   */
+  private readsUncommitted(): boolean {
+    return (this.dataSource.driver as { databaseConnection?: { inTransaction?: boolean } }).databaseConnection?.inTransaction === true;
   }
 
   /**
@@ -108,14 +121,16 @@ export class InboxService {
     const regions = regionAncestors(worker.region);
     const where = `industry = ? AND region IN (${placeholders(regions)})`;
     const params = [worker.industry, ...regions];
+    const uncommitted = this.readsUncommitted();
     const [{ changes }] = await rawRows<{ changes: number | string | null }>(m, `SELECT SUM(changes) AS changes FROM publication_changes WHERE ${where}`, params);
     const key = params.join('|');
     const stamp = String(changes ?? 0);
     const kept = this.candidateLists.get(key);
     if (kept?.stamp === stamp) return kept;
     const list = await selectRows(m, Agreement, where, params, { properties: ['id', 'scope', 'publishedAt'], orderBy: 'published_at DESC' });
-    if (this.candidateLists.size >= CANDIDATE_LISTS_KEPT) this.candidateLists.delete(this.candidateLists.keys().next().value!);
     const fresh = { stamp, list, covering: new Map<string, string[]>() };
+    if (uncommitted || this.readsUncommitted()) return fresh;
+    if (this.candidateLists.size >= CANDIDATE_LISTS_KEPT) this.candidateLists.delete(this.candidateLists.keys().next().value!);
     this.candidateLists.set(key, fresh);
     return fresh;
   }

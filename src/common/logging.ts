@@ -47,11 +47,18 @@ export function createLogger(config: AppConfig, destination?: DestinationStream)
   // pino-pretty is a development dependency: production and CI write JSON. It formats in this
   // thread, not as a transport: a transport is a worker thread of its own, about 20 MiB and a
   // tenth of a second at start for a console a developer reads
-  if (config.NODE_ENV === 'development') {
-    const pretty = require('pino-pretty') as typeof import('pino-pretty');
-    return pino(options, pretty({ ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss.l', singleLine: true, sync: true }));
-  }
+  const pretty = config.NODE_ENV === 'development' ? prettyPrinter() : null;
+  if (pretty) return pino(options, pretty({ ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss.l', singleLine: true, sync: true }));
   return pino(options);
+}
+
+/** pino-pretty, or null where development dependencies were not installed (`npm ci --omit=dev`): then JSON. */
+function prettyPrinter(): typeof import('pino-pretty') | null {
+  try {
+    return require('pino-pretty') as typeof import('pino-pretty');
+  } catch {
+    return null;
+  }
 }
 
 /** A request's id: the trusted proxy's `X-Request-Id` when it sent a usable one, else a fresh UUID. */

@@ -71,8 +71,10 @@ describe('sample packs', () => {
   });
 
   it('join orders to online time by rider hash and day: a day online without orders earns 0, orders without online time are still paid', () => {
-    // online time names riders in its own order; A has none on 10-02, C none on 10-02 but is online on 10-03 without an order
-    const time = online([[B, '2026-10-01', 30], [A, '2026-10-01', 60], [C, '2026-10-03', 60]]);
+    // online time names riders in its own order; A has none on 10-02, C none on 10-02 but is online on 10-01 without an order;
+    // D (no orders at all) and 10-03 (after the orders' last day) are beyond the orders sample: not costed
+    const D = 'd'.repeat(32);
+    const time = online([[B, '2026-10-01', 30], [A, '2026-10-01', 60], [C, '2026-10-01', 60], [D, '2026-10-01', 90], [A, '2026-10-03', 90]]);
     const days = joinPacks(orders(), time);
     expect([...days.onlineMinutes]).toEqual([60, 30, 0, 0]);
     expect([...days.idleMinutes!]).toEqual([60]);

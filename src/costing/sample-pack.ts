@@ -138,8 +138,10 @@ const DENSE_JOIN_CELLS = 2 ** 24;
  * The rider-days of an orders sample with the online minutes of an online-time sample: the
  * DaySet costing runs over. Its arrays are the orders pack's own (no copy). A rider-day with
  * orders but no online time gets 0 minutes (its orders are paid, it has no hourly figure); a
- * rider-day online without orders is an idle day (`idleMinutes`): online, paid nothing.
- * Riders are counted over the rider-days online.
+ * rider-day online without orders is an idle day (`idleMinutes`): online, paid nothing — if
+ * the orders sample covers it: its rider, and a day from its first to its last. Online time
+ * beyond the orders sample (a longer export, riders it leaves out) is not costed. Riders are
+ * counted over the rider-days costed.
  */
 export function joinPacks(orders: OrdersPack, online: OnlinePack, denseCells = DENSE_JOIN_CELLS): DaySet {
   const riderOf = new Map(orders.riders.map((hash, i) => [hash, i]));
@@ -154,6 +156,15 @@ export function joinPacks(orders: OrdersPack, online: OnlinePack, denseCells = D
     const d = onlineDate[online.date[j]];
     return r >= 0 && d >= 0 ? r * columns + d : -1;
   };
+  // days are YYYY-MM-DD: as strings they sort as dates
+  const [first, last] = orders.dates.reduce(([lo, hi], day) => [day < lo ? day : lo, day > hi ? day : hi], [orders.dates[0] ?? '', orders.dates[0] ?? '']);
+  const covered = Uint8Array.from(online.dates, (day) => (day >= first && day <= last ? 1 : 0));
+  const costed = new Uint8Array(online.size);
+  const idleDay = (j: number) => {
+    if (onlineRider[online.rider[j]] < 0 || !covered[online.date[j]]) return;
+    idle.push(online.minutes[j]);
+    costed[j] = 1;
+  };
   if (orders.riders.length * columns <= denseCells) {
     // 0: no order that day; NO_TIME: an order day without online time yet (minutes stay ≤ 1 440)
     const NO_TIME = 0xffff;
@@ -162,8 +173,10 @@ export function joinPacks(orders: OrdersPack, online: OnlinePack, denseCells = D
     for (let j = 0; j < online.size; j++) {
       if (online.minutes[j] === 0) continue;
       const c = cell(j);
-      if (c >= 0 && grid[c] !== 0) grid[c] = online.minutes[j];
-      else idle.push(online.minutes[j]);
+      if (c >= 0 && grid[c] !== 0) {
+        grid[c] = online.minutes[j];
+        costed[j] = 1;
+      } else idleDay(j);
     }
     for (let i = 0; i < orders.size; i++) {
       const m = grid[orders.rider[i] * columns + orders.date[i]];
@@ -176,15 +189,17 @@ export function joinPacks(orders: OrdersPack, online: OnlinePack, denseCells = D
       if (online.minutes[j] === 0) continue;
       const c = cell(j);
       const i = c >= 0 ? dayAt.get(c) : undefined;
-      if (i !== undefined) minutes[i] = online.minutes[j];
-      else idle.push(online.minutes[j]);
+      if (i !== undefined) {
+        minutes[i] = online.minutes[j];
+        costed[j] = 1;
+      } else idleDay(j);
     }
   }
-  // riders online, by their number in the online-time sample
+  // riders with a costed day, by their number in the online-time sample
   const seen = new Uint8Array(online.riders.length);
   let riders = 0;
   for (let j = 0; j < online.size; j++)
-    if (online.minutes[j] > 0 && !seen[online.rider[j]]) {
+    if (costed[j] && !seen[online.rider[j]]) {
       seen[online.rider[j]] = 1;
       riders++;
     }
