@@ -1,6 +1,44 @@
-import { costTerms, daySet, deltaPercent } from './costing';
-import { dayPayFen } from './rider-day';
-import { RiderDays } from './rider-day';
+import { DaySet, costTerms, deltaPercent } from './costing';
+import { RiderDay, RiderDays, dayPayFen } from './rider-day';
+
+/** Rider-days given one by one, laid out in columns as joinPacks lays out a sample's packs. */
+interface CostedDay extends RiderDay {
+  riderHash: string;
+  onlineMinutes: number;
+}
+
+function daySet(days: readonly CostedDay[]): DaySet {
+  const size = days.length;
+  const buckets = days.reduce((n, d) => n + d.buckets.length, 0);
+  const set: DaySet = {
+    size,
+    riders: new Set(days.filter((d) => d.onlineMinutes > 0).map((d) => d.riderHash)).size,
+    orders: new Uint32Array(size),
+    night: new Uint32Array(size),
+    badWeather: new Uint32Array(size),
+    onlineMinutes: new Uint16Array(size),
+    start: new Uint32Array(size + 1),
+    bucket: new Uint16Array(buckets),
+    bucketOrders: new Uint32Array(buckets),
+    bucketKm: new Float64Array(buckets),
+    kmScale: 1,
+  };
+  let b = 0;
+  days.forEach((d, i) => {
+    set.orders[i] = d.orders;
+    set.night[i] = d.night;
+    set.badWeather[i] = d.badWeather;
+    set.onlineMinutes[i] = d.onlineMinutes;
+    set.start[i] = b;
+    for (const [bucket, orders, km] of [...d.buckets].sort((x, y) => x[0] - y[0])) {
+      set.bucket[b] = bucket;
+      set.bucketOrders[b] = orders;
+      set.bucketKm[b++] = km;
+    }
+  });
+  set.start[size] = b;
+  return set;
+}
 
 const rate = { task: 'delivery', baseFen: 500, perKmFen: 100, kmIncluded: 3, nightSurchargeFen: 100, badWeatherSurchargeFen: 200 };
 const terms = { pieceRates: [rate], laborQuota: { standardTasksPerHour: 4 } };

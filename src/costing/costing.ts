@@ -1,6 +1,5 @@
 import { Terms } from '../terms/terms';
 import { orderRate, ordersPayFen } from '../terms/earnings';
-import { RiderDay } from './rider-day';
 import type { Counts } from './sample-pack';
 
 /**
@@ -8,11 +7,6 @@ import type { Counts } from './sample-pack';
  * earnings (pay ÷ online time) weighted by rider-hours, the share of rider-hours paid below the
  * hourly minimum wage, and what the platform would pay in all.
  */
-export interface CostedDay extends RiderDay {
-  riderHash: string;
-  onlineMinutes: number;
-}
-
 export interface CostingFigures {
   riders: number;
   riderHours: number;
@@ -45,40 +39,6 @@ export interface DaySet {
   /** Distances in units of 1 / kmScale km. */
   bucketKm: Counts | Float64Array;
   kmScale: number;
-}
-
-export function daySet(days: readonly CostedDay[]): DaySet {
-  const size = days.length;
-  const buckets = days.reduce((n, d) => n + d.buckets.length, 0);
-  const set: DaySet = {
-    size,
-    riders: new Set(days.filter((d) => d.onlineMinutes > 0).map((d) => d.riderHash)).size,
-    // zero orders is a day like any other here: costTerms pays it 0
-    orders: new Uint32Array(size),
-    night: new Uint32Array(size),
-    badWeather: new Uint32Array(size),
-    onlineMinutes: new Uint16Array(size),
-    start: new Uint32Array(size + 1),
-    bucket: new Uint16Array(buckets),
-    bucketOrders: new Uint32Array(buckets),
-    bucketKm: new Float64Array(buckets),
-    kmScale: 1,
-  };
-  let b = 0;
-  days.forEach((d, i) => {
-    set.orders[i] = d.orders;
-    set.night[i] = d.night;
-    set.badWeather[i] = d.badWeather;
-    set.onlineMinutes[i] = d.onlineMinutes;
-    set.start[i] = b;
-    for (const [bucket, orders, km] of [...d.buckets].sort((x, y) => x[0] - y[0])) {
-      set.bucket[b] = bucket;
-      set.bucketOrders[b] = orders;
-      set.bucketKm[b++] = km;
-    }
-  });
-  set.start[size] = b;
-  return set;
 }
 
 /** Hourly pay is counted in whole-fen bins up to this; the rare day above it is sorted on its own. */
