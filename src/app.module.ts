@@ -1,7 +1,6 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
@@ -48,7 +47,6 @@ export class AppModule {
           skipIf: isCacheableRead,
           getTracker: budgetHolder(verifier),
         }),
-        TerminusModule,
         // outside production the demo may replay its story in the past (ReplayClock)
         CoreModule.register(config.isProduction ? clock : new ReplayClock(clock ?? new SystemClock()), resolver),
         IdempotencyModule,

@@ -1,5 +1,3 @@
-// first: every module after it is compiled once and kept
-import './compile-cache';
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app';

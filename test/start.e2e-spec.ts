@@ -5,7 +5,8 @@ import { freePort, npmStartArgs, ServingProcess, startServing } from '../bench/m
 import { freshDatabaseUrl } from './support/test-app';
 
 /**
- * The README's `npm start`: the built `dist/src/main.js` on an empty database, as a process of
+ * The README's `npm start`: the built service (`dist/src/start.js`, loading the bundle
+ * `dist/bundle/main.js`) on an empty database, as a process of
  * its own, serves the demo. (It once replayed the demo before `app.init()` and failed to start,
  * which no in-process test could see: they all build the app their own way.)
  */
@@ -16,14 +17,15 @@ const main = join(root, 'dist', 'src', 'main.js');
  * `npm test` alone must do (a fresh clone has no dist/), and a dist/ older than src/ would
  * test old code: build as `npm start`'s prestart does. tsc is incremental, so an up-to-date
  * dist/ costs a few seconds; it trusts its .tsbuildinfo, though, and writes no output it
- * believes current, so without main.js the build starts over.
+ * believes current, so without main.js the build starts over. Then the bundle, as `npm run build`.
  */
 function build(): void {
   if (!existsSync(main)) rmSync(join(root, 'dist', '.tsbuildinfo'), { force: true });
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'pipe' });
+  execFileSync(process.execPath, [join(root, 'tools', 'bundle.mjs')], { cwd: root, stdio: 'pipe' });
 }
 
-describe('npm start (dist/src/main.js on an empty database)', () => {
+describe('npm start (the bundled service on an empty database)', () => {
   let service: ServingProcess;
 
   beforeAll(async () => {
@@ -64,5 +66,20 @@ describe('npm start (dist/src/main.js on an empty database)', () => {
     const { accessToken } = (await login.json()) as { accessToken: string };
     const negotiations = (await (await get('/api/negotiations', accessToken)).json()) as { total: number };
     expect(negotiations.total).toBeGreaterThanOrEqual(3);
+  });
+
+  // what the bundle finds by path at run time: swagger-ui's assets, the page templates and files
+  it('serves the API document, its viewer, the pages and their files', async () => {
+    const doc = await get('/docs-json');
+    expect(doc.status).toBe(200);
+    expect(((await doc.json()) as { paths: object }).paths).toHaveProperty(['/api/negotiations']);
+    const viewer = await get('/docs');
+    expect(viewer.status).toBe(200);
+    expect(await viewer.text()).toContain('swagger');
+    const page = await get('/');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('协商');
+    expect((await get('/assets/favicon.svg')).status).toBe(200);
+    expect((await get('/assets/site.css')).status).toBe(200);
   });
 });
