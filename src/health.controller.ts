@@ -1,4 +1,4 @@
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Public } from './accounts/auth.decorators';
@@ -25,6 +25,8 @@ export class HealthDownDto {
 @ApiTags('operations')
 @Controller('health')
 export class HealthController {
+  private readonly logger = new Logger(HealthController.name);
+
   constructor(private readonly dataSource: DataSource) {}
 
   @Public()
@@ -35,12 +37,13 @@ export class HealthController {
   async check(): Promise<HealthDto> {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('timeout')), HEALTH_DATABASE_TIMEOUT_MS);
+      timer = setTimeout(() => reject(new Error(`no answer within ${HEALTH_DATABASE_TIMEOUT_MS} ms`)), HEALTH_DATABASE_TIMEOUT_MS);
     });
     try {
       await Promise.race([this.dataSource.query('SELECT 1'), late]);
       return { status: 'ok', database: 'up' };
-    } catch {
+    } catch (error) {
+      this.logger.warn(`the database did not answer SELECT 1: ${error instanceof Error ? error.message : String(error)}`);
       throw new ServiceUnavailableException({ status: 'error', database: 'down' });
     } finally {
       clearTimeout(timer);

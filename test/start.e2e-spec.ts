@@ -82,4 +82,40 @@ describe('npm start (the bundled service on an empty database)', () => {
     expect((await get('/assets/favicon.svg')).status).toBe(200);
     expect((await get('/assets/site.css')).status).toBe(200);
   });
+
+  // the libraries the bundle holds, at work: validation (class-validator and -transformer), the
+  // rules and the machine, TypeORM's writes, the chain, compression
+  it('runs a negotiation: a malformed body is a 400, an offer under the minimum wage a 422, the chain verifies', async () => {
+    const login = async (username: string) =>
+      (await (await fetch(`${service.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo-pass' }) })).json()) as {
+        accessToken: string;
+        user: { id: string; organizationId: string };
+      };
+    const [union, platform, rep2, rep3, prep2, prep3] = await Promise.all(['union.chief', 'platform.chief', 'union.rep2', 'union.rep3', 'platform.rep2', 'platform.rep3'].map(login));
+    const post = (path: string, token: string, body: unknown) =>
+      fetch(`${service.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+    const terms = (baseFen: number) => ({ pieceRates: [{ task: 'delivery', baseFen, perKmFen: 60, kmIncluded: 3 }], commission: { maxBasisPoints: 1500 }, laborQuota: { standardTasksPerHour: 4 }, termMonths: 24 });
+    const malformed = await post('/api/negotiations', union.accessToken, { kind: 'collective_contract', title: 7 });
+    expect(malformed.status).toBe(400);
+    const opened = await post('/api/negotiations', union.accessToken, {
+      kind: 'collective_contract',
+      title: '打包后的服务也能协商',
+      scope: { industry: 'food_delivery', region: '420300', enterpriseIds: [platform.user.organizationId], workerCategories: ['delivery_rider'] },
+      representatives: { chief: union.user.id, members: [rep2.user.id, rep3.user.id] },
+      proposal: terms(700),
+    });
+    expect(opened.status).toBe(201);
+    const { id } = (await opened.json()) as { id: string };
+    const event = (token: string, body: unknown) => post(`/api/negotiations/${id}/events`, token, body);
+    expect((await event(platform.accessToken, { type: 'RESPOND', accept: true, representatives: { chief: platform.user.id, members: [prep2.user.id, prep3.user.id] } })).status).toBe(200);
+    const underMinimum = await event(platform.accessToken, { type: 'OFFER', terms: terms(500) });
+    expect(underMinimum.status).toBe(422);
+    const offered = await event(platform.accessToken, { type: 'OFFER', terms: terms(600) });
+    expect(offered.status).toBe(200);
+    expect(await offered.json()).toMatchObject({ state: 'bargaining', round: 2 });
+    const verify = await get(`/api/negotiations/${id}/audit/verify`, union.accessToken);
+    expect(await verify.json()).toMatchObject({ valid: true, entries: 3 });
+    const list = await fetch(`${service.url}/api/negotiations?pageSize=50`, { headers: { authorization: `Bearer ${union.accessToken}`, 'accept-encoding': 'gzip' } });
+    expect(list.headers.get('content-encoding')).toBe('gzip');
+  });
 });
