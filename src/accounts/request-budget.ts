@@ -27,7 +27,8 @@ export const budgetHolder =
 
 /**
  * The budgets' counters (@nestjs/throttler's storage): one fixed window per route and holder,
- * rate-limiter-flexible's memory counters, blocked for the rest of the block once spent.
+ * rate-limiter-flexible's memory counters; the first request past the budget starts the block
+ * (the route's minute), in which the holder is refused.
  * @nestjs/throttler's own storage keeps every hit's expiry time and, on every request, filters
  * that list and takes its minimum: work that grows with the requests of the window, 8 % of a
  * rider's inbox read at a high limit.
