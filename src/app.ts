@@ -26,7 +26,6 @@ export interface AppOverrides {
   resolver?: HostResolver;
 }
 
-/** Builds the application (not yet listening): the same set-up for `npm start` and the tests. */
 /**
  * Answers shorter than this go uncompressed: a negotiation view (~1.5 KB) fits in two TCP
  * segments either way, and a brotli or gzip context per answer cost OFFER a tenth of its
@@ -34,6 +33,7 @@ export interface AppOverrides {
  */
 export const COMPRESS_FROM_BYTES = 2048;
 
+/** Builds the application (not yet listening): the same set-up for `npm start` and the tests. */
 export async function createApp(config: AppConfig, overrides: AppOverrides = {}): Promise<NestFastifyApplication> {
   const logger = createLogger(config, overrides.logDestination);
   // the client address (request.ip, rate limits) and the request id come from X-Forwarded-For
