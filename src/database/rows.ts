@@ -32,7 +32,7 @@ export async function selectRows<T extends ObjectLiteral>(
   const columns = options.properties ? shape.columns.filter((c) => options.properties!.includes(c.propertyName as keyof T & string)) : shape.columns;
   const list = options.properties ? columns.map((c) => `"${c.databaseName}"`).join(', ') : '*';
   const sql = `SELECT ${list} FROM ${shape.table} WHERE ${where}${options.orderBy ? ` ORDER BY ${options.orderBy}` : ''}${options.limit ? ` LIMIT ${options.limit}` : ''}`;
-  const raw: Array<Record<string, unknown>> = await m.query(dialect(m, sql), params);
+  const raw = (await query(m, sql, params)) as Array<Record<string, unknown>>;
   return raw.map((row) => {
     const entity = {} as Record<string, unknown>;
     for (const c of columns) entity[c.propertyName] = m.connection.driver.prepareHydratedValue(row[c.databaseName], c);
@@ -45,8 +45,8 @@ export async function selectRow<T extends ObjectLiteral>(m: EntityManager, entit
 }
 
 /** Any fixed statement (`?` placeholders), its rows as the driver gives them. */
-export function rawRows<R = Record<string, unknown>>(m: EntityManager, sql: string, params: unknown[]): Promise<R[]> {
-  return m.query(dialect(m, sql), params);
+export async function rawRows<R = Record<string, unknown>>(m: EntityManager, sql: string, params: unknown[]): Promise<R[]> {
+  return (await query(m, sql, params)) as R[];
 }
 
 /** `?, ?, ?` for an `IN (…)` of these values. */
@@ -59,7 +59,7 @@ export async function insertRow<T extends ObjectLiteral>(m: EntityManager, entit
     const value = (values as Record<string, unknown>)[c.propertyName];
     return value === undefined ? null : m.connection.driver.preparePersistentValue(value, c);
   });
-  await m.query(shape.insert(m), params);
+  await query(m, shape.insert, params);
 }
 
 /**
@@ -75,6 +75,8 @@ export async function updateRows<T extends ObjectLiteral>(m: EntityManager, enti
   });
   const values = columns.map((c) => m.connection.driver.preparePersistentValue((set as Record<string, unknown>)[c.propertyName], c));
   const sql = `UPDATE ${shape.table} SET ${columns.map((c) => `"${c.databaseName}" = ?`).join(', ')} WHERE ${where}`;
+  const db = sqlite(m);
+  if (db) return statement(db, sql).run(...bindable([...values, ...params])).changes;
   const runner = m.queryRunner ?? m.connection.createQueryRunner();
   try {
     return (await runner.query(dialect(m, sql), [...values, ...params], true)).affected ?? 0;
@@ -82,6 +84,60 @@ export async function updateRows<T extends ObjectLiteral>(m: EntityManager, enti
     if (!m.queryRunner) await runner.release();
   }
 }
+
+/** The part of a better-sqlite3 connection used here. */
+interface SqliteConnection {
+  prepare(sql: string): SqliteStatement;
+}
+interface SqliteStatement {
+  reader: boolean;
+  all(...params: unknown[]): unknown[];
+  run(...params: unknown[]): { changes: number };
+}
+
+/**
+ * On SQLite the statement runs on the connection itself: better-sqlite3 is synchronous and has
+ * one connection, which every transaction and read shares. TypeORM's query runner around it
+ * awaited five times and broadcast two events per statement (≈ 15 statements an OFFER); its
+ * errors carried the driver's `code`, as the driver's own errors do.
+ */
+async function query(m: EntityManager, sql: string, params: unknown[]): Promise<unknown> {
+  const db = sqlite(m);
+  if (!db) return m.query(dialect(m, sql), params);
+  const stmt = statement(db, sql);
+  return stmt.reader ? stmt.all(...bindable(params)) : stmt.run(...bindable(params));
+}
+
+function sqlite(m: EntityManager): SqliteConnection | undefined {
+  if (m.connection.options.type !== 'better-sqlite3') return undefined;
+  return (m.connection.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection;
+}
+
+const statements = new WeakMap<SqliteConnection, Map<string, SqliteStatement>>();
+
+/** Prepared statements kept per connection; an `IN (…)` of each length is a text of its own. */
+export const STATEMENT_CACHE_SIZE = 500;
+
+/** Each text is prepared once per connection; past the bound the oldest is dropped. */
+function statement(db: SqliteConnection, sql: string): SqliteStatement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) {
+    cache.set(sql, (stmt = db.prepare(sql)));
+    if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  }
+  return stmt;
+}
+
+/** How many statements are kept prepared for this manager's SQLite connection (0 on PostgreSQL). */
+export function preparedStatements(m: EntityManager): number {
+  const db = sqlite(m);
+  return db ? (statements.get(db)?.size ?? 0) : 0;
+}
+
+/** better-sqlite3 binds no booleans: 0/1, as TypeORM's runner does. */
+const bindable = (params: unknown[]): unknown[] => params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
 
 /** `?` → `$1, $2, …` for PostgreSQL; SQLite takes `?` as written. */
 function dialect(m: EntityManager, sql: string): string {
@@ -93,7 +149,7 @@ function dialect(m: EntityManager, sql: string): string {
 interface Shape {
   table: string;
   columns: ColumnMetadata[];
-  insert(m: EntityManager): string;
+  insert: string;
 }
 
 const shapes = new WeakMap<object, Map<unknown, Shape>>();
@@ -107,7 +163,7 @@ function shapeOf(m: EntityManager, entity: EntityTarget<ObjectLiteral>): Shape {
     const columns = metadata.columns;
     const table = `"${metadata.tableName}"`;
     const sql = `INSERT INTO ${table} (${columns.map((c) => `"${c.databaseName}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
-    shape = { table, columns, insert: (manager) => dialect(manager, sql) };
+    shape = { table, columns, insert: sql };
     forSource.set(entity, shape);
   }
   return shape;

@@ -109,6 +109,22 @@ describe('dateIn', () => {
     expect(dateIn(at('2027-01-04T16:00:00Z'), 'UTC')).toBe('2027-01-04');
   });
 
+  it('answers each instant for itself when asked in turn about neighbouring instants and zones', () => {
+    // Pacific/Kiritimati is UTC+14, Pacific/Niue UTC-11: the same second is two dates apart
+    const midnight = Date.parse('2027-01-04T16:00:00Z');
+    for (const [t, zone, date] of [
+      [midnight - 1, SHANGHAI, '2027-01-04'],
+      [midnight, SHANGHAI, '2027-01-05'],
+      [midnight - 1, SHANGHAI, '2027-01-04'],
+      [midnight + 999, SHANGHAI, '2027-01-05'],
+      [midnight + 999, 'Pacific/Kiritimati', '2027-01-05'],
+      [midnight + 999, 'Pacific/Niue', '2027-01-04'],
+      [midnight + 999, SHANGHAI, '2027-01-05'],
+    ] as const)
+      expect(dateIn(new Date(t), zone)).toBe(date);
+    expect(() => dateIn(new Date(NaN), SHANGHAI)).toThrow(RangeError);
+  });
+
   it('is the inverse of startOfDate', () => {
     expect(dateIn(startOfDate('2027-03-01', SHANGHAI), SHANGHAI)).toBe('2027-03-01');
   });
