@@ -230,6 +230,10 @@ describe('statutory deadlines', () => {
     t.clock.advance(10 * DAY);
     const late = await t.http().get('/api/deadlines?overdue=true').set('Authorization', await t.login('bureau.reviewer'));
     expect(late.body).toContainEqual(expect.objectContaining({ negotiationId: id, kind: 'response', overdue: true }));
+    const ahead = await t.http().get('/api/deadlines?overdue=false').set('Authorization', await t.login('bureau.reviewer'));
+    expect(ahead.status).toBe(200);
+    expect(ahead.body.every((d: { overdue: boolean }) => !d.overdue)).toBe(true);
+    expect(ahead.body.some((d: { negotiationId: string; kind: string }) => d.negotiationId === id && d.kind === 'response')).toBe(false);
     expect((await t.http().get('/api/deadlines?due_within=soon').set('Authorization', await t.login('bureau.reviewer'))).status).toBe(400);
     expect((await t.http().get('/api/deadlines').set('Authorization', await t.login('rider.0001'))).status).toBe(403);
   });

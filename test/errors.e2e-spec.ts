@@ -56,6 +56,13 @@ describe('errors', () => {
       });
     });
 
+    it('refuses a list filter for a state no negotiation can be in', async () => {
+      const res = await t.http().get('/api/negotiations?state=foo').set('Authorization', await t.login('union.chief'));
+      expect(res.status).toBe(400);
+      expect(res.body.message).toEqual([expect.stringContaining('state must be one of the following values')]);
+      expect((await t.http().get('/api/negotiations?state=bargaining').set('Authorization', await t.login('union.chief'))).status).toBe(200);
+    });
+
     it('refuses an unknown event type and an event body with a field it does not take', async () => {
       const id = await openContract(t);
       const unknown = await send(t, id, 'platform.chief', { type: 'SHRUG' });
@@ -131,6 +138,21 @@ describe('errors', () => {
       expect((await send(t, id, 'rider.0001', { type: 'COMMENT', text: 'hi' })).status).toBe(404);
       expect((await t.http().get(`/api/negotiations/${id}/audit`).set('Authorization', await t.login('rider.0001'))).status).toBe(404);
     });
+
+    it('answers an id that is not one with 404, as an id nobody has', async () => {
+      const union = await t.login('union.chief');
+      for (const [path, code] of [
+        ['/api/negotiations/xyz', 'NEGOTIATION.NOT_FOUND'],
+        ['/api/negotiations/xyz/rounds', 'NEGOTIATION.NOT_FOUND'],
+        ['/api/agreements/xyz', 'AGREEMENT.NOT_FOUND'],
+        ['/api/agreements/xyz/commitments', 'AGREEMENT.NOT_FOUND'],
+      ]) {
+        const res = await t.http().get(path).set('Authorization', union);
+        expect([path, res.status, res.body.code]).toEqual([path, 404, code]);
+        expect(res.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
+      }
+      expect((await send(t, 'xyz', 'union.chief', { type: 'OFFER', terms: terms(690) })).status).toBe(404);
+    });
   });
 
   it('404s a negotiator of a party who holds no seat once the side is seated', async () => {
@@ -168,9 +190,17 @@ describe('errors', () => {
       await unchanged(id, async () => {
         const res = await send(t, id, 'platform.chief', { type: 'RESPOND', accept: false, reason: '不同意' }, { 'If-Match': '7' });
         expect(res.status).toBe(409);
-        expect(res.body).toMatchObject({ code: 'NEGOTIATION.STALE_VERSION', version: 1 });
+        expect(res.body).toMatchObject({ code: 'NEGOTIATION.STALE_VERSION', version: 1, state: 'requested', allowed: ['RESPOND'] });
+        expect((await send(t, id, 'platform.chief', { type: 'RESPOND', accept: false, reason: '不同意' }, { 'If-Match': '0' })).body).toMatchObject({ statusCode: 409, code: 'NEGOTIATION.STALE_VERSION' });
+        for (const bad of ['-1', '1.5', 'three', '"1" "2"'])
+          expect((await send(t, id, 'platform.chief', { type: 'RESPOND', accept: false, reason: '不同意' }, { 'If-Match': bad })).body).toMatchObject({ statusCode: 400, code: 'EVENT.BAD_IF_MATCH' });
       });
-      expect((await send(t, id, 'platform.chief', { type: 'RESPOND', accept: false, reason: '不同意' }, { 'If-Match': '1' })).status).toBe(200);
+      expect((await send(t, id, 'platform.chief', { type: 'RESPOND', accept: false, reason: '不同意' }, { 'If-Match': 'W/"1"' })).status).toBe(200);
+    });
+
+    it('takes If-Match: * as any version', async () => {
+      const id = await openContract(t);
+      expect((await send(t, id, 'platform.chief', { type: 'RESPOND', accept: false, reason: '不同意' }, { 'If-Match': '*' })).status).toBe(200);
     });
   });
 

@@ -39,6 +39,11 @@ describe('surveys (满意度调查) and the evidence they leave for the next rou
     const twice = await post('union.chief', `/api/agreements/${agreementId}/surveys`, { ...SURVEY, questions: [SURVEY.questions[0], SURVEY.questions[0]] });
     expect(twice.status).toBe(400);
     expect((await post('union.chief', `/api/agreements/${agreementId}/surveys`, { ...SURVEY, closesOn: '2027-01-03' })).status).toBe(422);
+    for (const closesOn of ['2027-02-30', '2026-02-30', '2027-13-01']) {
+      const impossible = await post('union.chief', `/api/agreements/${agreementId}/surveys`, { ...SURVEY, closesOn });
+      expect(impossible.status).toBe(400);
+      expect(impossible.body.message).toContain('closesOn must be a date that exists, YYYY-MM-DD');
+    }
   });
 
   it('each covered worker answers once: a second answer is 409', async () => {

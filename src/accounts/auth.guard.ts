@@ -5,9 +5,11 @@ import { AuthService } from './auth.service';
 import { IS_PUBLIC, ROLES_KEY } from './auth.decorators';
 import { Role } from './user.entity';
 
-/** The token of an `Authorization: Bearer <token>` header. */
-export const bearerToken = (header: string | undefined): string | undefined =>
-  header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
+/** The token of an `Authorization: Bearer <token>` header; the scheme's name in any case (RFC 9110 §11.1). */
+export const bearerToken = (header: string | undefined): string | undefined => {
+  const match = typeof header === 'string' ? /^bearer +(\S+) *$/i.exec(header) : null;
+  return match ? match[1] : undefined;
+};
 
 /** Global guard: a valid bearer token unless the route is @Public(), and the route's @Roles(). */
 @Injectable()

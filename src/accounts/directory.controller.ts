@@ -1,4 +1,4 @@
-import { Body, Controller, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Param, Post, Put } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/openapi';
 import { ORGANIZATION_KINDS, OrganizationDto, PersonDto, ROLES } from './accounts.dto';
@@ -7,6 +7,7 @@ import { Roles } from './auth.decorators';
 import { DirectoryService } from './directory.service';
 import { OrganizationKind } from './organization.entity';
 import { Role } from './user.entity';
+import { IdOf } from '../common/id.pipe';
 
 
 export class NewOrganizationDto {
@@ -87,7 +88,7 @@ export class DirectoryController {
   })
   @ApiOkResponse({ type: OrganizationDto, description: 'The union with its chief' })
   @ApiErrors({ 404: 'No such organisation', 422: 'Not a union, or the person is not one of its union_negotiators (ORGANIZATION.INVALID_CHIEF)' })
-  setChief(@Param('id', ParseUUIDPipe) id: string, @Body() body: ChiefDto) {
+  setChief(@Param('id', new IdOf('organization')) id: string, @Body() body: ChiefDto) {
     return this.directory.setChief(id, body.userId);
   }
 

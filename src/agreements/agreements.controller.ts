@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CacheableRead, ImmutableAnswers, LIST_MAX_AGE_SECONDS, PUBLISHED_MAX_AGE_SECONDS, etagOf, notModified } from '../common/cacheable-read';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -10,6 +10,7 @@ import { CurrentUser, Public } from '../accounts/auth.decorators';
 import { ApiErrors, ApiList, oneOfSchema } from '../common/openapi';
 import { AcknowledgementCountsDto, AgreementViewDto, PublicationBrokenDto, PublicationIntactDto } from './agreement.dto';
 import { AgreementsService } from './agreements.service';
+import { IdOf } from '../common/id.pipe';
 
 export class AgreementQueryDto extends PageQuery {
   @ApiPropertyOptional({ pattern: '^\\d{6}$', description: 'GB/T 2260 code: agreements binding there (made for it, its city or province) or for a district inside it', example: '420302' })
@@ -58,7 +59,7 @@ export class AgreementsController {
   @ApiOkResponse({ type: AgreementViewDto, description: 'The publication' })
   @ApiResponse({ status: 304, description: 'Not modified: If-None-Match names the ETag' })
   @ApiErrors({ 404: NO_AGREEMENT })
-  async get(@Param('id', ParseUUIDPipe) id: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  async get(@Param('id', new IdOf('agreement')) id: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const agreement = await this.agreements.get(id);
     const etag = etagOf(agreement.auditHead);
     // the next read of this URL is answered before Nest (ImmutableAnswers)
@@ -72,7 +73,7 @@ export class AgreementsController {
   @ApiOperation({ summary: 'Check a publication against its audit chain', description: 'Whether the published terms are the terms the audit chain shows both sides agreed; public.' })
   @ApiOkResponse({ schema: oneOfSchema(PublicationIntactDto, PublicationBrokenDto), description: 'intact, or which check failed' })
   @ApiErrors({ 404: NO_AGREEMENT })
-  verify(@Param('id', ParseUUIDPipe) id: string) {
+  verify(@Param('id', new IdOf('agreement')) id: string) {
     return this.agreements.verify(id);
   }
 
@@ -80,7 +81,7 @@ export class AgreementsController {
   @ApiOperation({ summary: 'How many covered workers acknowledged', description: 'For the negotiation\'s representatives and the bureau.' })
   @ApiOkResponse({ type: AcknowledgementCountsDto, description: 'Covered and acknowledged, counted now' })
   @ApiErrors({ 403: 'Only its representatives and the bureau (AGREEMENT.COUNTS_RESTRICTED)', 404: NO_AGREEMENT })
-  acknowledgements(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  acknowledgements(@CurrentUser() user: AuthUser, @Param('id', new IdOf('agreement')) id: string) {
     return this.inbox.acknowledgements(user, id);
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/openapi';
 import { CheckpointKeyDto, InclusionProofDto, SignedCheckpointDto } from './checkpoint.dto';
@@ -6,6 +6,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Min } from 'class-validator';
 import { Public } from '../accounts/auth.decorators';
 import { Checkpoints } from './checkpoints.service';
+import { IdOf } from '../common/id.pipe';
 
 export class CheckpointQuery {
   @ApiPropertyOptional({ minimum: 0, description: 'Only checkpoints with a greater seq (pages of at most 100, oldest first)' })
@@ -36,7 +37,7 @@ export class CheckpointsController {
   @ApiOperation({ summary: "Inclusion proof of a chain head in a checkpoint" })
   @ApiOkResponse({ type: InclusionProofDto, description: 'The leaf and its audit path to the signed root' })
   @ApiErrors({ 400: true, 404: 'No such checkpoint, or the negotiation is not in it' })
-  proof(@Param('seq', ParseIntPipe) seq: number, @Param('negotiationId', ParseUUIDPipe) negotiationId: string) {
+  proof(@Param('seq', ParseIntPipe) seq: number, @Param('negotiationId', new IdOf('negotiation')) negotiationId: string) {
     return this.checkpoints.proof(seq, negotiationId);
   }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser } from '../accounts/auth-user';
 import { CurrentUser } from '../accounts/auth.decorators';
@@ -6,6 +6,7 @@ import { ApiErrors } from '../common/openapi';
 import { BallotBoxService } from './ballot-box.service';
 import { BallotViewDto, CastBallotAnswerDto } from './ballot.dto';
 import { CastBallotDto } from './dto/cast-ballot.dto';
+import { IdOf } from '../common/id.pipe';
 
 const NOT_READABLE = 'No such negotiation, or the caller is not party to it nor a worker its ballot covers';
 
@@ -25,7 +26,7 @@ export class BallotsController {
     404: NOT_READABLE,
     409: 'Already voted (BALLOT.ALREADY_VOTED), the ballot has closed (BALLOT.CLOSED), none is open (BALLOT.NOT_OPEN), or every place on the roll is used (BALLOT.ROLL_COMPLETE)',
   })
-  cast(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: CastBallotDto) {
+  cast(@CurrentUser() user: AuthUser, @Param('id', new IdOf('negotiation')) id: string, @Body() body: CastBallotDto) {
     return this.box.cast(user, id, body.choice);
   }
 
@@ -36,7 +37,7 @@ export class BallotsController {
   })
   @ApiOkResponse({ type: BallotViewDto, description: 'The ballot as the caller may see it' })
   @ApiErrors({ 403: 'An administrator (BALLOT.NOT_YOURS_TO_SEE)', 404: `${NOT_READABLE}; or no ballot was ever opened (BALLOT.NOT_FOUND)` })
-  view(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  view(@CurrentUser() user: AuthUser, @Param('id', new IdOf('negotiation')) id: string) {
     return this.box.view(user, id);
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { AuthUser } from '../accounts/auth-user';
@@ -9,6 +9,7 @@ import { ApiErrors } from '../common/openapi';
 import { CostingDto, CostingQuery, CurrentTermsDto, CurrentTermsSetDto, SampleQuery, SampleUploadDto } from './costing.dto';
 import { CostingService } from './costing.service';
 import { SAMPLE_COLUMNS } from './sample-reader';
+import { IdOf } from '../common/id.pipe';
 
 export const SAMPLE_CONTENT_TYPES = ['text/csv', 'application/x-ndjson', 'application/jsonl'];
 const sampleBody = (columns: readonly string[]) => ({
@@ -43,7 +44,7 @@ export class CostingController {
   })
   upload(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', new IdOf('negotiation')) id: string,
     @Query() query: SampleQuery,
     @RequestHeader('content-type') contentType = '',
     @Req() request: FastifyRequest,
@@ -57,7 +58,7 @@ export class CostingController {
   @ApiOperation({ summary: 'Declare the rules riders are paid by today (enterprise chief)', description: 'The baseline of every costing; on the chain as DECLARE_CURRENT_TERMS.' })
   @ApiOkResponse({ type: CurrentTermsSetDto, description: 'The current rules are declared' })
   @ApiErrors({ 403: 'Not the enterprise chief', 404: 'No such negotiation, or not yours', 409: 'Not while talks are in this state' })
-  declare(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: CurrentTermsDto) {
+  declare(@CurrentUser() user: AuthUser, @Param('id', new IdOf('negotiation')) id: string, @Body() body: CurrentTermsDto) {
     return this.costing.declareCurrentTerms(user, id, body.terms as never);
   }
 
@@ -68,7 +69,7 @@ export class CostingController {
   })
   @ApiOkResponse({ type: CostingDto, description: 'The costing (empty items until both samples are in)' })
   @ApiErrors({ 403: 'Not a representative of either side nor the bureau (COSTING.NOT_YOURS)', 404: 'No such negotiation or round' })
-  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: CostingQuery) {
+  get(@CurrentUser() user: AuthUser, @Param('id', new IdOf('negotiation')) id: string, @Query() query: CostingQuery) {
     return this.costing.costing(user, id, query.round);
   }
 }

@@ -32,7 +32,8 @@ export class DeadlineLists {
 
   /**
    * The caller's running clocks across negotiations: upcoming within `dueWithinDays`, and/or
-   * already overdue; with neither filter, all of them.
+   * already overdue (`overdue: true`); `overdue: false` leaves the overdue ones out; with
+   * neither filter, all of them.
    */
   async forUser(user: AuthUser, filter: { dueWithinDays?: number; overdue?: boolean }): Promise<DeadlineListItem[]> {
     const party = partyCondition(user);
@@ -49,6 +50,8 @@ export class DeadlineLists {
     const windows: string[] = [];
     if (filter.overdue) windows.push('d.due_at <= :now');
     if (filter.dueWithinDays !== undefined) windows.push('(d.due_at > :now AND d.due_at <= :horizon)');
+    // overdue=false on its own: every deadline still ahead, none already past
+    else if (filter.overdue === false) windows.push('d.due_at > :now');
     if (windows.length)
       qb.andWhere(`(${windows.join(' OR ')})`, {
         now: now.toISOString(),

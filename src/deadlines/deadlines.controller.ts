@@ -15,7 +15,7 @@ export class DeadlineQuery {
   due_within?: string;
 
   /** Include deadlines already past. */
-  @ApiPropertyOptional({ type: Boolean, description: 'true: deadlines already past (together with the due_within ones, if given)' })
+  @ApiPropertyOptional({ type: Boolean, description: 'true: deadlines already past (together with the due_within ones, if given); false: only deadlines still ahead' })
   @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
   overdue?: boolean;
 }

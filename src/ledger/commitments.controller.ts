@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/openapi';
 import { BoardDto, CommitmentViewDto } from './dto/ledger-views.dto';
@@ -7,6 +7,7 @@ import { CurrentUser, Public } from '../accounts/auth.decorators';
 import { BoardService } from './board.service';
 import { CommitmentsService } from './commitments.service';
 import { BoardQueryDto, ProgressReportDto, VerificationDto } from './dto/ledger.dto';
+import { IdOf } from '../common/id.pipe';
 
 @ApiTags('ledger')
 @Controller('api')
@@ -22,7 +23,7 @@ export class CommitmentsController {
   @ApiOperation({ summary: "An agreement's commitments", description: 'The implementation ledger (落实台账): each commitment with its status, progress, reports and verification; public.' })
   @ApiOkResponse({ type: [CommitmentViewDto], description: 'By clause' })
   @ApiErrors({ 404: 'No such published agreement' })
-  list(@Param('id', ParseUUIDPipe) id: string) {
+  list(@Param('id', new IdOf('agreement')) id: string) {
     return this.commitments.list(id);
   }
 
@@ -32,7 +33,7 @@ export class CommitmentsController {
   @ApiOperation({ summary: 'Report progress on a commitment', description: "The responsible side's representatives; on the negotiation's audit chain." })
   @ApiCreatedResponse({ type: CommitmentViewDto, description: 'The commitment after the report' })
   @ApiErrors({ 403: "Not a representative of the responsible side", 404: 'No such commitment', 409: 'The commitment is done' })
-  report(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ProgressReportDto) {
+  report(@CurrentUser() user: AuthUser, @Param('id', new IdOf('commitment')) id: string, @Body() dto: ProgressReportDto) {
     return this.commitments.report(user, id, dto);
   }
 
@@ -42,7 +43,7 @@ export class CommitmentsController {
   @ApiOperation({ summary: 'Confirm or dispute the latest report', description: "The other side's chief; done needs 100 % and a confirmation." })
   @ApiCreatedResponse({ type: CommitmentViewDto, description: 'The commitment after the verdict' })
   @ApiErrors({ 403: "Not the other side's chief", 404: 'No such commitment', 409: 'Nothing reported yet, the latest report verified already, or done' })
-  verify(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: VerificationDto) {
+  verify(@CurrentUser() user: AuthUser, @Param('id', new IdOf('commitment')) id: string, @Body() dto: VerificationDto) {
     return this.commitments.verify(user, id, dto);
   }
 

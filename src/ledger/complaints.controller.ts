@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, ApiList } from '../common/openapi';
 import { ComplaintFiledDto, ComplaintViewDto, OwnComplaintViewDto } from './dto/ledger-views.dto';
@@ -6,6 +6,7 @@ import { AuthUser } from '../accounts/auth-user';
 import { CurrentUser, Roles } from '../accounts/auth.decorators';
 import { ComplaintsService } from './complaints.service';
 import { ComplaintAnswerDto, ComplaintDto, EscalationDto } from './dto/ledger.dto';
+import { IdOf } from '../common/id.pipe';
 
 @ApiTags('ledger')
 @ApiBearerAuth()
@@ -19,7 +20,7 @@ export class ComplaintsController {
   @ApiOperation({ summary: 'File a complaint (申诉)', description: 'A worker the agreement covers; the enterprise must answer within complaintAnswer (rule pack, 7 days).' })
   @ApiCreatedResponse({ type: ComplaintFiledDto, description: 'Filed, with its answer deadline' })
   @ApiErrors({ 403: 'Not a worker the agreement covers', 404: 'No such published agreement', 422: 'No such clause (COMPLAINT.NO_SUCH_CLAUSE)' })
-  file(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ComplaintDto) {
+  file(@CurrentUser() user: AuthUser, @Param('id', new IdOf('agreement')) id: string, @Body() dto: ComplaintDto) {
     return this.complaints.file(user, id, dto);
   }
 
@@ -28,7 +29,7 @@ export class ComplaintsController {
   @ApiOperation({ summary: "An agreement's complaints", description: 'Its representatives and the bureau; the worker is named only where they shared it.' })
   @ApiList(ComplaintViewDto, 'Newest first')
   @ApiErrors({ 403: "Not one of the agreement's representatives or the bureau", 404: 'No such published agreement' })
-  forAgreement(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  forAgreement(@CurrentUser() user: AuthUser, @Param('id', new IdOf('agreement')) id: string) {
     return this.complaints.forAgreement(user, id);
   }
 
@@ -46,7 +47,7 @@ export class ComplaintsController {
   @ApiOkResponse({ type: ComplaintViewDto, description: 'The complaint, answered' })
   @ApiErrors({ 403: 'Not the enterprise side', 404: 'No such complaint', 409: 'Answered already' })
   @HttpCode(200)
-  answer(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ComplaintAnswerDto) {
+  answer(@CurrentUser() user: AuthUser, @Param('id', new IdOf('complaint')) id: string, @Body() dto: ComplaintAnswerDto) {
     return this.complaints.answer(user, id, dto);
   }
 
@@ -56,7 +57,7 @@ export class ComplaintsController {
   @ApiOkResponse({ type: OwnComplaintViewDto, description: 'The complaint, closed' })
   @ApiErrors({ 404: 'No such complaint of yours', 409: 'Not answered' })
   @HttpCode(200)
-  accept(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  accept(@CurrentUser() user: AuthUser, @Param('id', new IdOf('complaint')) id: string) {
     return this.complaints.accept(user, id);
   }
 
@@ -66,7 +67,7 @@ export class ComplaintsController {
   @ApiOkResponse({ type: OwnComplaintViewDto, description: 'The complaint, with the union' })
   @ApiErrors({ 404: 'No such complaint of yours', 409: 'Neither answered nor overdue' })
   @HttpCode(200)
-  escalate(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: EscalationDto) {
+  escalate(@CurrentUser() user: AuthUser, @Param('id', new IdOf('complaint')) id: string, @Body() dto: EscalationDto) {
     return this.complaints.escalate(user, id, dto);
   }
 
@@ -76,7 +77,7 @@ export class ComplaintsController {
   @ApiOkResponse({ type: ComplaintViewDto, description: 'The complaint, with the bureau' })
   @ApiErrors({ 403: 'Not the union side', 404: 'No such complaint', 409: 'Not escalated' })
   @HttpCode(200)
-  refer(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  refer(@CurrentUser() user: AuthUser, @Param('id', new IdOf('complaint')) id: string) {
     return this.complaints.refer(user, id);
   }
 }

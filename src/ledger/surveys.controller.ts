@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/openapi';
 import { AnnualReportDto, ScaleResultDto, SurveyAnsweredDto, SurveyResultsDto, SurveyViewDto, TextResultDto, WorkerSurveyDto } from './dto/ledger-views.dto';
@@ -9,6 +9,7 @@ import { AnnualReportService } from './annual-report.service';
 import { annualReportCsv } from './annual-report-csv';
 import { AnnualReportQueryDto, SurveyDto, SurveyResponseDto } from './dto/ledger.dto';
 import { SurveysService } from './surveys.service';
+import { IdOf } from '../common/id.pipe';
 
 @ApiTags('ledger')
 @ApiExtraModels(ScaleResultDto, TextResultDto)
@@ -25,7 +26,7 @@ export class SurveysController {
   @ApiOperation({ summary: 'Open a satisfaction survey (满意度调查)', description: "The union chief of the agreement's negotiation." })
   @ApiCreatedResponse({ type: SurveyViewDto, description: 'The survey' })
   @ApiErrors({ 403: 'Not the union chief', 404: 'No such published agreement', 422: 'closesOn in the past (SURVEY.CLOSES_IN_THE_PAST)' })
-  open(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SurveyDto) {
+  open(@CurrentUser() user: AuthUser, @Param('id', new IdOf('agreement')) id: string, @Body() dto: SurveyDto) {
     return this.surveys.open(user, id, dto);
   }
 
@@ -34,7 +35,7 @@ export class SurveysController {
   @ApiOperation({ summary: "An agreement's surveys", description: 'Newest first; public (results are not).' })
   @ApiOkResponse({ type: [SurveyViewDto], description: 'Surveys' })
   @ApiErrors({ 404: 'No such published agreement' })
-  list(@Param('id', ParseUUIDPipe) id: string) {
+  list(@Param('id', new IdOf('agreement')) id: string) {
     return this.surveys.forAgreement(id);
   }
 
@@ -55,7 +56,7 @@ export class SurveysController {
   @ApiOperation({ summary: 'Answer a survey', description: 'A covered worker, once; who answered is kept apart from what was answered.' })
   @ApiCreatedResponse({ type: SurveyAnsweredDto, description: 'Recorded' })
   @ApiErrors({ 403: 'Not a worker the agreement covers', 404: 'No such survey', 409: 'Answered already, or closed' })
-  respond(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SurveyResponseDto) {
+  respond(@CurrentUser() user: AuthUser, @Param('id', new IdOf('survey')) id: string, @Body() dto: SurveyResponseDto) {
     return this.surveys.respond(user, id, dto);
   }
 
@@ -65,7 +66,7 @@ export class SurveysController {
   @ApiOperation({ summary: "A survey's results", description: 'Representatives and the bureau; no worker ids.' })
   @ApiOkResponse({ type: SurveyResultsDto, description: 'Counts, means, distributions, texts' })
   @ApiErrors({ 403: "Not one of the agreement's representatives or the bureau", 404: 'No such survey' })
-  results(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  results(@CurrentUser() user: AuthUser, @Param('id', new IdOf('survey')) id: string) {
     return this.surveys.results(user, id);
   }
 

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { AuthUser } from '../accounts/auth-user';
 import { PageQuery } from '../common/page-query';
 import { CurrentUser } from '../accounts/auth.decorators';
@@ -14,10 +14,11 @@ import { AuditEntryDto, ChainBrokenDto, DerivedBrokenDto, ChainIntactDto, Commen
 import { NEGOTIATION_STATES, NegotiationViewDto } from './negotiation-view.dto';
 import { NEGOTIATION_KINDS, NegotiationKind } from './negotiation.types';
 import { NegotiationsService } from './negotiations.service';
+import { IdOf } from '../common/id.pipe';
 
 export class ListNegotiationsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: NEGOTIATION_STATES, description: 'Only negotiations in this state' })
-  @IsOptional() @IsString()
+  @IsOptional() @IsIn(NEGOTIATION_STATES)
   state?: string;
 
   @ApiPropertyOptional({ enum: NEGOTIATION_KINDS, description: 'Only negotiations of this kind' })
@@ -25,11 +26,15 @@ export class ListNegotiationsQuery extends PageQuery {
   kind?: NegotiationKind;
 }
 
+/**
+ * `If-Match: 3` (or `"3"`, `W/"3"`): the version the client last read; `*` matches any version
+ * (RFC 9110 §13.1.1). A version the negotiation is not at — 0, say — is a 409, like any stale one.
+ */
 function parseIfMatch(header: string | undefined): number | undefined {
-  if (header === undefined) return undefined;
-  const version = Number(header.replace(/^W\//, '').replace(/"/g, ''));
-  if (!Number.isInteger(version) || version < 1) throw badRequest('EVENT.BAD_IF_MATCH', 'If-Match must be the negotiation version, e.g. "3"');
-  return version;
+  if (header === undefined || header.trim() === '*') return undefined;
+  const version = /^\s*(?:W\/)?"?(\d{1,15})"?\s*$/.exec(header)?.[1];
+  if (version === undefined) throw badRequest('EVENT.BAD_IF_MATCH', 'If-Match must be the negotiation version, e.g. "3", or *');
+  return Number(version);
 }
 
 /** The events' body: one schema per event, told apart by `type`. */
@@ -73,7 +78,7 @@ export class NegotiationsController {
   @ApiOperation({ summary: 'Read a negotiation', description: 'The view, with what this caller may send now (`can`).' })
   @ApiOkResponse({ type: NegotiationViewDto, description: 'The negotiation view' })
   @ApiErrors({ 404: NOT_READABLE })
-  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  get(@CurrentUser() user: AuthUser, @Param('id', new IdOf('negotiation')) id: string) {
     return this.negotiations.get(user, id);
   }
 
@@ -95,7 +100,7 @@ export class NegotiationsController {
   })
   send(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', new IdOf('negotiation')) id: string,
     @Body() body: object,
     @RequestHeader('if-match') ifMatch?: string,
   ) {
@@ -106,7 +111,7 @@ export class NegotiationsController {
   @ApiOperation({ summary: 'The rounds (协商记录)', description: 'Every offer in order, what it changed and how it was answered.' })
   @ApiOkResponse({ type: [RoundViewDto], description: 'Rounds, first to last' })
   @ApiErrors({ 404: NOT_READABLE })
-  rounds(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  rounds(@CurrentUser() user: AuthUser, @Param('id', new IdOf('negotiation')) id: string) {
     return this.records.rounds(user, id);
   }
 
@@ -114,7 +119,7 @@ export class NegotiationsController {
   @ApiOperation({ summary: 'The opinions on the draft', description: 'With the enterprise\'s answers; to the enterprise, workers\' comments carry no author.' })
   @ApiOkResponse({ type: [CommentViewDto], description: 'Comments, oldest first' })
   @ApiErrors({ 404: NOT_READABLE })
-  comments(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  comments(@CurrentUser() user: AuthUser, @Param('id', new IdOf('negotiation')) id: string) {
     return this.records.comments(user, id);
   }
 
@@ -122,7 +127,7 @@ export class NegotiationsController {
   @ApiOperation({ summary: 'The audit chain', description: 'Every entry of the hash chain, in order.' })
   @ApiOkResponse({ type: [AuditEntryDto], description: 'Audit entries by seq' })
   @ApiErrors({ 404: NOT_READABLE })
-  audit(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  audit(@CurrentUser() user: AuthUser, @Param('id', new IdOf('negotiation')) id: string) {
     return this.records.auditEntries(user, id);
   }
 
@@ -130,7 +135,7 @@ export class NegotiationsController {
   @ApiOperation({ summary: 'Verify the audit chain', description: 'Recomputes every hash and checks the chain reaches the head the negotiation records.' })
   @ApiOkResponse({ schema: oneOfSchema(ChainIntactDto, ChainBrokenDto, DerivedBrokenDto), description: 'Whether the chain holds, and the ledger rows recomputed from it' })
   @ApiErrors({ 404: NOT_READABLE })
-  verify(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  verify(@CurrentUser() user: AuthUser, @Param('id', new IdOf('negotiation')) id: string) {
     return this.records.verify(user, id);
   }
 }

@@ -141,7 +141,7 @@ export class NegotiationsService {
     const { view, published } = await this.tx.run(async (m) => {
       // load once, authorise
       const [n, relation] = await this.load(m, user, id);
-      if (options.ifMatch !== undefined && options.ifMatch !== n.version) throw this.stale(n);
+      if (options.ifMatch !== undefined && options.ifMatch !== n.version) throw this.stale(n, relation);
       this.authorise(n, relation, dto.type);
       const { negotiation, published } = await this.commit(m, n, { type: dto.type, payload, user, relation });
       await options.alsoWrite?.(m);
@@ -259,7 +259,7 @@ export class NegotiationsService {
     };
     const { state, context, version, auditSeq, auditHead, updatedAt } = written;
     const updated = await updateRows(m, Negotiation, { state, context, version, auditSeq, auditHead, updatedAt }, 'id = ? AND version = ?', [n.id, n.version]);
-    if (updated !== 1) throw this.stale(n);
+    if (updated !== 1) throw this.stale(n, relation);
     await this.audit.append(m, link);
     const published = (await plan.write?.({ state: after.state, context: after.context, auditHead: link.hash })) ?? undefined;
     if (after.state !== n.state) await this.deadlines.enter(m, n, after.state, at, plan.clocks, { procedureEnded: isFinal(n.kind, after.state) });
@@ -276,15 +276,20 @@ export class NegotiationsService {
     return this.views.build(m, n, can);
   }
 
-  private notAllowed(n: Negotiation, relation: Relation | null, message: string): DomainError {
+  /** What every 409 carries: the state, and what the caller may send in it now. */
+  private standing(n: Negotiation, relation: Relation | null): { state: string; allowed: EventType[] } {
     const at = this.clock.now();
-    const allowed = relation ? allowedEvents(n, relation, at, dateIn(at, this.config.TZ_NAME)) : [];
-    return new DomainError(409, 'NEGOTIATION.EVENT_NOT_ALLOWED', message, { state: n.state, allowed });
+    return { state: n.state, allowed: relation ? allowedEvents(n, relation, at, dateIn(at, this.config.TZ_NAME)) : [] };
   }
 
-  private stale(n: Negotiation): DomainError {
+  private notAllowed(n: Negotiation, relation: Relation | null, message: string): DomainError {
+    return new DomainError(409, 'NEGOTIATION.EVENT_NOT_ALLOWED', message, this.standing(n, relation));
+  }
+
+  /** A 409 like the others (`state`, `allowed`), with the version to retry with. */
+  private stale(n: Negotiation, relation: Relation | null): DomainError {
     return new DomainError(409, 'NEGOTIATION.STALE_VERSION', `the negotiation has changed (version is now ${n.version}); reload and retry`, {
-      state: n.state,
+      ...this.standing(n, relation),
       version: n.version,
     });
   }

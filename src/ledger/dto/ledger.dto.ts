@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  IsISO8601,
   IsBoolean,
   IsIn,
   IsInt,
@@ -92,7 +93,7 @@ export class SurveyDto {
   questions!: SurveyQuestionDto[];
 
   @ApiProperty({ format: 'date', example: '2027-06-30', description: 'The last day answers are taken' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @Matches(/^\d{4}-\d{2}-\d{2}$/) @IsISO8601({ strict: true }, { message: 'closesOn must be a date that exists, YYYY-MM-DD' })
   closesOn!: string;
 }
 
