@@ -1,5 +1,5 @@
 import { DeadlineSweeper } from '../src/deadlines/deadline-sweeper';
-import { Commitment } from '../src/ledger/commitment.entity';
+import { Commitment, CommitmentReport } from '../src/ledger/commitment.entity';
 import { Notification } from '../src/deadlines/notification.entity';
 import { TestApp, startTestApp } from './support/test-app';
 import { publishWithCommitments } from './support/ledger-helpers';
@@ -139,5 +139,27 @@ describe('commitments (落实台账)', () => {
     const res = await t.http().get(`/api/negotiations/${negotiationId}/audit/verify`).set('Authorization', bureau);
     expect(res.body).toEqual({ valid: false, derived: 'commitments[2].progress', reason: expect.any(String) });
     await t.dataSource.getRepository(Commitment).update({ id: ids[2] }, { progress: 0 });
+  });
+
+  it('/audit/verify names every field of a commitment and its reports changed behind the chain', async () => {
+    const bureau = await t.login('bureau.reviewer');
+    const verify = async () => (await t.http().get(`/api/negotiations/${negotiationId}/audit/verify`).set('Authorization', bureau)).body;
+    const rows = await t.dataSource.getRepository(Commitment).find({ where: { negotiationId }, order: { clauseIndex: 'ASC' } });
+    const verified = rows.findIndex((r) => r.verifiedBy !== null);
+    const report = await t.dataSource.getRepository(CommitmentReport).findOneByOrFail({ commitmentId: rows[verified].id });
+    // moving a deadline takes an organisation off the black board; a done date makes a late commitment on time
+    const tamperings: Array<[string, () => Promise<unknown>, () => Promise<unknown>]> = [
+      [`commitments[2].dueAt`, () => t.dataSource.getRepository(Commitment).update({ id: rows[2].id }, { dueAt: '2099-12-31T15:59:59.999Z' }), () => t.dataSource.getRepository(Commitment).update({ id: rows[2].id }, { dueAt: rows[2].dueAt })],
+      [`commitments[2].doneAt`, () => t.dataSource.getRepository(Commitment).update({ id: rows[2].id }, { doneAt: '2027-01-05T00:00:00.000Z' }), () => t.dataSource.getRepository(Commitment).update({ id: rows[2].id }, { doneAt: rows[2].doneAt })],
+      [`commitments[${verified}].verificationNote`, () => t.dataSource.getRepository(Commitment).update({ id: rows[verified].id }, { verificationNote: `${rows[verified].verificationNote}（改）` }), () => t.dataSource.getRepository(Commitment).update({ id: rows[verified].id }, { verificationNote: rows[verified].verificationNote })],
+      [`commitments[${verified}].verifiedBy`, () => t.dataSource.getRepository(Commitment).update({ id: rows[verified].id }, { verifiedBy: rows[verified].responsibleOrgId }), () => t.dataSource.getRepository(Commitment).update({ id: rows[verified].id }, { verifiedBy: rows[verified].verifiedBy })],
+      [`commitments[${verified}].reports`, () => t.dataSource.getRepository(CommitmentReport).update({ id: report.id }, { text: `${report.text}（改）` }), () => t.dataSource.getRepository(CommitmentReport).update({ id: report.id }, { text: report.text })],
+    ];
+    for (const [derived, tamper, restore] of tamperings) {
+      await tamper();
+      expect(await verify()).toEqual({ valid: false, derived, reason: expect.any(String) });
+      await restore();
+      expect((await verify()).valid).toBe(true);
+    }
   });
 });

@@ -15,7 +15,7 @@ import { addToDate, dueAt, startOfDate } from '../deadlines/due-at';
 import { Negotiation } from '../negotiations/negotiation.entity';
 import { ChainLink } from '../audit/audit-chain';
 import { Commitment, CommitmentReport } from './commitment.entity';
-import { commitmentsFromChain, firstDifference } from './commitment-chain';
+import { commitmentsFromChain, firstDifference, reportsKey } from './commitment-chain';
 import { CommitmentStatus, commitmentStatus, isDone } from './commitment-rules';
 import { ProgressReportDto, VerificationDto } from './dto/ledger.dto';
 import { LedgerParties } from './ledger-parties';
@@ -211,25 +211,21 @@ export class CommitmentsService implements OnModuleInit {
  */
 export async function commitmentRowsDifferFromChain(m: EntityManager, negotiationId: string, entries: ChainLink[]): Promise<{ derived: string; reason: string } | null> {
     const rows = await m.find(Commitment, { where: { negotiationId }, order: { clauseIndex: 'ASC' } });
-    const counts = rows.length
-      ? await m
-          .createQueryBuilder(CommitmentReport, 'r')
-          .select('r.commitment_id', 'id')
-          .addSelect('COUNT(*)', 'n')
-          .where('r.commitment_id IN (:...ids)', { ids: rows.map((r) => r.id) })
-          .groupBy('r.commitment_id')
-          .getRawMany<{ id: string; n: string | number }>()
-      : [];
+    const reports = rows.length ? await m.find(CommitmentReport, { where: { commitmentId: In(rows.map((r) => r.id)) }, order: { reportedAt: 'ASC' } }) : [];
     const fromRows = rows.map((r) => ({
       id: r.id,
       clauseIndex: r.clauseIndex,
       responsible: r.responsible,
       responsibleOrgId: r.responsibleOrgId,
       dueOn: r.dueOn,
+      dueAt: r.dueAt,
       progress: r.progress,
-      reports: Number(counts.find((c) => c.id === r.id)?.n ?? 0),
       verdict: r.verdict,
-      done: r.doneAt !== null,
+      verificationNote: r.verificationNote,
+      verifiedBy: r.verifiedBy,
+      verifiedAt: r.verifiedAt,
+      doneAt: r.doneAt,
+      reports: reportsKey(reports.filter((x) => x.commitmentId === r.id).map((x) => ({ at: x.reportedAt, by: x.reportedBy, progress: x.progress, text: x.text }))),
     }));
     const derived = firstDifference(commitmentsFromChain(entries), fromRows);
     return derived ? { derived, reason: `the ledger's ${derived} is not what the audit chain records` } : null;
