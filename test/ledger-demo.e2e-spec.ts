@@ -25,7 +25,7 @@ describe('the demo after publication (issue 13, item 7)', () => {
       ['answered', false],
       ['open', true],
     ]);
-    const [survey] = (await t.http().get(`/api/agreements/${agreementId}/surveys`)).body;
+    const [survey] = (await t.http().get(`/api/agreements/${agreementId}/surveys`)).body.items;
     expect(survey.open).toBe(false);
     const results = (await t.http().get(`/api/surveys/${survey.id}/results`).set('Authorization', await t.login('bureau.reviewer'))).body;
     expect(results).toMatchObject({ responses: 5, covered: 12, questions: [{ id: 'pay', mean: 3.6 }, { id: 'rest', mean: 2.8 }, { id: 'say' }] });

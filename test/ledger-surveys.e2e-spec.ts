@@ -80,8 +80,8 @@ describe('surveys (满意度调查) and the evidence they leave for the next rou
   });
 
   it('lists a worker their surveys and whether they answered', async () => {
-    expect((await get('rider.0001', '/api/me/surveys')).body).toEqual([expect.objectContaining({ id: surveyId, answered: true, open: true })]);
-    expect((await get('rider.0007', '/api/me/surveys')).body).toEqual([expect.objectContaining({ id: surveyId, answered: false })]);
+    expect((await get('rider.0001', '/api/me/surveys')).body).toEqual({ items: [expect.objectContaining({ id: surveyId, answered: true, open: true })], total: 1 });
+    expect((await get('rider.0007', '/api/me/surveys')).body).toEqual({ items: [expect.objectContaining({ id: surveyId, answered: false })], total: 1 });
   });
 
   it('takes no answer after its closing day (409)', async () => {

@@ -271,7 +271,7 @@ describe('the documented response schemas', () => {
     await expectDocumented('get', '/api/agreements/{id}/complaints', `/api/agreements/${agreementId}/complaints`, union);
     await expectDocumented('get', '/api/me/complaints', '/api/me/complaints', await login('rider.0003'));
     const surveys = await expectDocumented('get', '/api/agreements/{id}/surveys', `/api/agreements/${agreementId}/surveys`);
-    await expectDocumented('get', '/api/surveys/{id}/results', `/api/surveys/${surveys[0].id}/results`, union);
+    await expectDocumented('get', '/api/surveys/{id}/results', `/api/surveys/${surveys.items[0].id}/results`, union);
     await expectDocumented('get', '/api/me/surveys', '/api/me/surveys', rider);
     await expectDocumented('get', '/api/reports/annual', '/api/reports/annual?year=2026', union);
   });

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors } from '../common/openapi';
+import { ApiErrors, ApiList } from '../common/openapi';
 import { AnnualReportDto, ScaleResultDto, SurveyAnsweredDto, SurveyResultsDto, SurveyViewDto, TextResultDto, WorkerSurveyDto } from './dto/ledger-views.dto';
 import type { FastifyReply } from 'fastify';
 import { AuthUser } from '../accounts/auth-user';
@@ -33,20 +33,22 @@ export class SurveysController {
   @Public()
   @Get('agreements/:id/surveys')
   @ApiOperation({ summary: "An agreement's surveys", description: 'Newest first; public (results are not).' })
-  @ApiOkResponse({ type: [SurveyViewDto], description: 'Surveys' })
+  @ApiList(SurveyViewDto, 'Newest first')
   @ApiErrors({ 404: 'No such published agreement' })
-  list(@Param('id', new IdOf('agreement')) id: string) {
-    return this.surveys.forAgreement(id);
+  async list(@Param('id', new IdOf('agreement')) id: string) {
+    const items = await this.surveys.forAgreement(id);
+    return { items, total: items.length };
   }
 
   @ApiBearerAuth()
   @Roles('worker')
   @Get('me/surveys')
   @ApiOperation({ summary: 'My surveys', description: 'Surveys of agreements covering the caller, and whether they answered.' })
-  @ApiOkResponse({ type: [WorkerSurveyDto], description: 'Surveys' })
+  @ApiList(WorkerSurveyDto, 'Newest first')
   @ApiErrors({ 403: 'Not a worker' })
-  mine(@CurrentUser() user: AuthUser) {
-    return this.surveys.forWorker(user);
+  async mine(@CurrentUser() user: AuthUser) {
+    const items = await this.surveys.forWorker(user);
+    return { items, total: items.length };
   }
 
   /** A covered worker answers, once (409 after). */
