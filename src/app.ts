@@ -51,6 +51,11 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   adapter.getInstance().addHook('onRequest', async (request, reply) => {
     reply.headers(security).header(REQUEST_ID_HEADER, request.id);
   });
+  // `?region=&industry=` — API.md's own templates, a form's blank fields: an empty value is no filter
+  adapter.getInstance().addHook('onRequest', async (request) => {
+    const query = request.query as Record<string, unknown>;
+    for (const key of Object.keys(query)) if (query[key] === '') delete query[key];
+  });
   // abortOnError: false — a bad rule pack or database throws to the caller (main prints it) instead of exiting the process
   const options = { logger: new NestPinoLogger(logger), bufferLogs: false, abortOnError: false };
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, overrides.clock, overrides.resolver), adapter, options as never);

@@ -56,6 +56,16 @@ describe('errors', () => {
       });
     });
 
+    it('takes an empty query value as no filter, as API.md writes its templates', async () => {
+      const union = await t.login('union.chief');
+      const all = await t.http().get('/api/negotiations').set('Authorization', union);
+      const blank = await t.http().get('/api/negotiations?state=&kind=&page=&pageSize=').set('Authorization', union);
+      expect([blank.status, blank.body.total]).toEqual([200, all.body.total]);
+      const agreements = await t.http().get('/api/agreements?region=&industry=&category=');
+      expect([agreements.status, agreements.body.total]).toEqual([200, (await t.http().get('/api/agreements')).body.total]);
+      expect((await t.http().get('/api/deadlines?due_within=&overdue=').set('Authorization', union)).status).toBe(200);
+    });
+
     it('refuses a list filter for a state no negotiation can be in', async () => {
       const res = await t.http().get('/api/negotiations?state=foo').set('Authorization', await t.login('union.chief'));
       expect(res.status).toBe(400);
