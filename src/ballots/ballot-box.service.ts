@@ -13,7 +13,7 @@ import { NegotiationsService } from '../negotiations/negotiations.service';
 import { isRatified } from '../negotiations/ratification';
 import { BallotChoices, BallotParticipation, BallotReceipt } from './ballot-box.entity';
 import { Ballot, BallotDelegate } from './ballot.entity';
-import { BallotBody, BallotChoice, COUNTER_OF, isOpenAt, newReceipt, receiptHash, tallyOf } from './ballot-rules';
+import { BallotBody, BallotChoice, COUNTER_OF, isOpenAt, legacyReceiptHash, newReceipt, receiptHash, tallyOf } from './ballot-rules';
 import { BallotsService } from './ballots.service';
 
 export interface BallotView {
@@ -116,7 +116,8 @@ export class BallotBoxService {
     await this.relationOf(m, user, negotiationId);
     const ballot = await this.ballots.latest(m, negotiationId);
     if (!ballot?.closedAt) return false;
-    return m.existsBy(BallotReceipt, { ballotId: ballot.id, receiptSha256: receiptHash(receipt) });
+    // a ballot counted before receipts were hashed with their dashes holds the older hashes
+    return m.existsBy(BallotReceipt, { ballotId: ballot.id, receiptSha256: In([receiptHash(receipt), legacyReceiptHash(receipt)]) });
   }
 
   /** The title of a negotiation whose ballot the caller has already been allowed to read. */

@@ -5,6 +5,7 @@ import {
   everyoneHasVoted,
   isOpenAt,
   newReceipt,
+  legacyReceiptHash,
   normalizeReceipt,
   receiptHash,
   receiptsDigest,
@@ -50,9 +51,12 @@ describe('receipts', () => {
   });
 
   it('hash the same however they are typed back', () => {
-    expect(normalizeReceipt(' 7kq4 m2xd-9tfa-hw3p ')).toBe('7KQ4M2XD9TFAHW3P');
+    expect(normalizeReceipt(' 7kq4 m2xd-9tfa-hw3p ')).toBe('7KQ4-M2XD-9TFA-HW3P');
+    expect(normalizeReceipt('7KQ4M2XD9TFAHW3')).toBe('7KQ4M2XD9TFAHW3');
     expect(receiptHash('7kq4 m2xd 9tfa hw3p')).toBe(receiptHash('7KQ4-M2XD-9TFA-HW3P'));
-    expect(receiptHash('7KQ4-M2XD-9TFA-HW3P')).toBe(createHash('sha256').update('7KQ4M2XD9TFAHW3P').digest('hex'));
+    // what a voter computes from the receipt they were given, dashes and all
+    expect(receiptHash('7KQ4-M2XD-9TFA-HW3P')).toBe(createHash('sha256').update('7KQ4-M2XD-9TFA-HW3P').digest('hex'));
+    expect(legacyReceiptHash('7kq4 m2xd 9tfa hw3p')).toBe(createHash('sha256').update('7KQ4M2XD9TFAHW3P').digest('hex'));
   });
 
   it('digest to the SHA-256 of the sorted hashes, one per line, whatever the order given', () => {

@@ -51,11 +51,23 @@ export function newReceipt(): string {
   return symbols.match(/.{4}/g)!.join('-');
 }
 
-/** The receipt as typed back (any case, spaces or dashes) in its one canonical form. */
-export const normalizeReceipt = (typed: string): string => typed.toUpperCase().replace(/[^0-9A-Z]/g, '');
+/**
+ * The receipt as typed back (any case, spaces or dashes) in the form the voter was given,
+ * `7KQ4-M2XD-9TFA-HW3P`; what cannot be a receipt stays as typed (and matches none).
+ */
+export function normalizeReceipt(typed: string): string {
+  const symbols = typed.toUpperCase().replace(/[^0-9A-Z]/g, '');
+  return symbols.length === 16 ? symbols.match(/.{4}/g)!.join('-') : typed;
+}
 
-/** SHA-256 hex of a receipt: what the published list holds. */
+/**
+ * SHA-256 hex of the receipt exactly as the voter was given it (API.md: "sha256 hex of each
+ * receipt"), whatever way it is typed back: what the published list holds.
+ */
 export const receiptHash = (receipt: string): string => createHash('sha256').update(normalizeReceipt(receipt)).digest('hex');
+
+/** How ballots closed before session 6 hashed a receipt: its 16 symbols without the dashes. */
+export const legacyReceiptHash = (receipt: string): string => createHash('sha256').update(normalizeReceipt(receipt).replace(/-/g, '')).digest('hex');
 
 /**
  * What the close puts on the chain: the SHA-256 of the receipt hashes, sorted, one per line
