@@ -292,6 +292,17 @@ describe('ratification by the workers themselves', () => {
       const seen = JSON.stringify((await ballot(id, 'platform.chief')).body);
       for (const rider of RIDERS.slice(0, 6)) expect(seen).not.toContain(await t.userId(rider));
     });
+
+    it('keeps no Idempotency-Key row for a cast: it would hold the voter beside a fingerprint of the choice', async () => {
+      const id = await openBallot();
+      const voter = RIDERS[0];
+      const withKey = async (choice: string) =>
+        t.http().post(`/api/negotiations/${id}/ballot`).set('Authorization', await t.login(voter)).set('Idempotency-Key', 'cast-once').send({ choice });
+      expect((await withKey('for')).status).toBe(201);
+      expect(await t.dataSource.query(`SELECT key FROM idempotency_keys WHERE user_id = '${await t.userId(voter)}'`)).toEqual([]);
+      // a repeat acts again: the ballot box refuses a second ballot, whatever the choice
+      for (const choice of ['for', 'against']) expect((await withKey(choice)).body).toMatchObject({ statusCode: 409, code: 'BALLOT.ALREADY_VOTED' });
+    });
   });
 
   describe('RECORD_VOTE, a congress in a hall', () => {

@@ -7,6 +7,7 @@ import { BallotBoxService } from './ballot-box.service';
 import { BallotViewDto, CastBallotAnswerDto } from './ballot.dto';
 import { CastBallotDto } from './dto/cast-ballot.dto';
 import { IdOf } from '../common/id.pipe';
+import { WithoutIdempotencyKeys } from '../idempotency/idempotency.interceptor';
 
 const NOT_READABLE = 'No such negotiation, or the caller is not party to it nor a worker its ballot covers';
 
@@ -18,7 +19,8 @@ export class BallotsController {
   @Post()
   @ApiOperation({
     summary: 'Cast a ballot (a worker on the roll, once)',
-    description: 'The receipt is in this answer only. Who voted and how are stored apart; nobody sees a running count of choices.',
+    description:
+      'The receipt is in this answer only. Who voted and how are stored apart; nobody sees a running count of choices. Idempotency-Key is ignored here: its row would tie the voter to the choice; a repeat is 409 BALLOT.ALREADY_VOTED.',
   })
   @ApiCreatedResponse({ type: CastBallotAnswerDto, description: 'Counted' })
   @ApiErrors({
@@ -26,6 +28,7 @@ export class BallotsController {
     404: NOT_READABLE,
     409: 'Already voted (BALLOT.ALREADY_VOTED), the ballot has closed (BALLOT.CLOSED), none is open (BALLOT.NOT_OPEN), or every place on the roll is used (BALLOT.ROLL_COMPLETE)',
   })
+  @WithoutIdempotencyKeys()
   cast(@CurrentUser() user: AuthUser, @Param('id', new IdOf('negotiation')) id: string, @Body() body: CastBallotDto) {
     return this.box.cast(user, id, body.choice);
   }

@@ -1,4 +1,4 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -12,6 +12,16 @@ import { IdempotencyStore, fingerprint, parseIdempotencyKey } from './idempotenc
  */
 const isStream = (body: unknown): boolean =>
   typeof body === 'object' && body !== null && (typeof (body as { pipe?: unknown }).pipe === 'function' || Symbol.asyncIterator in body);
+
+const WITHOUT_KEYS = 'idempotency:without-keys';
+
+/**
+ * A route whose request must leave no row tied to its sender: a ballot cast. The key's row
+ * would hold the voter's id beside the fingerprint of their choice and their receipt (API.md:
+ * no row links a worker to a choice). Such a route acts every time; its own rules (one ballot
+ * per voter) make a repeat harmless.
+ */
+export const WithoutIdempotencyKeys = () => SetMetadata(WITHOUT_KEYS, true);
 
 /**
  * `Idempotency-Key` on every API POST made by a signed-in principal (IdempotencyStore): the
@@ -30,7 +40,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthUser }>();
     if (request.method !== 'POST' || !request.url.startsWith('/api/')) return next.handle();
     const key = parseIdempotencyKey(request.headers['idempotency-key']);
-    if (key === undefined || !request.user || isStream(request.body)) return next.handle();
+    if (key === undefined || !request.user || isStream(request.body) || this.reflector.get<boolean>(WITHOUT_KEYS, context.getHandler())) return next.handle();
     const status = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? 201;
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     return from(
