@@ -117,9 +117,9 @@ describe('ratification by the workers themselves', () => {
       expect((await ballot(id, 'union.chief')).body.cast).toBe(1);
     });
 
-    it('refuses everyone off the roll (403): negotiators, the bureau, a worker registered after the opening', async () => {
+    it('refuses everyone off the roll (403): negotiators, the bureau, a worker outside the scope, a worker registered after the opening', async () => {
       const id = await openBallot();
-      for (const who of ['union.chief', 'platform.chief', 'bureau.reviewer']) {
+      for (const who of ['union.chief', 'platform.chief', 'bureau.reviewer', 'fc.rider.0001']) {
         const res = await cast(id, who, 'for');
         expect([who, res.status, res.body.code]).toEqual([who, 403, 'BALLOT.NOT_ON_ROLL']);
       }

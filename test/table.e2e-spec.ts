@@ -3,6 +3,9 @@ import { Organization } from '../src/accounts/organization.entity';
 import { User } from '../src/accounts/user.entity';
 import { AuditEntry } from '../src/audit/audit-entry.entity';
 import { DeadlineSweeper } from '../src/deadlines/deadline-sweeper';
+import { Negotiation } from '../src/negotiations/negotiation.entity';
+import { Representative } from '../src/negotiations/representative.entity';
+import { SeatChecks } from '../src/negotiations/seat-checks';
 import { TestApp, startTestApp } from './support/test-app';
 import { contractBody, openContract, seats, send, sendOk, terms } from './support/negotiation-helpers';
 
@@ -259,6 +262,13 @@ describe('the negotiating table', () => {
     expect(named).toMatchObject({ recorder: null, recorderProposal: { by: 'union', userId: recorder } });
     const joint = await sendOk(t, id, 'platform.chief', { type: 'NAME_RECORDER', userId: recorder });
     expect(joint).toMatchObject({ recorder, recorderProposal: null });
+    // nor can the recorder take a seat afterwards (REPLACE_SEAT's newcomer check)
+    const n = await t.dataSource.getRepository(Negotiation).findOneByOrFail({ id });
+    const seat = await t.dataSource.getRepository(Representative).findOneByOrFail({ negotiationId: id, userId: await t.userId('union.rep2') });
+    await expect(t.app.get(SeatChecks).checkNewcomer(t.dataSource.manager, n, seat, recorder)).rejects.toMatchObject({
+      status: 422,
+      details: expect.arrayContaining([expect.stringContaining('is the recorder both chiefs named')]),
+    });
   });
 
   describe('signed minutes reach covered workers (2024 协商指引; 集体合同规定 art. 48)', () => {

@@ -48,7 +48,8 @@ export class BallotBoxService {
 
   async cast(user: AuthUser, negotiationId: string, choice: BallotChoice): Promise<{ receipt: string }> {
     return this.tx.run(async (m) => {
-      const relation = await this.relationOf(m, user, negotiationId);
+      // a worker the ballot's scope does not cover is off the roll (403), not shown a 404
+      const relation = await this.relationOf(m, user, negotiationId, notOnRoll);
       const ballot = await this.ballots.latest(m, negotiationId);
       if (!ballot) throw new DomainError(409, 'BALLOT.NOT_OPEN', 'no ballot is open on this negotiation');
       const at = this.clock.now();
@@ -150,12 +151,14 @@ export class BallotBoxService {
    * may read it even after a failed vote has taken the draft back to the table (where workers do
    * not see the negotiation itself): they voted, they are owed the result.
    */
-  private async relationOf(m: EntityManager, user: AuthUser, negotiationId: string): Promise<Relation> {
+  /** `uncovered`: what a worker the ballot's scope does not cover is told (else the negotiation's own 404). */
+  private async relationOf(m: EntityManager, user: AuthUser, negotiationId: string, uncovered?: () => DomainError): Promise<Relation> {
     if (user.role === 'worker') {
       // one after another: inside a transaction the manager holds a single PostgreSQL connection
       const ballot = await this.ballots.latest(m, negotiationId);
       const worker = user.workerId ? await m.findOneBy(Worker, { id: user.workerId }) : null;
       if (ballot && worker && covers(ballot.scope, worker)) return { party: 'worker', chief: false, representative: false };
+      if (ballot && uncovered) throw uncovered();
     }
     return (await this.negotiations.load(m, user, negotiationId))[1];
   }

@@ -24,7 +24,7 @@ export class BallotsController {
   })
   @ApiCreatedResponse({ type: CastBallotAnswerDto, description: 'Counted' })
   @ApiErrors({
-    403: 'Not on the roll fixed at opening (BALLOT.NOT_ON_ROLL)',
+    403: 'Not on the roll fixed at opening, a worker the scope does not cover included (BALLOT.NOT_ON_ROLL)',
     404: NOT_READABLE,
     409: 'Already voted (BALLOT.ALREADY_VOTED), the ballot has closed (BALLOT.CLOSED), none is open (BALLOT.NOT_OPEN), or every place on the roll is used (BALLOT.ROLL_COMPLETE)',
   })

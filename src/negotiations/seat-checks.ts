@@ -64,6 +64,8 @@ export class SeatChecks {
     const problems: string[] = [];
     if (await manager.existsBy(Representative, { negotiationId: n.id, userId, vacatedAt: IsNull() }))
       problems.push(`${userId} already holds a seat in this negotiation (art. 24)`);
+    if ((n.context as { recorder?: string | null }).recorder === userId)
+      problems.push(`${userId} is the recorder both chiefs named: the recorder represents neither side (art. 33)`);
     const person = await manager.findOneBy(User, { id: userId });
     const own = await this.organizationsOf(manager, seat.side, n);
     const other = await this.organizationsOf(manager, seat.side === 'union' ? 'enterprise' : 'union', n);
