@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { toAuthUser } from '../src/accounts/auth.service';
 import { User } from '../src/accounts/user.entity';
 import { Worker } from '../src/accounts/worker.entity';
+import { WorkerCoverageChange } from '../src/accounts/worker-coverage-change.entity';
 import { AuditEntry } from '../src/audit/audit-entry.entity';
 import { BallotReceipt } from '../src/ballots/ballot-box.entity';
 import { BallotBoxService } from '../src/ballots/ballot-box.service';
@@ -129,6 +130,27 @@ describe('ratification by the workers themselves', () => {
       expect((await ballot(id, 'union.chief')).body).toMatchObject({ eligible: 12, cast: 0 });
       await t.dataSource.getRepository(User).delete({ id: late.id });
       await t.dataSource.getRepository(Worker).delete({ id: late.workerId! });
+    });
+
+    it('keeps the roll as it was at the opening when the platform re-imports workers into or out of the scope', async () => {
+      const outsider = await registerRider('SD-OUT-1', 'station_staff'); // not covered at the opening
+      const insider = await registerRider('SD-IN-1'); // covered at the opening
+      t.clock.advance(60_000);
+      const id = await openBallot();
+      t.clock.advance(60_000);
+      const { region } = await t.dataSource.getRepository(Worker).findOneByOrFail({ id: insider.workerId! });
+      const csv = ['externalId,region,category,displayName', `SD-OUT-1,${region},delivery_rider,进`, 'SD-IN-1,420100,delivery_rider,出'].join('\n');
+      const moved = await t.http().post('/api/workers').set('Authorization', await t.login('platform.chief')).set('Content-Type', 'text/csv').send(csv);
+      expect(moved.body).toMatchObject({ accepted: 2, rejected: [] });
+      await expect(t.app.get(BallotBoxService).cast(outsider, id, 'for')).rejects.toMatchObject({ status: 403, code: 'BALLOT.NOT_ON_ROLL' });
+      expect((await t.app.get(BallotBoxService).cast(insider, id, 'against')).receipt).toMatch(/^[2-9A-Z]{4}(-[2-9A-Z]{4}){3}$/);
+      expect((await ballot(id, 'union.chief')).body).toMatchObject({ cast: 1 });
+      // gone again before the suite's other ballots count the roll
+      for (const who of [outsider, insider]) {
+        await t.dataSource.getRepository(User).delete({ id: who.id });
+        await t.dataSource.getRepository(WorkerCoverageChange).delete({ workerId: who.workerId! });
+        await t.dataSource.getRepository(Worker).delete({ id: who.workerId! });
+      }
     });
 
     it('never lets turnout pass the roll: a worker who moved into the scope after the opening finds it complete (409)', async () => {

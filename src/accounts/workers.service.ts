@@ -5,7 +5,9 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { randomUUID } from 'node:crypto';
 import { AuthUser } from './auth-user';
 import { Organization } from './organization.entity';
+import { EntityManager, In } from 'typeorm';
 import { Worker } from './worker.entity';
+import { WorkerCoverageChange } from './worker-coverage-change.entity';
 import { Clock } from '../common/clock';
 import { badRequest, forbidden, unprocessable } from '../common/domain-error';
 import { isRegionCode } from '../common/regions';
@@ -96,11 +98,13 @@ export class WorkersService {
     for (let part = 0; part < good.length; part += COMMIT_ROWS)
       await this.tx.run(async (m) => {
         for (let i = part; i < Math.min(part + COMMIT_ROWS, good.length); i += INSERT_BATCH) {
+          const batch = good.slice(i, Math.min(i + INSERT_BATCH, part + COMMIT_ROWS));
+          await this.keepCoverageBeingChanged(m, enterprise.id, batch, now);
           await m
             .createQueryBuilder()
             .insert()
             .into(Worker)
-            .values(good.slice(i, Math.min(i + INSERT_BATCH, part + COMMIT_ROWS)))
+            .values(batch)
             .orUpdate(['region', 'category', 'display_name'], ['enterprise_id', 'external_id'])
             .execute();
           // better-sqlite3 answers at once: without a turn of the event loop the whole import would hold it
@@ -108,6 +112,28 @@ export class WorkersService {
         }
       });
     return { accepted: good.length, rejected };
+  }
+
+  /**
+   * Before an import moves workers (another region or category), what covered them until now:
+   * a ballot's roll is what the scope covered at its opening (ballot-box.service.ts onRoll).
+   * A second change in the same millisecond keeps the first one's record, the older coverage.
+   */
+  private async keepCoverageBeingChanged(m: EntityManager, enterpriseId: string, batch: Worker[], now: string): Promise<void> {
+    const incoming = new Map(batch.map((w) => [w.externalId, w]));
+    const existing = await m.find(Worker, { where: { enterpriseId, externalId: In([...incoming.keys()]) } });
+    const moved = existing.filter((w) => {
+      const next = incoming.get(w.externalId)!;
+      return next.region !== w.region || next.category !== w.category;
+    });
+    if (moved.length === 0) return;
+    await m
+      .createQueryBuilder()
+      .insert()
+      .into(WorkerCoverageChange)
+      .values(moved.map((w) => ({ workerId: w.id, until: now, enterpriseId: w.enterpriseId, industry: w.industry, region: w.region, category: w.category })))
+      .orIgnore()
+      .execute();
   }
 
   /**

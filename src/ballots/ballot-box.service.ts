@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager, In, MoreThan } from 'typeorm';
 import { AuthUser } from '../accounts/auth-user';
 import { Worker } from '../accounts/worker.entity';
+import { WorkerCoverageChange } from '../accounts/worker-coverage-change.entity';
 import { covers } from '../agreements/coverage';
 import { regionAncestors } from '../common/regions';
 import { Clock } from '../common/clock';
@@ -157,7 +158,7 @@ export class BallotBoxService {
       // one after another: inside a transaction the manager holds a single PostgreSQL connection
       const ballot = await this.ballots.latest(m, negotiationId);
       const worker = user.workerId ? await m.findOneBy(Worker, { id: user.workerId }) : null;
-      if (ballot && worker && covers(ballot.scope, worker)) return { party: 'worker', chief: false, representative: false };
+      if (ballot && worker && covers(ballot.scope, await this.asAtOpening(m, ballot, worker))) return { party: 'worker', chief: false, representative: false };
       if (ballot && uncovered) throw uncovered();
     }
     return (await this.negotiations.load(m, user, negotiationId))[1];
@@ -168,9 +169,19 @@ export class BallotBoxService {
     return m.findOneBy(Worker, { id: user.workerId });
   }
 
-  /** On the roll fixed at opening: a named delegate, or a worker the scope covers who was registered by then. */
+  /** On the roll fixed at opening: a named delegate, or a worker the scope covered then (registered by then, and where they were then). */
   private async onRoll(m: EntityManager, ballot: Ballot, worker: Worker): Promise<boolean> {
     if (ballot.body === 'delegates') return m.existsBy(BallotDelegate, { ballotId: ballot.id, workerId: worker.id });
-    return covers(ballot.scope, worker) && worker.createdAt <= ballot.openedAt;
+    return worker.createdAt <= ballot.openedAt && covers(ballot.scope, await this.asAtOpening(m, ballot, worker));
+  }
+
+  /**
+   * The worker as they were when the ballot opened: an import that has moved them since (another
+   * region or category) left what covered them before (workers.service.ts). Neither the platform
+   * nor anyone else changes the roll by moving workers in or out of the scope.
+   */
+  private async asAtOpening(m: EntityManager, ballot: Ballot, worker: Worker): Promise<Worker> {
+    const then = await m.findOne(WorkerCoverageChange, { where: { workerId: worker.id, until: MoreThan(ballot.openedAt) }, order: { until: 'ASC' } });
+    return then ? { ...worker, enterpriseId: then.enterpriseId, industry: then.industry, region: then.region, category: then.category } : worker;
   }
 }

@@ -6,6 +6,7 @@ import { Organization } from '../accounts/organization.entity';
 import { OrganizationMember } from '../accounts/organization-member.entity';
 import { User } from '../accounts/user.entity';
 import { Worker } from '../accounts/worker.entity';
+import { WorkerCoverageChange } from '../accounts/worker-coverage-change.entity';
 import { RevokedToken } from '../accounts/revoked-token.entity';
 import { Negotiation } from '../negotiations/negotiation.entity';
 import { Representative } from '../negotiations/representative.entity';
@@ -33,6 +34,7 @@ export const ENTITIES = [
   OrganizationMember,
   User,
   Worker,
+  WorkerCoverageChange,
   Negotiation,
   Representative,
   Round,

@@ -11,6 +11,7 @@ import { WorkerTallies1765800000000 } from './1765800000000-worker-tallies';
 import { CostingPacks1765900000000 } from './1765900000000-costing-packs';
 import { AgreementsByRegion1766200000000 } from './1766200000000-agreements-by-region';
 import { PublicationChanges1766300000000 } from './1766300000000-publication-changes';
+import { WorkerCoverageChanges1766400000000 } from './1766400000000-worker-coverage-changes';
 import { IdempotencyFingerprint1765700000000 } from './1765700000000-idempotency-fingerprint';
 import { UnionChief1765700000001 } from './1765700000001-union-chief';
 
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   CostingPacks1765900000000,
   AgreementsByRegion1766200000000,
   PublicationChanges1766300000000,
+  WorkerCoverageChanges1766400000000,
 ];
