@@ -91,6 +91,8 @@ describe('ratification by the workers themselves', () => {
       const id = await toConsultation(t);
       const ids = await Promise.all(RIDERS.slice(0, 3).map((r) => t.userId(r)));
       const body = { type: 'OPEN_BALLOT', body: 'delegates', closesOn: CLOSES_ON };
+      const stray = await send(t, id, 'union.chief', { ...body, body: 'all_workers', delegates: ids });
+      expect([stray.status, stray.body.code]).toEqual([400, 'BALLOT.DELEGATES_NOT_TAKEN']);
       const repeated = await send(t, id, 'union.chief', { ...body, delegates: [ids[0], ids[1], ids[0]] });
       expect([repeated.status, repeated.body.code]).toEqual([422, 'VOTE.DELEGATES_INVALID']);
       const notAWorker = await send(t, id, 'union.chief', { ...body, delegates: [ids[0], await t.userId('union.rep2')] });

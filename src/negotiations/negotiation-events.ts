@@ -5,7 +5,7 @@ import { insertRow, updateRows } from '../database/rows';
 import { AuthUser } from '../accounts/auth-user';
 import { Agreement } from '../agreements/agreement.entity';
 import { Publications } from '../agreements/publications';
-import { DomainError, forbidden, unprocessable } from '../common/domain-error';
+import { DomainError, badRequest, forbidden, unprocessable } from '../common/domain-error';
 import { AppConfig } from '../config/app-config';
 import { AgreedDates, contractTerm } from '../deadlines/deadline-plan';
 import { DeadlinesService } from '../deadlines/deadlines.service';
@@ -190,6 +190,9 @@ export class NegotiationEvents {
     // ballots: the roll is fixed when the ballot opens; its clock runs beside the state's
     OPEN_BALLOT: async (c) => {
       const n = c.negotiation;
+      // a list beside all_workers would go on the chain as if it meant something
+      if (c.payload.body === 'all_workers' && c.payload.delegates !== undefined)
+        throw badRequest('BALLOT.DELEGATES_NOT_TAKEN', 'delegates are named only for a ballot of delegates (body: delegates)');
       const roll = await this.ballots.roll(c.manager, { negotiationId: n.id, scope: n.scope, ...c.payload, at: c.at, today: c.today, zone: this.config.TZ_NAME });
       return {
         recorded: { ballotId: roll.ballotId, eligible: roll.eligible },
