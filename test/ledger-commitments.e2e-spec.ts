@@ -34,6 +34,8 @@ describe('commitments (落实台账)', () => {
       [{ index: 2, topic: 'grievance', text: '工会设立骑手申诉热线。' }, union, '2027-02-03', 'pending', 0, [], null],
     ]);
     const view = await t.http().get(`/api/negotiations/${negotiationId}`).set('Authorization', await t.login('union.chief'));
+    // counted as every period in days: each says on which calendar (2027 is beyond the holiday data here)
+    for (const d of view.body.deadlines.filter((d: { kind: string }) => d.kind === 'commitmentDue')) expect(d.calendar).toBe('weekends_only');
     expect(view.body.deadlines.filter((d: { kind: string }) => d.kind === 'commitmentDue').map((d: { dueAt: string }) => d.dueAt)).toEqual([
       '2027-02-03T15:59:59.999Z',
       '2027-02-03T15:59:59.999Z',

@@ -29,6 +29,9 @@ describe('complaints (申诉)', () => {
       // filed 2027-01-04 09:00 in Shanghai: 7 days → the end of 2027-01-11
       expect(res.body).toEqual({ id: expect.any(String), status: 'open', answerDueAt: '2027-01-11T15:59:59.999Z' });
       id = res.body.id;
+      // a period in days, counted on weekends only where the holiday data ends (2027 here), and saying so
+      const clocks = (await get('bureau.reviewer', '/api/deadlines')).body.filter((d: { kind: string; dueAt: string }) => d.kind === 'complaintAnswer' && d.dueAt === res.body.answerDueAt);
+      expect(clocks).toEqual([expect.objectContaining({ calendar: 'weekends_only' })]);
     });
 
     it('refuses a clause the agreement does not have (422), a negotiator (403) and a malformed body (400)', async () => {

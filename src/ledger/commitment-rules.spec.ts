@@ -1,4 +1,5 @@
-import { commitmentStatus, isDone, isMetOnTime } from './commitment-rules';
+import { endOfDate } from '../deadlines/due-at';
+import { commitmentDue, commitmentStatus, isDone, isMetOnTime } from './commitment-rules';
 
 const due = '2027-03-31T15:59:59.999Z';
 const before = new Date('2027-03-31T15:59:59.998Z');
@@ -36,5 +37,22 @@ describe('isMetOnTime', () => {
     expect(isMetOnTime({ doneAt: due, dueAt: due })).toBe(true);
     expect(isMetOnTime({ doneAt: '2027-03-31T16:00:00.000Z', dueAt: due })).toBe(false);
     expect(isMetOnTime({ doneAt: null, dueAt: due })).toBe(false);
+  });
+});
+
+describe('commitmentDue', () => {
+  const zone = 'Asia/Shanghai';
+
+  it('counts dueInDays from the entry into force to the end of the last day', () => {
+    // 2027-01-04 + 30 days = Wednesday 2027-02-03
+    expect(commitmentDue('2027-01-04', 30, zone)).toMatchObject({ dueOn: '2027-02-03', dueAt: '2027-02-03T15:59:59.999Z' });
+  });
+
+  it('moves a due day on a rest day to the next working day, and dueOn says the day it runs out', () => {
+    // 2026-10-18 + 90 days = Saturday 2027-01-16
+    const due = commitmentDue('2026-10-18', 90, zone);
+    expect(due.dueOn > '2027-01-16').toBe(true);
+    expect(due.dueAt).toBe(endOfDate(due.dueOn, zone).toISOString());
+    expect(due.calendar).toBeDefined();
   });
 });

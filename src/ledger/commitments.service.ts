@@ -1,6 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Publications } from '../agreements/publications';
-import { Duration } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
 import { AuthUser } from '../accounts/auth-user';
@@ -11,12 +10,12 @@ import { DomainError, forbidden, notFound } from '../common/domain-error';
 import { AppConfig } from '../config/app-config';
 import { Transactions } from '../database/transactions';
 import { DeadlinesService } from '../deadlines/deadlines.service';
-import { addToDate, dueAt, startOfDate } from '../deadlines/due-at';
+import { CalendarBasis } from '../deadlines/calendar';
 import { Negotiation } from '../negotiations/negotiation.entity';
 import { ChainLink } from '../audit/audit-chain';
 import { Commitment, CommitmentReport } from './commitment.entity';
 import { commitmentsFromChain, firstDifference, reportsKey } from './commitment-chain';
-import { CommitmentStatus, commitmentStatus, isDone } from './commitment-rules';
+import { CommitmentStatus, commitmentDue, commitmentStatus, isDone } from './commitment-rules';
 import { ProgressReportDto, VerificationDto } from './dto/ledger.dto';
 import { LedgerParties } from './ledger-parties';
 import { mayActOnCommitment } from './ledger-permissions';
@@ -62,10 +61,14 @@ export class CommitmentsService implements OnModuleInit {
     const n = await m.findOneByOrFail(Negotiation, { id: agreement.negotiationId });
     const zone = this.config.TZ_NAME;
     const now = this.clock.now().toISOString();
+    const calendars = new Map<string, CalendarBasis | undefined>();
     const rows: Commitment[] = clauses.map(({ clause, index }) => {
       const { responsible, dueInDays } = clause.commitment!;
+      const due = commitmentDue(agreement.effectiveFrom, dueInDays, zone);
+      const id = randomUUID();
+      calendars.set(id, due.calendar);
       return {
-        id: randomUUID(),
+        id,
         agreementId: agreement.id,
         negotiationId: n.id,
         clauseIndex: index,
@@ -73,8 +76,8 @@ export class CommitmentsService implements OnModuleInit {
         responsibleOrgId: responsible === 'union' ? n.unionOrgId : n.enterpriseOrgId,
         region: agreement.region,
         industry: agreement.industry,
-        dueOn: addToDate(agreement.effectiveFrom, { days: dueInDays }, zone),
-        dueAt: dueAt(startOfDate(agreement.effectiveFrom, zone), Duration.fromObject({ days: dueInDays }), zone).toISOString(),
+        dueOn: due.dueOn,
+        dueAt: due.dueAt,
         progress: 0,
         verdict: null,
         verificationNote: null,
@@ -85,7 +88,7 @@ export class CommitmentsService implements OnModuleInit {
       };
     });
     await m.createQueryBuilder().insert().into(Commitment).values(rows).execute();
-    for (const row of rows) await this.deadlines.startFor(m, n.id, row.id, { kind: 'commitmentDue', dueAt: new Date(row.dueAt) });
+    for (const row of rows) await this.deadlines.startFor(m, n.id, row.id, { kind: 'commitmentDue', dueAt: new Date(row.dueAt), calendar: calendars.get(row.id) });
     await this.audit.extend(m, {
       negotiationId: n.id,
       type: 'COMMITMENTS_CREATED',

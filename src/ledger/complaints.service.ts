@@ -9,7 +9,7 @@ import { DomainError, forbidden, notFound, unprocessable } from '../common/domai
 import { AppConfig } from '../config/app-config';
 import { Transactions } from '../database/transactions';
 import { DeadlinesService } from '../deadlines/deadlines.service';
-import { dueAt } from '../deadlines/due-at';
+import { periodEnd } from '../deadlines/due-at';
 import { RulePacks } from '../deadlines/rule-pack';
 import { Complaint, ComplaintStatus } from './complaint.entity';
 import { ComplaintAnswerDto, ComplaintDto, EscalationDto } from './dto/ledger.dto';
@@ -65,7 +65,7 @@ export class ComplaintsService {
       if (dto.clauseIndex !== undefined && dto.clauseIndex >= clauses.length)
         throw unprocessable('COMPLAINT.NO_SUCH_CLAUSE', `clauseIndex ${dto.clauseIndex}: the agreement has ${clauses.length} clauses`);
       const at = this.clock.now();
-      const answerDue = dueAt(at, this.packs.forRegion(agreement.region).complaintAnswer, this.config.TZ_NAME);
+      const answerDue = periodEnd(at, this.packs.forRegion(agreement.region).complaintAnswer, this.config.TZ_NAME);
       const complaint: Complaint = {
         id: randomUUID(),
         agreementId,
@@ -77,7 +77,7 @@ export class ComplaintsService {
         text: dto.text,
         status: 'open',
         filedAt: at.toISOString(),
-        answerDueAt: answerDue.toISOString(),
+        answerDueAt: answerDue.dueAt.toISOString(),
         answer: null,
         answeredAt: null,
         escalationReason: null,
@@ -85,7 +85,7 @@ export class ComplaintsService {
         referredAt: null,
       };
       await m.createQueryBuilder().insert().into(Complaint).values(complaint).execute();
-      await this.deadlines.startFor(m, agreement.negotiationId, complaint.id, { kind: 'complaintAnswer', dueAt: answerDue });
+      await this.deadlines.startFor(m, agreement.negotiationId, complaint.id, { kind: 'complaintAnswer', ...answerDue });
       await this.onChain(m, complaint, 'COMPLAINT_FILED', this.worker(user, complaint), {
         agreementId,
         clauseIndex: complaint.clauseIndex,
