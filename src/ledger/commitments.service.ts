@@ -10,7 +10,6 @@ import { DomainError, forbidden, notFound } from '../common/domain-error';
 import { AppConfig } from '../config/app-config';
 import { Transactions } from '../database/transactions';
 import { DeadlinesService } from '../deadlines/deadlines.service';
-import { CalendarBasis } from '../deadlines/calendar';
 import { Negotiation } from '../negotiations/negotiation.entity';
 import { ChainLink } from '../audit/audit-chain';
 import { Commitment, CommitmentReport } from './commitment.entity';
@@ -61,14 +60,12 @@ export class CommitmentsService implements OnModuleInit {
     const n = await m.findOneByOrFail(Negotiation, { id: agreement.negotiationId });
     const zone = this.config.TZ_NAME;
     const now = this.clock.now().toISOString();
-    const calendars = new Map<string, CalendarBasis | undefined>();
-    const rows: Commitment[] = clauses.map(({ clause, index }) => {
+    // each row beside the calendar its due day was counted on, which its clock carries
+    const planned = clauses.map(({ clause, index }) => {
       const { responsible, dueInDays } = clause.commitment!;
       const due = commitmentDue(agreement.effectiveFrom, dueInDays, zone);
-      const id = randomUUID();
-      calendars.set(id, due.calendar);
-      return {
-        id,
+      const row: Commitment = {
+        id: randomUUID(),
         agreementId: agreement.id,
         negotiationId: n.id,
         clauseIndex: index,
@@ -86,9 +83,11 @@ export class CommitmentsService implements OnModuleInit {
         doneAt: null,
         createdAt: now,
       };
+      return { row, calendar: due.calendar };
     });
+    const rows = planned.map((p) => p.row);
     await m.createQueryBuilder().insert().into(Commitment).values(rows).execute();
-    for (const row of rows) await this.deadlines.startFor(m, n.id, row.id, { kind: 'commitmentDue', dueAt: new Date(row.dueAt), calendar: calendars.get(row.id) });
+    for (const { row, calendar } of planned) await this.deadlines.startFor(m, n.id, row.id, { kind: 'commitmentDue', dueAt: new Date(row.dueAt), calendar });
     await this.audit.extend(m, {
       negotiationId: n.id,
       type: 'COMMITMENTS_CREATED',
