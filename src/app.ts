@@ -1,5 +1,6 @@
 import compress from '@fastify/compress';
 import { Logger, ValidationPipe } from '@nestjs/common';
+import { VALIDATION_OPTIONS, keepValidationRulesLookedUp } from './common/validation';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -67,7 +68,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   // the web pages: cookies, CSRF tokens and nunjucks templates (src/web/web-plugins.ts)
   await registerWebPlugins(app, config);
   // the body as a whole first (depth, numbers, control characters), then the route's DTO
-  app.useGlobalPipes(new BodyCheckPipe(), new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  keepValidationRulesLookedUp();
+  app.useGlobalPipes(new BodyCheckPipe(), new ValidationPipe(VALIDATION_OPTIONS));
   app.useGlobalFilters(new DomainErrorFilter());
   app.enableShutdownHooks();
   // built at the first request for /docs (a scan of every route: a tenth of a start)

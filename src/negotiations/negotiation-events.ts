@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { insertRow, updateRows } from '../database/rows';
 import { AuthUser } from '../accounts/auth-user';
 import { Agreement } from '../agreements/agreement.entity';
 import { Publications } from '../agreements/publications';
@@ -21,9 +20,9 @@ import { agreedTerms } from './negotiation-view';
 import { Negotiation } from './negotiation.entity';
 import { Side } from './negotiation.types';
 import { impossibleTally } from './ratification';
-import { Round } from './round.entity';
 import { SeatChecks } from './seat-checks';
 import { SeatEvents } from './seat-events';
+import { UnitRounds } from './unit-rounds';
 import { BallotsService } from '../ballots/ballots.service';
 import { everyoneHasVoted } from '../ballots/ballot-rules';
 
@@ -40,10 +39,8 @@ export interface EventInput<E extends EventType> {
   at: Date;
   /** Today's date in the configured zone. */
   today: string;
-  /** The negotiation's rounds, read once per event (before this event's writes). */
-  rounds(): Promise<Round[]>;
-  /** Only its latest round (one row, however long the bargaining), read once per event. */
-  latestRound(): Promise<Round | null>;
+  /** The negotiation's rounds, each read once per event; new offers and answers are written through it. */
+  rounds: UnitRounds;
 }
 
 /** What an entry for a system event is given (no sender, no payload of its own). */
@@ -122,9 +119,9 @@ export class NegotiationEvents {
       return {
         recorded: { round },
         write: async () => {
-          const previous = await c.latestRound();
+          const previous = await c.rounds.latest();
           if (previous && previous.answerType === null && previous.proposer !== side) await this.answerLatestRound(c, 'OFFER');
-          await insertRow(c.manager, Round, {
+          await c.rounds.add({
             negotiationId: c.negotiation.id,
             round,
             proposer: side,
@@ -142,7 +139,7 @@ export class NegotiationEvents {
     },
 
     ACCEPT: async (c) => ({
-      recorded: { round: (await c.latestRound())!.round },
+      recorded: { round: (await c.rounds.latest())!.round },
       write: () => this.answerLatestRound(c, 'ACCEPT', c.payload.note),
     }),
 
@@ -218,7 +215,7 @@ export class NegotiationEvents {
 
     PUBLISH: async (c) => {
       const n = c.negotiation;
-      const rounds = await c.rounds();
+      const rounds = await c.rounds.all();
       const agreementId = randomUUID();
       const publish = (draft: Pick<Agreement, 'terms' | 'opinions' | 'effectiveFrom' | 'expiresOn'>, auditHead: string) =>
         this.publications.publish(c.manager, {
@@ -274,7 +271,7 @@ export class NegotiationEvents {
       // carries over what was already checked: the agreed terms and the union's seated representatives, experts among them
       const opens = this.opening.linked(c.negotiation, {
         title: `${c.negotiation.title}（续订）`,
-        proposal: agreedTerms(await c.rounds())!,
+        proposal: agreedTerms(await c.rounds.all())!,
         seats: { side: 'union', ...(await this.seats.seatsOf(c.manager, c.negotiation.id, 'union')) },
         reason: 'renewal requested in the last months of the term',
       });
@@ -335,9 +332,8 @@ export class NegotiationEvents {
 
   /** Marks the offer on the table as answered. */
   private async answerLatestRound(c: EventInput<EventType>, answerType: string, note?: string): Promise<void> {
-    const latest = (await c.latestRound())!;
-    const answer = { answerType, answerBy: c.user.id, answerAt: c.at.toISOString(), ...(note ? { note: latest.note ? `${latest.note}\n${note}` : note } : {}) };
-    await updateRows(c.manager, Round, answer, 'negotiation_id = ? AND round = ?', [c.negotiation.id, latest.round]);
+    const latest = (await c.rounds.latest())!;
+    await c.rounds.answer(latest, { answerType, answerBy: c.user.id, answerAt: c.at.toISOString(), ...(note ? { note: latest.note ? `${latest.note}\n${note}` : note } : {}) });
   }
 
   private async checkEveryOpinionAnswered(c: EventInput<'RESPOND_TO_OPINIONS'>, answered: string[]): Promise<void> {

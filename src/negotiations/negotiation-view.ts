@@ -12,6 +12,7 @@ import { EventType } from './dto/events.dto';
 import { BallotsService } from '../ballots/ballots.service';
 import { RecordedVote } from './collective-contract.machine';
 import { Evidence, EvidenceService } from '../ledger/evidence.service';
+import { UnitRounds } from './unit-rounds';
 
 export interface SeatsView {
   chief: string | null;
@@ -87,14 +88,13 @@ export class NegotiationViews {
     private readonly evidence: EvidenceService,
   ) {}
 
-  async build(manager: EntityManager, n: Negotiation, can: EventType[]): Promise<NegotiationView> {
+  /** `rounds`: what the event's unit of work already holds of the rounds (the offer it answered, the one it made). */
+  async build(manager: EntityManager, n: Negotiation, can: EventType[], rounds = new UnitRounds(manager, n.id)): Promise<NegotiationView> {
     // one after another: inside a transaction the manager holds a single PostgreSQL connection
     const seats = await selectRows(manager, Representative, 'negotiation_id = ?', [n.id]);
     // the latest round of each side and the latest accepted one, not every round (an OFFER
     // answers with this view: reading them all made each offer slower than the last)
-    const latestWhere = (column: 'proposer' | 'answer_type', value: string) =>
-      selectRow(manager, Round, `negotiation_id = ? AND ${column} = ?`, [n.id, value], { orderBy: 'round DESC' });
-    const latestRound = { union: await latestWhere('proposer', 'union'), enterprise: await latestWhere('proposer', 'enterprise') };
+    const latestRound = { union: await rounds.latestOf('union'), enterprise: await rounds.latestOf('enterprise') };
     const deadlines = await this.deadlines.running(n.id, manager);
     const covered = await this.ballots.coveredForView(manager, n.scope);
     const latest = (side: Side) => {
@@ -102,7 +102,7 @@ export class NegotiationViews {
       return r ? { terms: r.terms, round: r.round } : null;
     };
     const latestOffers = { union: latest('union'), enterprise: latest('enterprise') };
-    const agreed = n.state === 'bargaining' ? null : ((await latestWhere('answer_type', 'ACCEPT'))?.terms ?? null);
+    const agreed = n.state === 'bargaining' ? null : ((await selectRow(manager, Round, 'negotiation_id = ? AND answer_type = ?', [n.id, 'ACCEPT'], { orderBy: 'round DESC' }))?.terms ?? null);
     const ctx = n.context as {
       round?: number;
       turn?: Side | null;

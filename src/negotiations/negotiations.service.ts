@@ -1,4 +1,4 @@
-import { Injectable, ValidationPipe } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { selectRow, updateRows } from '../database/rows';
 import { AuthUser } from '../accounts/auth-user';
@@ -8,6 +8,7 @@ import { covers } from '../agreements/coverage';
 import { Publications } from '../agreements/publications';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
+import { JsonBodyValidationPipe } from '../common/validation';
 import { DomainError, badRequest, forbidden, notFound, unprocessable } from '../common/domain-error';
 import { isRegionCode } from '../common/regions';
 import { AppConfig } from '../config/app-config';
@@ -26,7 +27,7 @@ import { EVENTS_BY_KIND, ROUTE_ONLY_EVENTS, Relation, mayCallerSend } from './ne
 import { NegotiationView, NegotiationViews } from './negotiation-view';
 import { Negotiation } from './negotiation.entity';
 import { NegotiationKind } from './negotiation.types';
-import { Round } from './round.entity';
+import { UnitRounds } from './unit-rounds';
 
 export interface SendOptions {
   ifMatch?: number;
@@ -44,7 +45,7 @@ export interface ListQuery {
   pageSize: number;
 }
 
-const eventPipe = new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true });
+const eventPipe = new JsonBodyValidationPipe();
 
 /** An event a person sends, its payload validated against the event's DTO. */
 interface Sent<E extends EventType> {
@@ -143,10 +144,10 @@ export class NegotiationsService {
       const [n, relation] = await this.load(m, user, id);
       if (options.ifMatch !== undefined && options.ifMatch !== n.version) throw this.stale(n, relation);
       this.authorise(n, relation, dto.type);
-      const { negotiation, published } = await this.commit(m, n, { type: dto.type, payload, user, relation });
+      const { negotiation, rounds, published } = await this.commit(m, n, { type: dto.type, payload, user, relation });
       await options.alsoWrite?.(m);
       // RESPOND seats the enterprise's people: their relation is read again after it
-      return { view: await this.viewFor(m, user, negotiation, dto.type === 'RESPOND' ? undefined : relation), published };
+      return { view: await this.viewFor(m, user, negotiation, dto.type === 'RESPOND' ? undefined : relation, rounds), published };
     });
     if (published) this.publications.announce(published);
     return view;
@@ -206,7 +207,7 @@ export class NegotiationsService {
     n: Negotiation,
     event: Sent<E> | Fired,
     today = dateIn(this.clock.now(), this.config.TZ_NAME),
-  ): Promise<{ negotiation: Negotiation; published?: Agreement }> {
+  ): Promise<{ negotiation: Negotiation; rounds: UnitRounds; published?: Agreement }> {
     const at = this.clock.now();
     const sender = 'user' in event ? event : null;
     const relation = sender?.relation ?? null;
@@ -215,8 +216,7 @@ export class NegotiationsService {
     if (!procedureAllows(n, asMachineSees)) throw this.notAllowed(n, relation, `${event.type} is not allowed in state ${n.state}`);
 
     // prepare: the event's substance (422) and what it will record and write
-    let rounds: Promise<Round[]> | undefined;
-    let latestRound: Promise<Round | null> | undefined;
+    const rounds = new UnitRounds(m, n.id);
     const plan: Plan = sender
       ? await this.events.plan(sender.type, {
           manager: m,
@@ -226,8 +226,7 @@ export class NegotiationsService {
           relation: sender.relation,
           at,
           today,
-          rounds: () => (rounds ??= m.find(Round, { where: { negotiationId: n.id }, order: { round: 'ASC' } })),
-          latestRound: () => (latestRound ??= rounds ? rounds.then((all) => all.at(-1) ?? null) : selectRow(m, Round, 'negotiation_id = ?', [n.id], { orderBy: 'round DESC' })),
+          rounds,
         })
       : await this.events.planFired(event.type, { manager: m, negotiation: n, at });
     const recorded = { ...plan.recorded, ...(plan.opens ? { openedNegotiationId: plan.opens.id } : {}) };
@@ -265,15 +264,18 @@ export class NegotiationsService {
     if (after.state !== n.state) await this.deadlines.enter(m, n, after.state, at, plan.clocks, { procedureEnded: isFinal(n.kind, after.state) });
     if (plan.opens && user) await this.opening.open(m, user, plan.opens);
     // work done at publication (the ledger's commitments) may have extended the chain: read the row it left
-    return { negotiation: published ? await m.findOneByOrFail(Negotiation, { id: n.id }) : written, published };
+    return { negotiation: published ? await m.findOneByOrFail(Negotiation, { id: n.id }) : written, rounds, published };
   }
 
-  /** `known`: the caller's relation, when the pipeline has just loaded it and the event seated nobody. */
-  async viewFor(m: EntityManager, user: AuthUser, n: Negotiation, known?: Relation): Promise<NegotiationView> {
+  /**
+   * `known`: the caller's relation, when the pipeline has just loaded it and the event seated
+   * nobody; `rounds`: the rounds the event's unit read and wrote.
+   */
+  async viewFor(m: EntityManager, user: AuthUser, n: Negotiation, known?: Relation, rounds?: UnitRounds): Promise<NegotiationView> {
     const relation = known ?? (await relationOf(m, user, n));
     const at = this.clock.now();
     const can = relation ? allowedEvents(n, relation, at, dateIn(at, this.config.TZ_NAME), await this.events.facts(m, n)) : [];
-    return this.views.build(m, n, can);
+    return this.views.build(m, n, can, rounds);
   }
 
   /** What every 409 carries: the state, and what the caller may send in it now. */
