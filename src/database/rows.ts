@@ -85,9 +85,11 @@ export async function updateRows<T extends ObjectLiteral>(m: EntityManager, enti
   }
 }
 
-/** The part of a better-sqlite3 connection used here. */
-interface SqliteConnection {
+/** The part of a better-sqlite3 connection used here and by `Transactions`. */
+export interface SqliteConnection {
   prepare(sql: string): SqliteStatement;
+  exec(sql: string): unknown;
+  readonly inTransaction: boolean;
 }
 interface SqliteStatement {
   reader: boolean;
@@ -108,7 +110,8 @@ async function query(m: EntityManager, sql: string, params: unknown[]): Promise<
   return stmt.reader ? stmt.all(...bindable(params)) : stmt.run(...bindable(params));
 }
 
-function sqlite(m: EntityManager): SqliteConnection | undefined {
+/** The better-sqlite3 connection behind this manager (the only one there is), or undefined on PostgreSQL. */
+export function sqlite(m: EntityManager): SqliteConnection | undefined {
   if (m.connection.options.type !== 'better-sqlite3') return undefined;
   return (m.connection.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection;
 }
