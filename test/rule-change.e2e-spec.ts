@@ -90,6 +90,54 @@ describe('a rule-change consultation, end to end over HTTP', () => {
     expect(linked.body.representatives.union.chief).toBe(await t.userId('union.chief'));
   });
 
+  it('opens the linked negotiation from `{ reason }` alone, as API.md writes it: the smallest table, the rule change as proposed', async () => {
+    const { id } = await proposeRuleChange();
+    const view = await sendOk(t, id, 'union.chief', { type: 'REQUEST_BARGAINING', reason: '涉及计件单价，应集体协商' });
+    expect(view.state).toBe('consultation');
+    const chief = await t.login('union.chief');
+    const audit = (await t.http().get(`/api/negotiations/${id}/audit`).set('Authorization', chief)).body;
+    expect(audit.at(-1)).toMatchObject({ type: 'REQUEST_BARGAINING', payload: { reason: '涉及计件单价，应集体协商' } });
+    const linked = (await t.http().get(`/api/negotiations/${audit.at(-1).payload.openedNegotiationId}`).set('Authorization', chief)).body;
+    expect(linked).toMatchObject({ kind: 'collective_contract', state: 'requested', parentId: id, turn: 'enterprise', title: '派单算法调整：恶劣天气延时配送规则（集体协商）' });
+    // art. 19's three seats: the sender and the union's first two other negotiators by username
+    expect(linked.representatives.union.chief).toBe(await t.userId('union.chief'));
+    expect([...linked.representatives.union.members].sort()).toEqual([await t.userId('union.rep2'), await t.userId('union.rep3')].sort());
+    // the rule change as proposed, for the shortest term art. 38 allows
+    const proposed = audit[0].payload.proposal;
+    expect(linked.latestOffers.union.terms).toEqual({ ...proposed, termMonths: 12 });
+    const linkedAudit = (await t.http().get(`/api/negotiations/${linked.id}/audit/verify`).set('Authorization', chief)).body;
+    expect(linkedAudit).toMatchObject({ valid: true });
+  });
+
+  it('refuses `{ reason }` alone for a union with too few negotiators for art. 19 (422), and writes nothing', async () => {
+    const admin = await t.login('admin');
+    const org = (await t.http().post('/api/organizations').set('Authorization', admin).send({ name: '某市同城配送行业工会', kind: 'union', industry: 'courier', region: '420300' })).body;
+    const people: string[] = [];
+    for (const username of ['small.chief', 'small.rep2']) {
+      const res = await t.http().post('/api/users').set('Authorization', admin).send({ username, displayName: username, role: 'union_negotiator', password: 'a-long-password-2027', organizationId: org.id });
+      expect(res.status).toBe(201);
+      people.push(res.body.id);
+    }
+    expect((await t.http().put(`/api/organizations/${org.id}/chief`).set('Authorization', admin).send({ userId: people[0] })).status).toBe(200);
+    const change = await t.http().post('/api/negotiations').set('Authorization', await t.login('platform.chief')).send({
+      kind: 'rule_change',
+      title: '同城配送派单规则',
+      scope: { industry: 'courier', region: '420300', enterpriseIds: [], workerCategories: [] },
+      counterpartyId: org.id,
+      representatives: await seats(t, 'platform'),
+      proposal: terms(650, { termMonths: undefined }),
+    });
+    expect(change.status).toBe(201);
+    const login = await t.http().post('/api/auth/login').send({ username: 'small.chief', password: 'a-long-password-2027' });
+    const chief = `Bearer ${login.body.accessToken}`;
+    const res = await t.http().post(`/api/negotiations/${change.body.id}/events`).set('Authorization', chief).send({ type: 'REQUEST_BARGAINING', reason: '应集体协商' });
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('REPRESENTATIVES.INVALID');
+    expect(JSON.stringify(res.body)).toContain('at least 3 representatives');
+    const audit = (await t.http().get(`/api/negotiations/${change.body.id}/audit`).set('Authorization', chief)).body;
+    expect(audit).toHaveLength(1);
+  });
+
   it("lets only the union's chief for the consultation close it or request bargaining (403 for its other negotiators)", async () => {
     const { id } = await proposeRuleChange();
     const close = await send(t, id, 'union.rep2', { type: 'CLOSE_CONSULTATION' });

@@ -10,6 +10,7 @@ import { AgreedDates, contractTerm } from '../deadlines/deadline-plan';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { RulePacks } from '../deadlines/rule-pack';
 import { MinimumWageTable } from '../terms/minimum-wage';
+import { TERM_MONTHS, Terms } from '../terms/terms';
 import { diffTerms } from '../terms/terms-comparison';
 import { checkTerms } from '../terms/terms-rules';
 import { Comment } from './comment.entity';
@@ -73,6 +74,13 @@ export interface Plan {
 }
 
 type EventTable = { [E in EventType]?: (c: EventInput<E>) => Promise<Plan> | Plan };
+
+/**
+ * A rule change's proposal as the opening proposal of the collective negotiation the union
+ * asks for over it: a collective contract runs for a term, the shortest 集体合同规定 art. 38
+ * allows (TERM_MONTHS.min) unless the proposal names one.
+ */
+const asOpeningProposal = (terms: Terms): Terms => ({ ...terms, termMonths: terms.termMonths ?? TERM_MONTHS.min });
 
 /** The sender's side at the table; entries that use it are sent only by a side (permissions). */
 const sideOf = (relation: Relation): Side => (relation.party === 'enterprise' ? 'enterprise' : 'union');
@@ -249,12 +257,13 @@ export class NegotiationEvents {
       };
     },
 
+    // API.md's body is `{ reason }`: the seats and the opening proposal have defaults
     REQUEST_BARGAINING: async (c) => {
       const { title, proposal, representatives, reason } = c.payload;
       const opens = this.opening.linked(c.negotiation, {
         title: title ?? `${c.negotiation.title}（集体协商）`,
-        proposal,
-        seats: { side: 'union', ...representatives },
+        proposal: proposal ?? asOpeningProposal((await c.rounds.latest())!.terms),
+        seats: { side: 'union', ...(representatives ?? (await this.seats.fewestSeats(c.manager, 'union', c.negotiation, c.user.id))) },
         reason,
       });
       await this.opening.check(c.manager, opens);

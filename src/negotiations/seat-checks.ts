@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In, IsNull } from 'typeorm';
+import { EntityManager, In, IsNull, Not } from 'typeorm';
 import { Associations } from '../accounts/associations';
 import { User } from '../accounts/user.entity';
 import { DomainError } from '../common/domain-error';
 import { Negotiation } from './negotiation.entity';
 import { Side } from './negotiation.types';
 import { Representative } from './representative.entity';
-import { Seats, seatProblems, seatsOf, tableProblems } from './representatives-rules';
+import { MIN_SEATS_PER_SIDE, Seats, seatProblems, seatsOf, tableProblems } from './representatives-rules';
 
 const ROLE_OF_SIDE = { union: 'union_negotiator', enterprise: 'enterprise_rep' } as const;
 /** Who can never be an outside expert: workers (they are the represented), the bureau (it reviews and coordinates), administrators. */
@@ -49,6 +49,21 @@ export class SeatChecks {
         problems.push(`${side}: ${person.username} is not a ${ROLE_OF_SIDE[side]} of the ${side} party`);
     }
     if (problems.length) throw new DomainError(422, 'REPRESENTATIVES.INVALID', problems);
+  }
+
+  /**
+   * The smallest table art. 19 allows for a side: the chief and the first others of its
+   * negotiators by username (MIN_SEATS_PER_SIDE in all). Fewer when the side has fewer
+   * negotiators, which `checkSide` then refuses, saying so.
+   */
+  async fewestSeats(manager: EntityManager, side: Side, parties: Parties, chief: string): Promise<Seats> {
+    const others = await manager.find(User, {
+      where: { role: ROLE_OF_SIDE[side], organizationId: In(await this.organizationsOf(manager, side, parties)), id: Not(chief) },
+      order: { username: 'ASC' },
+      take: MIN_SEATS_PER_SIDE - 1,
+      select: { id: true },
+    });
+    return { chief, members: others.map((u) => u.id) };
   }
 
   /** The enterprise's answer to a request: its seats, equal in number to the union's, nobody on both. */

@@ -214,12 +214,18 @@ export class RespondToOpinionsEventDto {
 export class RequestBargainingEventDto {
   @EventName('REQUEST_BARGAINING') type!: 'REQUEST_BARGAINING';
   @Reason() reason!: string;
-  /** The union's seats in the collective negotiation this opens. */
-  @ApiProperty({ type: RepresentativesDto, description: "The union's seats in the collective negotiation this opens" })
-  @Nested(() => RepresentativesDto) representatives!: RepresentativesDto;
-  /** The union's opening proposal in that negotiation. */
-  @ApiProperty({ type: TermsDto, description: "The union's opening proposal in that negotiation" })
-  @Nested(() => TermsDto) proposal!: TermsDto;
+  /** The union's seats in the collective negotiation this opens; by default the sender and the fewest others art. 19 allows. */
+  @ApiPropertyOptional({
+    type: RepresentativesDto,
+    description: "The union's seats in the collective negotiation this opens. Default: the sender as chief and the union's first two other negotiators by username (art. 19's three seats); 422 if the union has fewer",
+  })
+  @Nested(() => RepresentativesDto, { optional: true }) representatives?: RepresentativesDto;
+  /** The union's opening proposal in that negotiation; by default the rule change's own proposal. */
+  @ApiPropertyOptional({
+    type: TermsDto,
+    description: "The union's opening proposal in that negotiation. Default: the rule change's proposal, with a term of 12 months (the shortest art. 38 allows) unless it names one",
+  })
+  @Nested(() => TermsDto, { optional: true }) proposal?: TermsDto;
   @ApiPropertyOptional({ minLength: 2, maxLength: 300, description: "The new negotiation's title (default: the rule change's title + （集体协商）)" })
   @IsOptional() @IsString() @MinLength(2) @MaxLength(300) title?: string;
 }
