@@ -6,7 +6,8 @@ import { Agreement } from '../src/agreements/agreement.entity';
 import { AuditEntry } from '../src/audit/audit-entry.entity';
 import { Commitment } from '../src/ledger/commitment.entity';
 import { Complaint } from '../src/ledger/complaint.entity';
-import { Survey, SurveyAnswer } from '../src/ledger/survey.entity';
+import { openBox, putInBox } from '../src/ledger/survey-box';
+import { Survey } from '../src/ledger/survey.entity';
 import { Negotiation } from '../src/negotiations/negotiation.entity';
 import { Scope } from '../src/negotiations/negotiation.types';
 import { TestApp, startTestApp } from './support/test-app';
@@ -127,9 +128,11 @@ describe('GET /api/reports/annual against a hand-counted year', () => {
 
     const survey = async (agreementId: string, closesOn: string, scales: number[]) => {
       const id = randomUUID();
-      await m.insert(Survey, { id, agreementId, negotiationId: ids.N1, title: 's', questions: [{ id: 'pay', kind: 'scale', text: '?' }, { id: 'say', kind: 'text', text: '?' }], closesOn, openedBy: 'u', openedAt: '2027-01-01T00:00:00.000Z' });
-      for (const scale of scales) await m.insert(SurveyAnswer, { id: randomUUID(), surveyId: id, questionId: 'pay', scale, text: null });
-      await m.insert(SurveyAnswer, { id: randomUUID(), surveyId: id, questionId: 'say', scale: null, text: '意见' });
+      const row: Survey = { id, agreementId, negotiationId: ids.N1, title: 's', questions: [{ id: 'pay', kind: 'scale', text: '?' }, { id: 'say', kind: 'text', text: '?' }], closesOn, openedBy: 'u', openedAt: '2027-01-01T00:00:00.000Z', textsKept: 0 };
+      await m.insert(Survey, row);
+      await openBox(m, row);
+      for (const scale of scales) await putInBox(m, row, [{ questionId: 'pay', scale, text: null }]);
+      await putInBox(m, row, [{ questionId: 'say', scale: null, text: '意见' }]);
     };
     // Q1: 4, 5, 3 → 4; Q2: 2, 3 (A1) and 5 (A2) → 10/3 = 3.33; Q4: 4, 4 → 4; a survey closing in 2028 and one in Beijing do not count
     await survey(A1, '2027-03-31', [4, 5, 3]);

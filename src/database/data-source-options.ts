@@ -26,7 +26,7 @@ import { CheckpointDelivery } from '../audit/checkpoint-delivery.entity';
 import { CheckpointKey } from '../audit/checkpoint-key.entity';
 import { Commitment, CommitmentReport } from '../ledger/commitment.entity';
 import { Complaint } from '../ledger/complaint.entity';
-import { Survey, SurveyAnswer, SurveyParticipant } from '../ledger/survey.entity';
+import { Survey, SurveyParticipant, SurveyScaleCount, SurveyTextChunk } from '../ledger/survey.entity';
 import { MIGRATIONS } from '../migrations';
 
 export const ENTITIES = [
@@ -62,7 +62,8 @@ export const ENTITIES = [
   Complaint,
   Survey,
   SurveyParticipant,
-  SurveyAnswer,
+  SurveyScaleCount,
+  SurveyTextChunk,
 ];
 
 /** `sqlite:./data/x.db` → embedded better-sqlite3 (WAL); `postgres://…` → PostgreSQL. */

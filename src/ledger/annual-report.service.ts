@@ -156,16 +156,16 @@ export class AnnualReportService {
     return { filed: Number(row.filed), answered: Number(row.answered ?? 0), answeredLate: Number(row.late ?? 0), medianAnswerDays };
   }
 
-  /** Mean satisfaction (1–5) of every scale answer, by the quarter in which its survey closed. */
+  /** Mean satisfaction (1–5) of every scale answer, by the quarter in which its survey closed (from the box's counters). */
   private async satisfaction(span: Span) {
     const quarter = '((CAST(SUBSTR(s.closes_on, 6, 2) AS INTEGER) + 2) / 3)';
     const sql =
-      `SELECT ${quarter} AS quarter, COUNT(*) AS answers, AVG(CAST(x.scale AS DECIMAL(10, 4))) AS mean` +
-      ' FROM survey_answers x INNER JOIN surveys s ON s.id = x.survey_id INNER JOIN agreements a ON a.id = s.agreement_id' +
-      ' WHERE x.scale IS NOT NULL AND s.closes_on >= :firstDay AND s.closes_on <= :lastDay AND a.region LIKE :inside' +
-      ` GROUP BY ${quarter} ORDER BY ${quarter}`;
-    const rows = (await this.run(sql, span)) as Array<{ quarter: string | number; answers: string | number; mean: string | number }>;
-    return rows.map((r) => ({ quarter: Number(r.quarter), answers: Number(r.answers), mean: Math.round(Number(r.mean) * 100) / 100 }));
+      `SELECT ${quarter} AS quarter, SUM(x.n1 + x.n2 + x.n3 + x.n4 + x.n5) AS answers, SUM(x.n1 + 2 * x.n2 + 3 * x.n3 + 4 * x.n4 + 5 * x.n5) AS points` +
+      ' FROM survey_scale_counts x INNER JOIN surveys s ON s.id = x.survey_id INNER JOIN agreements a ON a.id = s.agreement_id' +
+      ' WHERE s.closes_on >= :firstDay AND s.closes_on <= :lastDay AND a.region LIKE :inside' +
+      ` GROUP BY ${quarter} HAVING SUM(x.n1 + x.n2 + x.n3 + x.n4 + x.n5) > 0 ORDER BY ${quarter}`;
+    const rows = (await this.run(sql, span)) as Array<{ quarter: string | number; answers: string | number; points: string | number }>;
+    return rows.map((r) => ({ quarter: Number(r.quarter), answers: Number(r.answers), mean: Math.round((Number(r.points) * 100) / Number(r.answers)) / 100 }));
   }
 
   /** The median of `d` over a query's rows: a count, then the one or two middle rows. */

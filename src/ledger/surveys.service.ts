@@ -14,7 +14,8 @@ import { SurveyDto, SurveyResponseDto } from './dto/ledger.dto';
 import { LedgerParties } from './ledger-parties';
 import { mayDo } from './ledger-permissions';
 import { QuestionResult, readAnswers, scaleResult } from './survey-rules';
-import { Survey, SurveyAnswer, SurveyParticipant } from './survey.entity';
+import { openBox, putInBox, readBox } from './survey-box';
+import { Survey, SurveyParticipant } from './survey.entity';
 
 const isUniqueViolation = (error: unknown) => {
   const code = String((error as { code?: unknown })?.code ?? (error as { driverError?: { code?: unknown } })?.driverError?.code ?? '');
@@ -69,8 +70,10 @@ export class SurveysService {
         closesOn: dto.closesOn,
         openedBy: user.id,
         openedAt: this.clock.now().toISOString(),
+        textsKept: 0,
       };
       await m.createQueryBuilder().insert().into(Survey).values(row).execute();
+      await openBox(m, row);
       await this.audit.extend(m, {
         negotiationId: row.negotiationId,
         type: 'SURVEY_OPENED',
@@ -134,17 +137,12 @@ export class SurveysService {
           // the same worker twice at once (PostgreSQL runs both): the key lets one through
           throw isUniqueViolation(error) ? new DomainError(409, 'SURVEY.ALREADY_ANSWERED', 'you have answered this survey') : error;
         });
-      await m
-        .createQueryBuilder()
-        .insert()
-        .into(SurveyAnswer)
-        .values(answers.map((a) => ({ id: randomUUID(), surveyId: id, ...a })))
-        .execute();
+      await putInBox(m, survey, answers);
     });
     return { surveyId: id, answered: true };
   }
 
-  /** Counts, means, distributions and free texts (sorted, so their order says nothing of who or when). */
+  /** Counts, means, distributions and free texts (sorted: their order says nothing of who or when). */
   async results(user: AuthUser, id: string): Promise<SurveyResults> {
     const m = this.tx.manager;
     const survey = await this.find(id);
@@ -158,27 +156,11 @@ export class SurveysService {
     const { where, params } = coveredWorkersCondition(agreement.scope);
     const covered = await m.getRepository(Worker).createQueryBuilder('w').where(where, params).getCount();
     const responses = await m.count(SurveyParticipant, { where: { surveyId: survey.id } });
-    const counts = await m
-      .createQueryBuilder(SurveyAnswer, 'a')
-      .select(['a.question_id AS "questionId"', 'a.scale AS "scale"', 'COUNT(*) AS "n"'])
-      .where('a.survey_id = :id AND a.scale IS NOT NULL', { id: survey.id })
-      .groupBy('a.question_id')
-      .addGroupBy('a.scale')
-      .getRawMany<{ questionId: string; scale: number; n: string | number }>();
-    const texts = await m
-      .createQueryBuilder(SurveyAnswer, 'a')
-      .select(['a.question_id AS "questionId"', 'a.text AS "text"'])
-      .where('a.survey_id = :id AND a.text IS NOT NULL', { id: survey.id })
-      .orderBy('a.text', 'ASC')
-      .getRawMany<{ questionId: string; text: string }>();
+    const box = await readBox(m, survey.id);
     return {
       responses,
       covered,
-      questions: survey.questions.map((q) =>
-        q.kind === 'scale'
-          ? scaleResult(q.id, counts.filter((c) => c.questionId === q.id).map((c) => ({ scale: Number(c.scale), n: Number(c.n) })))
-          : { id: q.id, texts: texts.filter((t) => t.questionId === q.id).map((t) => t.text) },
-      ),
+      questions: survey.questions.map((q) => (q.kind === 'scale' ? scaleResult(q.id, box.counts.get(q.id) ?? []) : { id: q.id, texts: box.texts.get(q.id) ?? [] })),
     };
   }
 

@@ -14,6 +14,7 @@ import { PublicationChanges1766300000000 } from './1766300000000-publication-cha
 import { WorkerCoverageChanges1766400000000 } from './1766400000000-worker-coverage-changes';
 import { IdempotencyFingerprint1765700000000 } from './1765700000000-idempotency-fingerprint';
 import { UnionChief1765700000001 } from './1765700000001-union-chief';
+import { SurveyBox1766500000000 } from './1766500000000-survey-box';
 
 /** Every migration, oldest first; run at start-up on SQLite and PostgreSQL alike. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   AgreementsByRegion1766200000000,
   PublicationChanges1766300000000,
   WorkerCoverageChanges1766400000000,
+  SurveyBox1766500000000,
 ];
