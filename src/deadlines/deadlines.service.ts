@@ -172,7 +172,9 @@ export class DeadlinesService {
 
   /** The running clocks of one negotiation, soonest first. */
   async running(negotiationId: string, manager: EntityManager = this.dataSource.manager): Promise<DeadlineView[]> {
-    const rows = await selectRows(manager, Deadline, 'negotiation_id = ? AND cleared_at IS NULL', [negotiationId], { orderBy: 'due_at ASC' });
+    // sorted here: the few rows of one negotiation, where SQLite's sorter for an ORDER BY took
+    // 7 µs of every view (every OFFER) for none or two of them
+    const rows = (await selectRows(manager, Deadline, 'negotiation_id = ? AND cleared_at IS NULL', [negotiationId])).sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0));
     const now = this.clock.now().toISOString();
     return rows.map((row) => ({ kind: row.kind, dueAt: row.dueAt, overdue: row.dueAt < now, ...calendarOf(row) }));
   }
