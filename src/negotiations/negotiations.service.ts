@@ -216,7 +216,7 @@ export class NegotiationsService {
     if (!procedureAllows(n, asMachineSees)) throw this.notAllowed(n, relation, `${event.type} is not allowed in state ${n.state}`);
 
     // prepare: the event's substance (422) and what it will record and write
-    const rounds = new UnitRounds(m, n.id);
+    const rounds = new UnitRounds(m, n.id, (n.context as { round?: number }).round);
     const plan: Plan = sender
       ? await this.events.plan(sender.type, {
           manager: m,

@@ -62,6 +62,13 @@ describe('UnitRounds: what a unit of work holds of the rounds is what the table 
     expect((await unit.latestOf('enterprise'))?.round).toBe(2);
   });
 
+  it('reads the latest round by the number the context keeps, and by the index when that number names no round', async () => {
+    const id = await negotiation('union', 'enterprise', 'union');
+    expect((await new UnitRounds(ds.manager, id, 3).latest())?.round).toBe(3);
+    expect((await new UnitRounds(ds.manager, id, 9).latest())?.round).toBe(3);
+    expect((await new UnitRounds(ds.manager, id).latest())?.round).toBe(3);
+  });
+
   it('before any offer of a side: none, until the unit adds one; `latest` and `all` stay as first read', async () => {
     const id = await negotiation('union');
     const unit = new UnitRounds(ds.manager, id);

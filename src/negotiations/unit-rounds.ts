@@ -19,9 +19,15 @@ export class UnitRounds {
   /** The latest round of each side, where this unit has read or written it. */
   private readonly ofSide = new Map<Side, Round | null>();
 
+  /**
+   * `latestNumber`: the number of the latest round, where the negotiation's context keeps it (a
+   * collective contract's `round`, the offers made): then the latest is read by its key, about
+   * a tenth of the time SQLite takes to find the last of a negotiation's rounds in its index.
+   */
   constructor(
     private readonly m: EntityManager,
     private readonly negotiationId: string,
+    private readonly latestNumber?: number,
   ) {}
 
   /** Every round, oldest first, read once when first asked: offers added after that are not among them. */
@@ -31,11 +37,16 @@ export class UnitRounds {
 
   /** The latest round (one row, however long the bargaining), read once when first asked: an offer added after that is not it. */
   latest(): Promise<Round | null> {
-    this.latestRead ??= (this.read ? this.read.then((all) => all.at(-1) ?? null) : selectRow(this.m, Round, 'negotiation_id = ?', [this.negotiationId], { orderBy: 'round DESC' })).then((round) => {
+    this.latestRead ??= (this.read ? this.read.then((all) => all.at(-1) ?? null) : this.readLatest()).then((round) => {
       if (round && !this.ofSide.has(round.proposer)) this.ofSide.set(round.proposer, round);
       return round;
     });
     return this.latestRead;
+  }
+
+  private async readLatest(): Promise<Round | null> {
+    const byNumber = typeof this.latestNumber === 'number' ? await selectRow(this.m, Round, 'negotiation_id = ? AND round = ?', [this.negotiationId, this.latestNumber]) : null;
+    return byNumber ?? selectRow(this.m, Round, 'negotiation_id = ?', [this.negotiationId], { orderBy: 'round DESC' });
   }
 
   /** The latest offer of one side now, this unit's writes included. */
