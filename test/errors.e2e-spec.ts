@@ -8,6 +8,7 @@ import { TestApp, startTestApp } from './support/test-app';
 import { browserAgent } from './web/support/web-agent';
 import { csrfOf } from './web/support/html';
 import { contractBody, openContract, seats, send, sendOk, terms, toConsultation, toPublished, COUNT_SHEET } from './support/negotiation-helpers';
+import { MAX_PAGE } from '../src/common/page-query';
 
 /** Every row of API.md's error table, at least once; a refused request leaves the data as it was. */
 describe('errors', () => {
@@ -64,6 +65,20 @@ describe('errors', () => {
       const agreements = await t.http().get('/api/agreements?region=&industry=&category=');
       expect([agreements.status, agreements.body.total]).toEqual([200, (await t.http().get('/api/agreements')).body.total]);
       expect((await t.http().get('/api/deadlines?due_within=&overdue=').set('Authorization', union)).status).toBe(200);
+    });
+
+    it('refuses a page past MAX_PAGE on every list (its offset overflowed: a 500), and answers the last page allowed', async () => {
+      const union = await t.login('union.chief');
+      for (const path of ['/api/negotiations', '/api/agreements', '/api/me/inbox']) {
+        const as = path === '/api/me/inbox' ? await t.login('rider.0001') : union;
+        for (const page of ['99999999999999999999', '461168601842738791', String(MAX_PAGE + 1)]) {
+          const res = await t.http().get(`${path}?page=${page}`).set('Authorization', as);
+          expect([path, page, res.status]).toEqual([path, page, 400]);
+          expect(res.body.message).toEqual([expect.stringContaining('page must not be greater than')]);
+        }
+        const last = await t.http().get(`${path}?page=${MAX_PAGE}&pageSize=100`).set('Authorization', as);
+        expect([path, last.status, last.body.items]).toEqual([path, 200, []]);
+      }
     });
 
     it('refuses a list filter for a state no negotiation can be in', async () => {

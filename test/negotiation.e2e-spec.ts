@@ -167,11 +167,13 @@ describe('a collective contract, end to end over HTTP', () => {
     await sendOk(t, id, 'platform.chief', { type: 'ACCEPT' });
     await sendOk(t, id, 'union.chief', { type: 'RECORD_VOTE', eligible: 12, present: 8, inFavour: 8, against: 0, abstained: 0, countSheetSha256: COUNT_SHEET });
     await sendOk(t, id, 'union.chief', { type: 'SIGN' });
-    await sendOk(t, id, 'platform.chief', { type: 'SIGN' });
-    await sendOk(t, id, 'platform.chief', { type: 'FILE' });
+    expect((await sendOk(t, id, 'platform.chief', { type: 'SIGN' })).signatures).toEqual(['union', 'enterprise']);
+    expect((await sendOk(t, id, 'platform.chief', { type: 'FILE' })).signatures).toEqual(['union', 'enterprise']);
     const view = await sendOk(t, id, 'bureau.reviewer', { type: 'REVIEW', decision: 'object', opinion: '第三条违反最低工资规定' });
     expect(view).toMatchObject({ state: 'bargaining', turn: null });
     expect(view.returnedBecause).toContain('第三条');
+    // the draft the chiefs signed is off the table: the next one is signed anew
+    expect(view.signatures).toEqual([]);
   });
 
   it('returns the first answer for a repeated Idempotency-Key and changes nothing', async () => {

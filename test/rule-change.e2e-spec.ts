@@ -47,6 +47,11 @@ describe('a rule-change consultation, end to end over HTTP', () => {
     expect(comments.map((c: { authorId: string | null }) => c.authorId === null)).toEqual([true, true, false]);
     const unionSees = (await t.http().get(`/api/negotiations/${id}/comments`).set('Authorization', await t.login('union.chief'))).body;
     expect(unionSees[0].authorId).toBe(await t.userId('rider.0002'));
+    // nor from the audit log, which it reads too: the chain names a worker's opinion to nobody
+    const log = (await t.http().get(`/api/negotiations/${id}/audit`).set('Authorization', await t.login('platform.chief'))).body;
+    const opinions = log.filter((e: { type: string }) => e.type === 'COMMENT');
+    expect(opinions.map((e: { actorId: string; role: string }) => [e.actorId, e.role])).toEqual([['anonymous', 'worker'], ['anonymous', 'worker'], [await t.userId('union.rep2'), 'union_negotiator']]);
+    for (const rider of ['rider.0002', 'rider.0003']) expect(JSON.stringify(log)).not.toContain(await t.userId(rider));
     const answers = comments.map((c: { id: string }, i: number) => ({ commentId: c.id, adopted: i !== 1, reason: i !== 1 ? '采纳' : '超时扣款另行协商' }));
 
     const partial = await send(t, id, 'platform.chief', { type: 'RESPOND_TO_OPINIONS', answers: answers.slice(0, 2) });

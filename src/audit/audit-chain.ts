@@ -9,6 +9,13 @@ import { isCanonicalJson } from './canonical-check';
  */
 export const GENESIS_HASH = '0'.repeat(64);
 
+/**
+ * The actor the chain names for a worker who is not to be named: the author of an opinion
+ * (COMMENT) or of a complaint that does not share who they are. The enterprise reads the
+ * chain (GET /api/negotiations/:id/audit), so a worker's id there would name them to it.
+ */
+export const ANONYMOUS_WORKER = 'anonymous';
+
 export interface ChainLink {
   negotiationId: string;
   seq: number;

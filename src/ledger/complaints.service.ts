@@ -3,6 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AuthUser } from '../accounts/auth-user';
 import { User } from '../accounts/user.entity';
+import { ANONYMOUS_WORKER } from '../audit/audit-chain';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { DomainError, forbidden, notFound, unprocessable } from '../common/domain-error';
@@ -34,12 +35,6 @@ export interface OwnComplaintView {
 
 /** What the union, the enterprise and the bureau see: the worker only where they chose to be named. */
 export type ComplaintView = Omit<OwnComplaintView, 'shareIdentity'> & { worker: { id: string; displayName: string } | null };
-
-/**
- * The chain names a complaint's author only where they shared who they are; otherwise the
- * actor is this placeholder, so the audit log (which the enterprise reads) cannot name them.
- */
-export const ANONYMOUS_WORKER = 'anonymous';
 
 const conflict = (code: string, message: string) => new DomainError(409, code, message);
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');

@@ -67,6 +67,8 @@ export interface Plan {
   machine?: Record<string, unknown>;
   /** Dates the clocks of the state entered need (SUSPEND's resumption, PUBLISH's term). */
   clocks?: AgreedDates;
+  /** The chain names no actor (ANONYMOUS_WORKER): a worker's opinion, which the enterprise must not trace to them. */
+  anonymous?: boolean;
   /** A linked negotiation, opened in the same transaction after the write. */
   opens?: Opening;
   /** The event's own rows, after the negotiation row and its chain entry; a publication is returned to be announced. */
@@ -151,10 +153,13 @@ export class NegotiationEvents {
       write: () => this.answerLatestRound(c, 'ACCEPT', c.payload.note),
     }),
 
+    // a worker's opinion is theirs to give without the enterprise learning whose it is: the
+    // comment row keeps the author (for the union), the chain does not (the enterprise reads it)
     COMMENT: (c) => {
       const commentId = randomUUID();
       return {
         recorded: { commentId },
+        anonymous: c.user.role === 'worker',
         write: async () => {
           await c.manager.insert(Comment, {
             id: commentId,

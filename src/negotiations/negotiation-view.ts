@@ -74,6 +74,13 @@ export function seatsView(rows: Representative[], side: Side): SeatsView {
   };
 }
 
+/**
+ * The states in which the draft the signatures are on is the one on the table: from its
+ * ratification on. After the bureau's objection the talks reopen on a new draft, and the
+ * machine keeps the old signatures until that one is ratified (the chain's record of them).
+ */
+const SIGNED_DRAFT_STATES = new Set(['ratified', 'signed', 'under_review', 'effective', 'published', 'expired']);
+
 /** The latest accepted round's terms: what the parties agreed (and what is published). */
 export function agreedTerms(rounds: Round[]): Terms | null {
   const accepted = [...rounds].reverse().find((r) => r.answerType === 'ACCEPT');
@@ -130,7 +137,7 @@ export class NegotiationViews {
       gap: agreed ? [] : gapBetween(latestOffers.union?.terms ?? null, latestOffers.enterprise?.terms ?? null),
       settled: settledPaths(latestOffers.union?.terms ?? null, latestOffers.enterprise?.terms ?? null),
       agreedTerms: agreed,
-      signatures: ctx.signatures ?? [],
+      signatures: SIGNED_DRAFT_STATES.has(n.state) ? (ctx.signatures ?? []) : [],
       returnedBecause: ctx.returnedBecause ?? null,
       deadlines,
       recorder: ctx.recorder ?? null,

@@ -6,6 +6,7 @@ import { Worker } from '../accounts/worker.entity';
 import { Agreement } from '../agreements/agreement.entity';
 import { covers } from '../agreements/coverage';
 import { Publications } from '../agreements/publications';
+import { ANONYMOUS_WORKER } from '../audit/audit-chain';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { JsonBodyValidationPipe } from '../common/validation';
@@ -239,7 +240,7 @@ export class NegotiationsService {
       {
         negotiationId: n.id,
         type: event.type,
-        actorId: user?.id ?? 'system',
+        actorId: plan.anonymous ? ANONYMOUS_WORKER : (user?.id ?? 'system'),
         role: user?.role ?? 'system',
         at: at.toISOString(),
         payload: { ...event.payload, ...plan.machine, ...recorded, from: n.state, to: after.state },

@@ -1,11 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Nested, NestedList } from '../common/nested';
+import { Nested, NestedList, Omittable } from '../common/nested';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   Max,
   MaxLength,
@@ -39,19 +38,19 @@ export class PieceRateDto {
   baseFen!: number;
 
   @ApiPropertyOptional({ description: 'Pay per km beyond kmIncluded, fen', type: 'integer', minimum: 0, maximum: MAX_FEN, example: 60 })
-  @IsOptional() @IsInt() @Min(0) @Max(MAX_FEN)
+  @Omittable() @IsInt() @Min(0) @Max(MAX_FEN)
   perKmFen?: number;
 
   @ApiPropertyOptional({ description: 'Kilometres covered by the base pay', type: 'integer', minimum: 0, maximum: 1000, example: 3 })
-  @IsOptional() @IsInt() @Min(0) @Max(1000)
+  @Omittable() @IsInt() @Min(0) @Max(1000)
   kmIncluded?: number;
 
   @ApiPropertyOptional({ description: 'Extra per task at night, fen', type: 'integer', minimum: 0, maximum: MAX_FEN, example: 100 })
-  @IsOptional() @IsInt() @Min(0) @Max(MAX_FEN)
+  @Omittable() @IsInt() @Min(0) @Max(MAX_FEN)
   nightSurchargeFen?: number;
 
   @ApiPropertyOptional({ description: 'Extra per task in bad weather, fen', type: 'integer', minimum: 0, maximum: MAX_FEN, example: 200 })
-  @IsOptional() @IsInt() @Min(0) @Max(MAX_FEN)
+  @Omittable() @IsInt() @Min(0) @Max(MAX_FEN)
   badWeatherSurchargeFen?: number;
 }
 
@@ -64,24 +63,24 @@ export class CommissionDto {
 
 export class RestScheduleDto {
   @ApiPropertyOptional({ description: 'Longest stretch of work before a break, minutes', type: 'integer', minimum: 1, maximum: MINUTES_PER_DAY, example: 240 })
-  @IsOptional() @IsInt() @Min(1) @Max(MINUTES_PER_DAY)
+  @Omittable() @IsInt() @Min(1) @Max(MINUTES_PER_DAY)
   maxContinuousMinutes?: number;
 
   @ApiPropertyOptional({ description: 'Shortest break after such a stretch, minutes', type: 'integer', minimum: 0, maximum: MINUTES_PER_DAY, example: 20 })
-  @IsOptional() @IsInt() @Min(0) @Max(MINUTES_PER_DAY)
+  @Omittable() @IsInt() @Min(0) @Max(MINUTES_PER_DAY)
   minBreakMinutes?: number;
 
   @ApiPropertyOptional({ description: 'Most working time in a day, minutes', type: 'integer', minimum: 1, maximum: MINUTES_PER_DAY, example: 600 })
-  @IsOptional() @IsInt() @Min(1) @Max(MINUTES_PER_DAY)
+  @Omittable() @IsInt() @Min(1) @Max(MINUTES_PER_DAY)
   maxDailyMinutes?: number;
 
   @ApiPropertyOptional({ description: 'Rest days a month (休息休假)', type: 'integer', minimum: 0, maximum: 31, example: 4 })
-  @IsOptional() @IsInt() @Min(0) @Max(31)
+  @Omittable() @IsInt() @Min(0) @Max(31)
   restDaysPerMonth?: number;
 
   /** Pay on statutory holidays as a percentage of normal pay; must exceed 100. */
   @ApiPropertyOptional({ description: 'Pay on statutory holidays, percent of normal pay (more than 100)', type: 'integer', minimum: 101, maximum: 1000, example: 300 })
-  @IsOptional() @IsInt() @Min(101) @Max(1000)
+  @Omittable() @IsInt() @Min(101) @Max(1000)
   holidayPayPercent?: number;
 }
 
@@ -125,7 +124,7 @@ export class ClauseDto {
   text!: string;
 
   @ApiPropertyOptional({ type: CommitmentDto, description: 'A commitment to act (落实承诺): publishing creates it in the ledger' })
-  @Nested(() => CommitmentDto, { optional: true })
+  @Nested(() => CommitmentDto, { omittable: true })
   commitment?: CommitmentDto;
 }
 
@@ -136,11 +135,11 @@ export class TermsDto {
   pieceRates!: PieceRateDto[];
 
   @ApiPropertyOptional({ type: CommissionDto, description: "The platform's commission (抽成比例)" })
-  @Nested(() => CommissionDto, { optional: true })
+  @Nested(() => CommissionDto, { omittable: true })
   commission?: CommissionDto;
 
   @ApiPropertyOptional({ type: RestScheduleDto, description: 'Working time and rest (休息休假)' })
-  @Nested(() => RestScheduleDto, { optional: true })
+  @Nested(() => RestScheduleDto, { omittable: true })
   restSchedule?: RestScheduleDto;
 
   @ApiProperty({ type: LaborQuotaDto, description: 'Labour quota (劳动定员定额)' })
@@ -148,12 +147,12 @@ export class TermsDto {
   laborQuota!: LaborQuotaDto;
 
   @ApiPropertyOptional({ type: [ClauseDto], maxItems: 50, description: 'Clauses in words (order allocation, algorithms, safety …)' })
-  @NestedList(() => ClauseDto, { optional: true }) @ArrayMaxSize(50)
+  @NestedList(() => ClauseDto, { omittable: true }) @ArrayMaxSize(50)
   clauses?: ClauseDto[];
 
   /** Required for a collective contract (1–3 years); a rule change may leave it out. */
   @ApiPropertyOptional({ description: 'Term in months; required for a collective contract (1–3 years), a rule change may leave it out', type: 'integer', minimum: TERM_MONTHS.min, maximum: TERM_MONTHS.max, example: 24 })
-  @IsOptional() @IsInt() @Min(TERM_MONTHS.min) @Max(TERM_MONTHS.max)
+  @Omittable() @IsInt() @Min(TERM_MONTHS.min) @Max(TERM_MONTHS.max)
   termMonths?: number;
 }
 

@@ -30,9 +30,14 @@ export function commentsFromChain(replay: Replay, untilSeq = Infinity): CommentR
   return comments;
 }
 
+/**
+ * A worker's opinion is on the chain without its author (ANONYMOUS_WORKER: the enterprise reads
+ * the chain), so its row's author is compared with nothing; every other field is. Opinions given
+ * before the chain left workers out named them, and are compared the same way.
+ */
 const row = (c: CommentRow): DerivedRow => {
-  const { id, ...fields } = c;
-  return { key: id, fields: { ...fields, adopted: fields.adopted === null ? null : Boolean(fields.adopted) } };
+  const { id, authorId, ...fields } = c;
+  return { key: id, fields: { ...fields, ...(c.authorRole === 'worker' ? {} : { authorId }), adopted: fields.adopted === null ? null : Boolean(fields.adopted) } };
 };
 
 export const commentsDeriver: Deriver = {
