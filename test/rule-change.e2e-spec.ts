@@ -177,6 +177,19 @@ describe('a rule-change consultation, end to end over HTTP', () => {
     }
   });
 
+  it('says so when the counterparty named for a rule change is not a union of its industry (422)', async () => {
+    const res = await t.http().post('/api/negotiations').set('Authorization', await t.login('platform.chief')).send({
+      kind: 'rule_change',
+      title: '对方不是工会',
+      scope: { industry: 'food_delivery', region: '420300', enterpriseIds: [], workerCategories: [] },
+      counterpartyId: await t.orgId('platform2'),
+      representatives: await seats(t, 'platform'),
+      proposal: terms(650, { termMonths: undefined }),
+    });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ code: 'NEGOTIATION.NO_COUNTERPARTY', message: `counterpartyId ${await t.orgId('platform2')} is not a food_delivery union` });
+  });
+
   it('refuses a rule change while the union has named no chief (422)', async () => {
     const admin = await t.login('admin');
     const org = await t.http().post('/api/organizations').set('Authorization', admin).send({ name: '某市快递行业工会', kind: 'union', industry: 'parcel_delivery', region: '420300' });

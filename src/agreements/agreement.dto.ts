@@ -51,7 +51,7 @@ export class AgreementViewDto implements ReturnType<typeof toAgreementView> {
   @ApiProperty({ format: 'date', description: 'The first day it applies' })
   effectiveFrom!: string;
 
-  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'The last day of a contract\'s term; null for a rule change' })
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'The day a contract expires: in force until the start of this day (its last day is the day before; the termEnd deadline); null for a rule change' })
   expiresOn!: string | null;
 
   @ApiProperty({ format: 'date-time' })

@@ -77,7 +77,10 @@ export function deadlinesOnEntering(input: PlanInput): PlannedDeadline[] {
   }
 }
 
-/** A contract's last day is the day before the same date `termMonths` later. */
+/**
+ * The day a contract expires: the same date `termMonths` later. Its term is in force until the
+ * start of that day (the termEnd clock), so its last day is the day before.
+ */
 export function termExpiry(effectiveFrom: string, termMonths: number, zone: string): string {
   return addToDate(effectiveFrom, { months: termMonths }, zone);
 }

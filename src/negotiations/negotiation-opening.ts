@@ -202,7 +202,11 @@ export class NegotiationOpening {
     const union = dto.counterpartyId
       ? unions.find((u) => u.id === dto.counterpartyId)
       : unions.find((u) => u.region !== null && regionContains(u.region, scope.region));
-    if (!union) throw unprocessable('NEGOTIATION.NO_COUNTERPARTY', `no ${scope.industry} union covers region ${scope.region}`);
+    if (!union)
+      throw unprocessable(
+        'NEGOTIATION.NO_COUNTERPARTY',
+        dto.counterpartyId ? `counterpartyId ${dto.counterpartyId} is not a ${scope.industry} union` : `no ${scope.industry} union covers region ${scope.region}`,
+      );
     // one named person acts for the union in the consultation: its chief, fixed for this rule change
     if (!union.chiefUserId)
       throw unprocessable('NEGOTIATION.UNION_WITHOUT_CHIEF', `${union.name} has not named its chief (PUT /api/organizations/${union.id}/chief)`);

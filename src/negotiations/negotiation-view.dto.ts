@@ -123,7 +123,7 @@ export class NegotiationViewDto implements NegotiationView {
   @ApiProperty({ type: 'integer', minimum: 1, nullable: true, description: 'The current bargaining round (null for a rule change)' })
   round!: number | null;
 
-  @ApiProperty({ enum: SIDES, nullable: true, description: 'Whose move it is in bargaining; null outside it, or when either chief may offer' })
+  @ApiProperty({ enum: SIDES, nullable: true, description: "Whose move it is: in requested the enterprise's (RESPOND), in bargaining the side that offers next; null in every other state, or when either chief may offer" })
   turn!: Side | null;
 
   @ApiProperty({ enum: EVENT_TYPES, isArray: true, description: 'The events THIS caller may send now' })

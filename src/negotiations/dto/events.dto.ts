@@ -124,11 +124,11 @@ export class RecordVoteEventDto {
   @IsInt() @Min(1) eligible!: number;
   @ApiProperty({ type: 'integer', minimum: 0, description: 'Those present (at most eligible; two thirds needed, art. 36)' })
   @IsInt() @Min(0) present!: number;
-  @ApiProperty({ type: 'integer', minimum: 0, description: 'Votes for (more than half of eligible ratifies)' })
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Votes for (half of all eligible or more ratifies, with two thirds present: art. 36)' })
   @IsInt() @Min(0) inFavour!: number;
   @ApiProperty({ type: 'integer', minimum: 0, description: 'Votes against' })
   @IsInt() @Min(0) against!: number;
-  @ApiProperty({ type: 'integer', minimum: 0, description: 'Abstentions; for + against + abstained = present' })
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Abstentions; for + against + abstained at most present (a blank or spoiled ballot is present and none of the three), else 422 VOTE.IMPOSSIBLE_TALLY' })
   @IsInt() @Min(0) abstained!: number;
   @ApiPropertyOptional({
     type: [String],
