@@ -42,6 +42,16 @@ describe('errors', () => {
       );
     });
 
+    it("names a collective contract's missing term beside the other broken fields, not after them", async () => {
+      const body = await contractBody(t, { proposal: terms(-1, { termMonths: undefined }) });
+      const res = await t.http().post('/api/negotiations').set('Authorization', await t.login('union.chief')).send(body);
+      expect(res.status).toBe(400);
+      expect(res.body.message).toEqual(expect.arrayContaining(['proposal.pieceRates.0.baseFen must not be less than 0', 'proposal.termMonths is required for a collective contract (12–36)']));
+      // a rule change may leave its term out
+      const rule = await t.http().post('/api/negotiations').set('Authorization', await t.login('platform.chief')).send({ ...body, kind: 'rule_change', representatives: await seats(t, 'platform') });
+      expect(rule.body.message).toEqual(['proposal.pieceRates.0.baseFen must not be less than 0']);
+    });
+
     it('rejects negative money, a day longer than 1440 minutes and holiday pay of 100 % or less', async () => {
       const id = await openContract(t);
       await sendOk(t, id, 'platform.chief', { type: 'RESPOND', accept: true, representatives: await seats(t, 'platform') });
@@ -120,7 +130,7 @@ describe('errors', () => {
       const { termMonths: _, ...proposal } = terms(700);
       const res = await t.http().post('/api/negotiations').set('Authorization', await t.login('union.chief')).send(await contractBody(t, { proposal }));
       expect(res.status).toBe(400);
-      expect(res.body.message).toContain('termMonths');
+      expect(res.body.message).toEqual(['proposal.termMonths is required for a collective contract (12–36)']);
     });
   });
 

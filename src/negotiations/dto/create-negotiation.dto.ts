@@ -11,8 +11,9 @@ import {
   Matches,
   MaxLength,
   MinLength,
+  ValidateBy,
 } from 'class-validator';
-import { TermsDto } from '../../terms/terms';
+import { TERM_MONTHS, TermsDto } from '../../terms/terms';
 import { NEGOTIATION_KINDS, NegotiationKind } from '../negotiation.types';
 
 /** Whom a negotiation binds and covers. */
@@ -62,9 +63,26 @@ export class RepresentativesDto {
   experts?: string[];
 }
 
+/**
+ * A collective contract's opening proposal names its term (a rule change's may not): checked
+ * with every other field, so one 400 names them all (the terms rules' own check, which an
+ * OFFER meets, would name it alone, after the others were mended).
+ */
+const ProposalNamesTermOfContract = () =>
+  ValidateBy({
+    name: 'proposalNamesTermOfContract',
+    validator: {
+      validate: (kind, args) => {
+        const proposal = (args?.object as { proposal?: unknown }).proposal;
+        return kind !== 'collective_contract' || typeof proposal !== 'object' || proposal === null || (proposal as { termMonths?: unknown }).termMonths !== undefined;
+      },
+      defaultMessage: () => `proposal.termMonths is required for a collective contract (${TERM_MONTHS.min}–${TERM_MONTHS.max})`,
+    },
+  });
+
 export class CreateNegotiationDto {
   @ApiProperty({ enum: NEGOTIATION_KINDS, description: 'collective_contract: opened by a union negotiator; rule_change: by an enterprise rep' })
-  @IsIn(NEGOTIATION_KINDS)
+  @IsIn(NEGOTIATION_KINDS) @ProposalNamesTermOfContract()
   kind!: NegotiationKind;
 
   @ApiProperty({ minLength: 2, maxLength: 300, example: '2027年外卖配送员计件单价专项集体协商' })
