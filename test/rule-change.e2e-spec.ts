@@ -112,6 +112,19 @@ describe('a rule-change consultation, end to end over HTTP', () => {
     expect(linked.latestOffers.union.terms).toEqual({ ...proposed, termMonths: 12 });
     const linkedAudit = (await t.http().get(`/api/negotiations/${linked.id}/audit/verify`).set('Authorization', chief)).body;
     expect(linkedAudit).toMatchObject({ valid: true });
+
+    // one table at a time: a second request (a retry without an Idempotency-Key) opens nothing
+    expect(view.can).not.toContain('REQUEST_BARGAINING');
+    const again = await send(t, id, 'union.chief', { type: 'REQUEST_BARGAINING', reason: '再次请求' });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: 'NEGOTIATION.EVENT_NOT_ALLOWED', state: 'consultation', allowed: ['COMMENT', 'CLOSE_CONSULTATION'] });
+    const children = async () => (await t.http().get('/api/negotiations?kind=collective_contract&pageSize=100').set('Authorization', chief)).body.items.filter((n: { parentId: string }) => n.parentId === id);
+    expect(await children()).toHaveLength(1);
+    // once that one ended without a contract, the union may ask again
+    await sendOk(t, linked.id, 'union.chief', { type: 'WITHDRAW', reason: '先行撤回' });
+    expect((await sendOk(t, id, 'union.chief', { type: 'REQUEST_BARGAINING', reason: '重新请求' })).state).toBe('consultation');
+    expect(await children()).toHaveLength(2);
+    expect((await t.http().get(`/api/negotiations/${id}/audit/verify`).set('Authorization', chief)).body).toMatchObject({ valid: true });
   });
 
   it('refuses `{ reason }` alone for a union with too few negotiators for art. 19 (422), and writes nothing', async () => {

@@ -6,6 +6,7 @@ import { Agreement } from '../agreements/agreement.entity';
 import { Publications } from '../agreements/publications';
 import { DomainError, badRequest, forbidden, unprocessable } from '../common/domain-error';
 import { AppConfig } from '../config/app-config';
+import { selectRows } from '../database/rows';
 import { AgreedDates, contractTerm } from '../deadlines/deadline-plan';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { RulePacks } from '../deadlines/rule-pack';
@@ -320,10 +321,17 @@ export class NegotiationEvents {
   }
 
   /**
-   * What the machine's guards read from other modules' rows, before it is asked (for the 409
-   * and for `can`): with a ballot open, whether everyone on its roll has voted (CLOSE_BALLOT).
+   * What the machine's guards read from other rows, before it is asked (for the 409 and for
+   * `can`): with a ballot open, whether everyone on its roll has voted (CLOSE_BALLOT); in a
+   * rule change's consultation, whether bargaining an earlier REQUEST_BARGAINING opened is
+   * still going or made a contract (ended otherwise: withdrawn, terminated).
    */
   async facts(m: EntityManager, n: Negotiation): Promise<Record<string, unknown>> {
+    if (n.kind === 'rule_change') {
+      if (n.state !== 'consultation') return {};
+      const linked = await selectRows(m, Negotiation, 'parent_id = ?', [n.id], { properties: ['state'] });
+      return { bargainingOpen: linked.some((l) => l.state !== 'withdrawn' && l.state !== 'terminated') };
+    }
     if (!(n.context as { ballotOpen?: boolean }).ballotOpen) return {};
     const open = await this.ballots.openBallot(m, n.id);
     return { everyoneVoted: open !== null && everyoneHasVoted(open) };

@@ -212,9 +212,10 @@ export class NegotiationsService {
     const at = this.clock.now();
     const sender = 'user' in event ? event : null;
     const relation = sender?.relation ?? null;
-    // facts from other modules' rows the machine's guards read (has everyone on the ballot's roll voted?)
-    const asMachineSees = { ...machineEvent(event.type, event.payload, relation, at, today), ...(await this.events.facts(m, n)) };
-    if (!procedureAllows(n, asMachineSees)) throw this.notAllowed(n, relation, `${event.type} is not allowed in state ${n.state}`);
+    // facts from other rows the machine's guards read (has everyone on the ballot's roll voted?)
+    const facts = await this.events.facts(m, n);
+    const asMachineSees = { ...machineEvent(event.type, event.payload, relation, at, today), ...facts };
+    if (!procedureAllows(n, asMachineSees)) throw this.notAllowed(n, relation, `${event.type} is not allowed in state ${n.state}`, facts);
 
     // prepare: the event's substance (422) and what it will record and write
     const rounds = new UnitRounds(m, n.id, (n.context as { round?: number }).round);
@@ -280,13 +281,14 @@ export class NegotiationsService {
   }
 
   /** What every 409 carries: the state, and what the caller may send in it now. */
-  private standing(n: Negotiation, relation: Relation | null): { state: string; allowed: EventType[] } {
+  private standing(n: Negotiation, relation: Relation | null, facts: object = {}): { state: string; allowed: EventType[] } {
     const at = this.clock.now();
-    return { state: n.state, allowed: relation ? allowedEvents(n, relation, at, dateIn(at, this.config.TZ_NAME)) : [] };
+    return { state: n.state, allowed: relation ? allowedEvents(n, relation, at, dateIn(at, this.config.TZ_NAME), facts) : [] };
   }
 
-  private notAllowed(n: Negotiation, relation: Relation | null, message: string): DomainError {
-    return new DomainError(409, 'NEGOTIATION.EVENT_NOT_ALLOWED', message, this.standing(n, relation));
+  /** `facts`: what the machine's guards read from other rows (NegotiationEvents.facts), where the caller has them. */
+  private notAllowed(n: Negotiation, relation: Relation | null, message: string, facts?: object): DomainError {
+    return new DomainError(409, 'NEGOTIATION.EVENT_NOT_ALLOWED', message, this.standing(n, relation, facts));
   }
 
   /** A 409 like the others (`state`, `allowed`), with the version to retry with. */

@@ -17,7 +17,8 @@ export type RuleChangeEvent =
   | { type: 'COMMENT' }
   | { type: 'CLOSE_CONSULTATION' }
   | { type: 'CONSULTATION_WINDOW_CLOSED' }
-  | { type: 'REQUEST_BARGAINING'; reason: string }
+  /** `bargainingOpen`: a negotiation an earlier request opened is still going or made a contract (NegotiationEvents.facts). */
+  | { type: 'REQUEST_BARGAINING'; reason: string; bargainingOpen?: boolean }
   | { type: 'RESPOND_TO_OPINIONS' }
   | { type: 'PUBLISH' }
   | { type: 'WITHDRAW'; reason: string }
@@ -30,6 +31,11 @@ export const ruleChangeMachine = setup({
   types: {
     context: {} as RuleChangeContext,
     events: {} as RuleChangeEvent,
+  },
+  guards: {
+    // one bargaining table over a rule change at a time: a retried request opened a second one,
+    // with a second response clock for the enterprise; after one ended without a contract, again
+    hasNoBargainingOpen: ({ event }) => event.type === 'REQUEST_BARGAINING' && !event.bargainingOpen,
   },
   actions: {
     recordLapse: assign({
@@ -47,7 +53,7 @@ export const ruleChangeMachine = setup({
       on: {
         ...recordsLapses,
         COMMENT: { target: 'consultation' },
-        REQUEST_BARGAINING: { target: 'consultation', actions: 'countBargainingRequest' },
+        REQUEST_BARGAINING: { guard: 'hasNoBargainingOpen', target: 'consultation', actions: 'countBargainingRequest' },
         CLOSE_CONSULTATION: { target: 'awaiting_response' },
         CONSULTATION_WINDOW_CLOSED: { target: 'awaiting_response' },
         WITHDRAW: { target: 'withdrawn' },
