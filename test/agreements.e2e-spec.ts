@@ -193,7 +193,11 @@ describe('publication reaches every covered worker', () => {
     expect(inbox.body.items[0]).toMatchObject({ agreement: { id: agreement.id }, acknowledgedAt: null });
     const unread = inbox.body.unread;
 
-    const first = await t.http().post(`/api/me/inbox/${agreement.id}/ack`).set('Authorization', rider);
+    const stray = await t.http().post(`/api/me/inbox/${agreement.id}/ack`).set('Authorization', rider).send({ x: 1 });
+    expect([stray.status, stray.body.message]).toEqual([400, ['property x should not exist']]);
+    expect((await t.http().get('/api/me/inbox').set('Authorization', rider)).body.unread).toBe(unread);
+    expect((await t.http().post(`/api/me/inbox/${agreement.id}/ack`).set('Authorization', rider).send([1])).status).toBe(400);
+    const first = await t.http().post(`/api/me/inbox/${agreement.id}/ack`).set('Authorization', rider).send({});
     expect(first.status).toBe(200);
     t.clock.advance(60_000);
     const again = await t.http().post(`/api/me/inbox/${agreement.id}/ack`).set('Authorization', rider);

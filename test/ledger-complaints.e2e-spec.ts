@@ -66,6 +66,9 @@ describe('complaints (申诉)', () => {
 
     it('only its worker accepts the answer (another worker gets 404), and only once', async () => {
       expect((await post('rider.0002', `/api/complaints/${id}/accept`)).status).toBe(404);
+      // it takes no body: a field is refused (400) and accepts nothing
+      const stray = await post('rider.0001', `/api/complaints/${id}/accept`, { x: 1 });
+      expect([stray.status, stray.body.message]).toEqual([400, ['property x should not exist']]);
       const res = await post('rider.0001', `/api/complaints/${id}/accept`);
       expect(res.status).toBe(200);
       expect(res.body.status).toBe('accepted');
@@ -97,7 +100,9 @@ describe('complaints (申诉)', () => {
       const escalated = await post('rider.0003', `/api/complaints/${id}/escalate`, { reason: '七天未答复' });
       expect(escalated.body).toMatchObject({ status: 'escalated', escalationReason: '七天未答复' });
       expect((await post('platform.chief', `/api/complaints/${id}/refer`)).status).toBe(403);
-      expect((await post('union.rep2', `/api/complaints/${id}/refer`)).body.status).toBe('referred');
+      const stray = await post('union.rep2', `/api/complaints/${id}/refer`, { bogus: 1, reason: 5 });
+      expect([stray.status, stray.body.message]).toEqual([400, expect.arrayContaining(['property bogus should not exist', 'reason must be a string'])]);
+      expect((await post('union.rep2', `/api/complaints/${id}/refer`, { reason: '请劳动监察介入' })).body.status).toBe('referred');
       expect((await post('union.rep2', `/api/complaints/${id}/refer`)).status).toBe(409);
     });
   });

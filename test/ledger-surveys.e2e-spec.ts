@@ -36,6 +36,10 @@ describe('surveys (满意度调查) and the evidence they leave for the next rou
   });
 
   it('refuses a question id used twice (400) and a closing day already past (422)', async () => {
+    for (const id of ['constructor', 'prototype']) {
+      const unanswerable = await post('union.chief', `/api/agreements/${agreementId}/surveys`, { ...SURVEY, questions: [...SURVEY.questions, { id, kind: 'text', text: '?' }] });
+      expect([unanswerable.status, unanswerable.body.message]).toEqual([400, ['questions.2.id may not be constructor or prototype: no answer could name it']]);
+    }
     const twice = await post('union.chief', `/api/agreements/${agreementId}/surveys`, { ...SURVEY, questions: [SURVEY.questions[0], SURVEY.questions[0]] });
     expect(twice.status).toBe(400);
     expect((await post('union.chief', `/api/agreements/${agreementId}/surveys`, { ...SURVEY, closesOn: '2027-01-03' })).status).toBe(422);
@@ -52,8 +56,15 @@ describe('surveys (满意度调查) and the evidence they leave for the next rou
       { pay: 5 },
       { pay: 2, say: '站点太远' },
     ];
-    for (const [i, a] of answers.entries()) expect((await post(`rider.000${i + 1}`, `/api/surveys/${surveyId}/responses`, { answers: a })).status).toBe(201);
+    for (const [i, a] of answers.entries()) {
+      const res = await t.http().post(`/api/surveys/${surveyId}/responses`).set('Authorization', await t.login(`rider.000${i + 1}`)).set('Idempotency-Key', 'survey-answer').send({ answers: a });
+      expect(res.status).toBe(201);
+    }
     expect((await post('rider.0001', `/api/surveys/${surveyId}/responses`, { answers: { pay: 1 } })).status).toBe(409);
+    // no key is kept: its row would hold the worker's id beside the fingerprint of their answers
+    expect(await t.dataSource.query('SELECT * FROM idempotency_keys')).toEqual([]);
+    const repeat = await t.http().post(`/api/surveys/${surveyId}/responses`).set('Authorization', await t.login('rider.0001')).set('Idempotency-Key', 'survey-answer').send({ answers: answers[0] });
+    expect([repeat.status, repeat.body.code]).toEqual([409, 'SURVEY.ALREADY_ANSWERED']);
   });
 
   it('names every bad answer (400) and refuses a negotiator (403)', async () => {

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { LiveStreams } from './live-streams';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
@@ -10,6 +10,7 @@ import { PageQuery } from '../common/page-query';
 import { CurrentUser, Roles } from '../accounts/auth.decorators';
 import { InboxService } from './inbox.service';
 import { IdOf } from '../common/id.pipe';
+import { NoBody } from '../common/no-body.pipe';
 
 @ApiTags('workers')
 @ApiExtraModels(InboxItemDto, AgreementViewDto, MinutesNoticeDto)
@@ -43,7 +44,7 @@ export class MeController {
   @ApiOperation({ summary: 'Acknowledge a publication (我已知悉)', description: 'Idempotent: a repeat keeps the first time.' })
   @ApiOkResponse({ type: AcknowledgementDto, description: 'Acknowledged' })
   @ApiErrors({ 403: 'Not a worker (or without a worker record), or the publication does not cover the worker (INBOX.NOT_COVERED)', 404: 'No such published agreement' })
-  acknowledge(@CurrentUser() user: AuthUser, @Param('agreementId', new IdOf('agreement')) agreementId: string) {
+  acknowledge(@CurrentUser() user: AuthUser, @Param('agreementId', new IdOf('agreement')) agreementId: string, @Body(NoBody) _: undefined) {
     return this.inbox.acknowledge(user, agreementId);
   }
 

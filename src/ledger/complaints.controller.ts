@@ -5,8 +5,9 @@ import { ComplaintFiledDto, ComplaintViewDto, OwnComplaintViewDto } from './dto/
 import { AuthUser } from '../accounts/auth-user';
 import { CurrentUser, Roles } from '../accounts/auth.decorators';
 import { ComplaintsService } from './complaints.service';
-import { ComplaintAnswerDto, ComplaintDto, EscalationDto } from './dto/ledger.dto';
+import { ComplaintAnswerDto, ComplaintDto, EscalationDto, ReferralDto } from './dto/ledger.dto';
 import { IdOf } from '../common/id.pipe';
+import { NoBody } from '../common/no-body.pipe';
 
 @ApiTags('ledger')
 @ApiBearerAuth()
@@ -57,7 +58,7 @@ export class ComplaintsController {
   @ApiOkResponse({ type: OwnComplaintViewDto, description: 'The complaint, closed' })
   @ApiErrors({ 404: 'No such complaint of yours', 409: 'Not answered' })
   @HttpCode(200)
-  accept(@CurrentUser() user: AuthUser, @Param('id', new IdOf('complaint')) id: string) {
+  accept(@CurrentUser() user: AuthUser, @Param('id', new IdOf('complaint')) id: string, @Body(NoBody) _: undefined) {
     return this.complaints.accept(user, id);
   }
 
@@ -77,7 +78,7 @@ export class ComplaintsController {
   @ApiOkResponse({ type: ComplaintViewDto, description: 'The complaint, with the bureau' })
   @ApiErrors({ 403: 'Not the union side', 404: 'No such complaint', 409: 'Not escalated' })
   @HttpCode(200)
-  refer(@CurrentUser() user: AuthUser, @Param('id', new IdOf('complaint')) id: string) {
-    return this.complaints.refer(user, id);
+  refer(@CurrentUser() user: AuthUser, @Param('id', new IdOf('complaint')) id: string, @Body() dto: ReferralDto) {
+    return this.complaints.refer(user, id, dto);
   }
 }

@@ -13,7 +13,7 @@ import { DeadlinesService } from '../deadlines/deadlines.service';
 import { periodEnd } from '../deadlines/due-at';
 import { RulePacks } from '../deadlines/rule-pack';
 import { Complaint, ComplaintStatus } from './complaint.entity';
-import { ComplaintAnswerDto, ComplaintDto, EscalationDto } from './dto/ledger.dto';
+import { ComplaintAnswerDto, ComplaintDto, EscalationDto, ReferralDto } from './dto/ledger.dto';
 import { LedgerParties } from './ledger-parties';
 import { mayDo } from './ledger-permissions';
 
@@ -149,12 +149,12 @@ export class ComplaintsService {
   }
 
   /** The union takes an escalated complaint to the labour bureau. */
-  async refer(user: AuthUser, id: string): Promise<ComplaintView> {
+  async refer(user: AuthUser, id: string, dto: ReferralDto): Promise<ComplaintView> {
     return this.sharedView(await this.change(user, id, async (m, c, at) => {
       if (!mayDo('REFER_COMPLAINT', await this.parties.relation(m, user, c.negotiationId)))
         throw forbidden('COMPLAINT.NOT_YOURS', 'escalated complaints are referred by the union');
       if (c.status !== 'escalated') throw conflict('COMPLAINT.NOT_ESCALATED', 'only an escalated complaint can be referred to the bureau');
-      return { set: { status: 'referred', referredAt: at }, entry: { type: 'COMPLAINT_REFERRED', actorId: user.id, role: user.role, payload: {} } };
+      return { set: { status: 'referred', referredAt: at }, entry: { type: 'COMPLAINT_REFERRED', actorId: user.id, role: user.role, payload: dto.reason ? { reason: dto.reason } : {} } };
     }));
   }
 

@@ -10,6 +10,7 @@ import { annualReportCsv } from './annual-report-csv';
 import { AnnualReportQueryDto, SurveyDto, SurveyResponseDto } from './dto/ledger.dto';
 import { SurveysService } from './surveys.service';
 import { IdOf } from '../common/id.pipe';
+import { WithoutIdempotencyKeys } from '../idempotency/idempotency.interceptor';
 
 @ApiTags('ledger')
 @ApiExtraModels(ScaleResultDto, TextResultDto)
@@ -55,7 +56,9 @@ export class SurveysController {
   @ApiBearerAuth()
   @Roles('worker')
   @Post('surveys/:id/responses')
-  @ApiOperation({ summary: 'Answer a survey', description: 'A covered worker, once; who answered is kept apart from what was answered.' })
+  // a kept key's row would hold the worker's id beside the fingerprint of their answers
+  @WithoutIdempotencyKeys()
+  @ApiOperation({ summary: 'Answer a survey', description: 'A covered worker, once; who answered is kept apart from what was answered. Idempotency-Key is not kept here (its row would tie the worker to the answers): a repeat is 409 SURVEY.ALREADY_ANSWERED.' })
   @ApiCreatedResponse({ type: SurveyAnsweredDto, description: 'Recorded' })
   @ApiErrors({ 403: 'Not a worker the agreement covers', 404: 'No such survey', 409: 'Answered already, or closed' })
   respond(@CurrentUser() user: AuthUser, @Param('id', new IdOf('survey')) id: string, @Body() dto: SurveyResponseDto) {

@@ -77,7 +77,7 @@ export class LedgerNegotiatorPagesController {
   @Post('negotiations/:id/ledger/complaints/:kid/refer')
   @UseGuards(CsrfGuard)
   refer(@Req() request: WebRequest, @Res({ passthrough: true }) reply: FastifyReply, @WebUser() user: AuthUser, @Param('id') id: string, @Param('kid') kid: string) {
-    return this.act(request, reply, user, id, `k-${kid}`, () => this.complaints.refer(user, checked(kid, 'complaint')), 'complaint.referred');
+    return this.act(request, reply, user, id, `k-${kid}`, () => this.complaints.refer(user, checked(kid, 'complaint'), {}), 'complaint.referred');
   }
 
   @Post('negotiations/:id/ledger/surveys')

@@ -6,6 +6,7 @@ import {
   IsISO8601,
   IsBoolean,
   IsIn,
+  IsNotIn,
   IsInt,
   IsObject,
   IsOptional,
@@ -69,9 +70,18 @@ export class EscalationDto {
   reason!: string;
 }
 
+export class ReferralDto {
+  @ApiPropertyOptional({ minLength: 1, maxLength: 2000, description: 'What the union asks of the bureau; on the chain with the referral' })
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(2000)
+  reason?: string;
+}
+
+/** Keys every request body loses before it is read (prototype pollution: Nest's ValidationPipe strips them). */
+const PROTOTYPE_KEYS = ['constructor', 'prototype'];
+
 export class SurveyQuestionDto {
-  @ApiProperty({ pattern: '^[a-z][a-z0-9_]{0,63}$', description: 'The key answers use', example: 'pay' })
-  @IsString() @Matches(/^[a-z][a-z0-9_]{0,63}$/)
+  @ApiProperty({ pattern: '^[a-z][a-z0-9_]{0,63}$', description: 'The key answers use; not constructor or prototype (no answer could use them: every body loses those keys)', example: 'pay' })
+  @IsString() @Matches(/^[a-z][a-z0-9_]{0,63}$/) @IsNotIn(PROTOTYPE_KEYS, { message: 'id may not be constructor or prototype: no answer could name it' })
   id!: string;
 
   @ApiProperty({ enum: ['scale', 'text'], description: 'scale: 1 (very dissatisfied) to 5 (very satisfied); text: free words' })
