@@ -178,6 +178,9 @@ describe('the negotiating table', () => {
     expect(self.body.representatives.enterprise.chief).toBe(await t.userId('platform.rep2'));
   });
 
+  /** What GET …/audit/verify says: the chain, and every row derived from it (seats included). */
+  const verified = async (id: string) => (await t.http().get(`/api/negotiations/${id}/audit/verify`).set('Authorization', await t.login('bureau.reviewer'))).body;
+
   describe('vacant seats (art. 31)', () => {
     it('a vacancy starts the 15-day clock and stops offers and acceptances until the seat is filled', async () => {
       const id = await bargaining();
@@ -199,6 +202,21 @@ describe('the negotiating table', () => {
       expect(filled.representatives.union.vacant).toEqual([]);
       expect(filled.deadlines).toEqual([]);
       expect((await send(t, id, 'platform.chief', { type: 'OFFER', terms: terms(600) })).status).toBe(200);
+      // the chain says all of it: the vacancy, who took the seat, the seat's kind (verify replays them)
+      expect(await verified(id)).toMatchObject({ valid: true });
+      await sendOk(t, id, 'union.chief', { type: 'ACCEPT' });
+      expect(await verified(id)).toMatchObject({ valid: true });
+    });
+
+    it('verify finds a seat whose kind or vacancy was changed in the table and not on the chain', async () => {
+      const id = await bargaining();
+      await sendOk(t, id, 'union.rep2', { type: 'VACATE_SEAT', userId: await t.userId('union.rep2'), reason: '调离' });
+      expect(await verified(id)).toMatchObject({ valid: true });
+      const seat = { negotiationId: id, userId: await t.userId('union.rep3') };
+      await t.dataSource.getRepository(Representative).update(seat, { expert: true });
+      expect(await verified(id)).toMatchObject({ valid: false, derived: `representatives[${seat.userId}].expert` });
+      await t.dataSource.getRepository(Representative).update(seat, { expert: false, vacatedAt: '2027-01-04T00:00:00.000Z' });
+      expect(await verified(id)).toMatchObject({ valid: false, derived: `representatives[${seat.userId}].vacatedAt` });
     });
 
     it('an unfilled vacancy is marked overdue at the end of its 15th day, on the chain, and not before', async () => {
@@ -234,6 +252,8 @@ describe('the negotiating table', () => {
       const seated = await sendOk(t, id, 'bureau.reviewer', { type: 'REPLACE_SEAT', out: chief, in: successor, reason: '按规定产生新的首席代表' });
       expect(seated.representatives.union.chief).toBe(successor);
       expect((await t.http().get(`/api/negotiations/${id}`).set('Authorization', await t.login('union.chief2'))).body.can).toContain('SUSPEND');
+      // the bureau filled the union's seat: the replay gives the machine the seat's side, as the write path did
+      expect(await verified(id)).toMatchObject({ valid: true });
     });
 
     it('a vacancy clock outlives changes of state, and stops when the procedure ends', async () => {

@@ -52,7 +52,9 @@ export function replayChain(negotiationId: string, links: ChainLink[], zone: str
         link.actorId === 'system' && typeof payload.dueAt === 'string'
           ? dateIn(new Date(Date.parse(payload.dueAt) + 1), zone)
           : dateIn(new Date(link.at), zone);
-      const event = machineEvent(link.type, payload, relation, new Date(link.at), on);
+      // the side the write path told the machine (a seat change: the seat's side, whoever sent
+      // it, the bureau included) is on the entry, and wins over the actor's, as it did there
+      const event = { ...machineEvent(link.type, payload, relation, new Date(link.at), on), ...(payload.side !== undefined ? { side: payload.side } : {}) };
       const persisted = { kind, ...snapshot };
       if (!procedureAllows(persisted, event)) {
         replay.problem = { seq: link.seq, reason: `the machine does not allow ${link.type} in state ${snapshot.state}` };
