@@ -277,6 +277,30 @@ describe('ratification by the workers themselves', () => {
       await t.dataSource.getRepository(BallotReceipt).delete(old);
     });
 
+    it('audit/verify recomputes the result from the chain: a count, turnout or receipt changed in the tables is found', async () => {
+      const id = await openBallot();
+      const verify = async () => (await t.http().get(`/api/negotiations/${id}/audit/verify`).set('Authorization', await t.login('bureau.reviewer'))).body;
+      await vote(id, { for: 7, against: 1 });
+      // open: only the opening is on the chain (the choices are not, until the count)
+      expect(await verify()).toMatchObject({ valid: true });
+      t.clock.set(AFTER_CLOSE);
+      await sweep();
+      expect(await verify()).toMatchObject({ valid: true });
+      const ballotId = (await t.dataSource.getRepository(Ballot).findOneByOrFail({ negotiationId: id })).id;
+      const tampered = async (change: () => Promise<unknown>, undo: () => Promise<unknown>, derived: string) => {
+        await change();
+        expect(await verify()).toMatchObject({ valid: false, derived: `ballots[${ballotId}].${derived}` });
+        // GET …/ballot would have served the changed result
+        await undo();
+        expect(await verify()).toMatchObject({ valid: true });
+      };
+      const choices = (set: object) => t.dataSource.query(`UPDATE ballot_choices SET ${Object.entries(set).map(([k, v]) => `${k} = ${v}`).join(', ')} WHERE ballot_id = '${ballotId}'`);
+      await tampered(() => choices({ in_favour: 0, against: 8 }), () => choices({ in_favour: 7, against: 1 }), 'inFavour');
+      await tampered(() => t.dataSource.getRepository(Ballot).update({ id: ballotId }, { cast: 9 }), () => t.dataSource.getRepository(Ballot).update({ id: ballotId }, { cast: 8 }), 'cast');
+      const extra = { ballotId, receiptSha256: sha256('FAKE-FAKE-FAKE-FAKE') };
+      await tampered(() => t.dataSource.getRepository(BallotReceipt).insert(extra), () => t.dataSource.getRepository(BallotReceipt).delete(extra), 'receipts');
+    });
+
     it('shows a covered worker the result even when the vote sent the draft back to the table', async () => {
       const id = await openBallot();
       await vote(id, { for: 2 });

@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import canonicalize from 'canonicalize';
 import { ChainLink, Verification, verifyChain } from './audit-chain';
 import { agreementDeriver } from './derivers/agreement.deriver';
+import { ballotsDeriver } from './derivers/ballots.deriver';
 import { commentsDeriver } from './derivers/comments.deriver';
 import { Deriver } from './derivers/deriver';
 import { negotiationDeriver } from './derivers/negotiation.deriver';
@@ -12,14 +13,14 @@ import { replayChain } from './replay';
 /**
  * Every table whose rows follow from a negotiation's chain, checked in this order.
  *
- * Adding a table (ballot results, commitments, …): write a Deriver (derivers/deriver.ts) —
+ * Adding a table: write a Deriver (derivers/deriver.ts) —
  * `derive(replay)` says what the rows must be from the replayed chain alone (entries with
  * payloads, the machine's state after each, the seats), `stored(manager, id)` reads what the
  * table holds in the same shape — and list it here. If your events seat or unseat people, add
  * them to SEAT_CHANGES (representatives.deriver.ts); if they write rounds, to ROUND_CHANGES.
  * Whatever a row holds must be on the chain: put it in the entry's payload when you write it.
  */
-export const DERIVERS: Deriver[] = [negotiationDeriver, representativesDeriver, roundsDeriver, commentsDeriver, agreementDeriver];
+export const DERIVERS: Deriver[] = [negotiationDeriver, representativesDeriver, roundsDeriver, commentsDeriver, ballotsDeriver, agreementDeriver];
 
 export type RecordVerification = Verification | { valid: false; derived: string; reason: string };
 
