@@ -186,6 +186,8 @@ describe('the negotiating table', () => {
       const id = await bargaining();
       const left = await sendOk(t, id, 'union.rep2', { type: 'VACATE_SEAT', userId: await t.userId('union.rep2'), reason: '调离工会岗位' });
       expect(left.representatives.union.vacant).toEqual([await t.userId('union.rep2')]);
+      // who left sits nowhere else in the view
+      expect(left.representatives.union.members).toEqual([await t.userId('union.rep3')]);
       // 4 January 2027 + 15 days = Tuesday 19 January
       expect(left.deadlines).toEqual([{ kind: 'seatVacancy', dueAt: '2027-01-19T15:59:59.999Z', overdue: false, calendar: 'weekends_only' }]);
       const listed = await t.http().get('/api/deadlines').set('Authorization', await t.login('union.chief'));
@@ -247,7 +249,8 @@ describe('the negotiating table', () => {
       expect(twice.status).toBe(422);
       const stranger = await send(t, id, 'union.chief', { type: 'REPLACE_SEAT', out: await t.userId('union.rep2'), in: await t.userId('platform.rep2'), reason: 'x' });
       expect(stranger.status).toBe(422);
-      await sendOk(t, id, 'union.chief', { type: 'VACATE_SEAT', userId: chief, reason: '退休' });
+      const vacated = await sendOk(t, id, 'union.chief', { type: 'VACATE_SEAT', userId: chief, reason: '退休' });
+      expect(vacated.representatives.union).toMatchObject({ chief: null, vacant: [chief] });
       const successor = await newUnionNegotiator('union.chief2');
       const seated = await sendOk(t, id, 'bureau.reviewer', { type: 'REPLACE_SEAT', out: chief, in: successor, reason: '按规定产生新的首席代表' });
       expect(seated.representatives.union.chief).toBe(successor);

@@ -47,7 +47,7 @@ export class ScopeViewDto implements Scope {
 }
 
 export class SeatsViewDto implements SeatsView {
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: "The side's chief representative (user id); null before the side has named its seats" })
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: "The side's chief representative (user id); null before the side has named its seats, or while the chief's seat is vacant" })
   chief!: string | null;
 
   @ApiProperty({ type: [String], format: 'uuid', description: 'The other representatives (user ids)' })

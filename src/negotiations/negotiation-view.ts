@@ -64,12 +64,18 @@ export interface NegotiationView {
   updatedAt: string;
 }
 
+/**
+ * Who sits for a side: the chief, members and experts in their seats now; a seat given up
+ * (art. 31) is under `vacant`, by who last held it, and its holder nowhere else — they no longer
+ * speak for the side (their chief's seat too: `chief` is null until it is filled).
+ */
 export function seatsView(rows: Representative[], side: Side): SeatsView {
   const seats = rows.filter((r) => r.side === side);
+  const seated = seats.filter((r) => r.vacatedAt === null);
   return {
-    chief: seats.find((r) => r.chief)?.userId ?? null,
-    members: seats.filter((r) => !r.chief && !r.expert).map((r) => r.userId),
-    experts: seats.filter((r) => r.expert).map((r) => r.userId),
+    chief: seated.find((r) => r.chief)?.userId ?? null,
+    members: seated.filter((r) => !r.chief && !r.expert).map((r) => r.userId),
+    experts: seated.filter((r) => r.expert).map((r) => r.userId),
     vacant: seats.filter((r) => r.vacatedAt !== null).map((r) => r.userId),
   };
 }
