@@ -18,7 +18,8 @@ if (SCALE.min !== 1 || SCALE.max !== 5) throw new Error('survey_scale_counts has
 /** The box of a new survey: a zeroed counter row for each scale question. */
 export async function openBox(m: EntityManager, survey: Pick<Survey, 'id' | 'questions'>): Promise<void> {
   const scales = survey.questions.filter((q) => q.kind === 'scale');
-  if (scales.length) await m.insert(SurveyScaleCount, scales.map((q) => ({ surveyId: survey.id, questionId: q.id, n1: 0, n2: 0, n3: 0, n4: 0, n5: 0 })));
+  const zero = Object.fromEntries(Object.values(POINT_COLUMNS).map((column) => [column, 0])) as Record<(typeof POINT_COLUMNS)[number], number>;
+  if (scales.length) await m.insert(SurveyScaleCount, scales.map((q) => ({ surveyId: survey.id, questionId: q.id, ...zero })));
 }
 
 /**
@@ -53,7 +54,11 @@ export async function readBox(m: EntityManager, surveyId: string): Promise<{ cou
     counts.set(row.questionId, Object.entries(POINT_COLUMNS).map(([point, column]) => ({ scale: Number(point), n: row[column] })));
   const texts = new Map<string, string[]>();
   for (const chunk of await m.find(SurveyTextChunk, { where: { surveyId } }))
-    for (const { questionId, text } of chunk.texts) texts.set(questionId, [...(texts.get(questionId) ?? []), text]);
+    for (const { questionId, text } of chunk.texts) {
+      const list = texts.get(questionId);
+      if (list) list.push(text);
+      else texts.set(questionId, [text]);
+    }
   for (const list of texts.values()) list.sort();
   return { counts, texts };
 }
