@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { placeholders, rawRows, selectRow, selectRows } from '../database/rows';
+import { placeholders, rawRows, selectRow, selectRows, sqlite } from '../database/rows';
 import { AuthUser } from '../accounts/auth-user';
 import { Worker } from '../accounts/worker.entity';
 import { Clock } from '../common/clock';
@@ -107,7 +107,7 @@ export class InboxService {
    * answered but not kept — the transaction may roll back, and its change counters with it.
    */
   private readsUncommitted(): boolean {
-    return (this.dataSource.driver as { databaseConnection?: { inTransaction?: boolean } }).databaseConnection?.inTransaction === true;
+    return sqlite(this.dataSource.manager)?.inTransaction === true;
   }
 
   /**
