@@ -89,7 +89,11 @@ export async function updateRows<T extends ObjectLiteral>(m: EntityManager, enti
 export interface SqliteConnection {
   prepare(sql: string): SqliteStatement;
   exec(sql: string): unknown;
+  pragma(sql: string): unknown;
   readonly inTransaction: boolean;
+  /** The file's path, or ':memory:'. */
+  readonly name: string;
+  readonly memory: boolean;
 }
 interface SqliteStatement {
   reader: boolean;
