@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuthGuard } from './accounts/auth.guard';
 import { TokenVerifier, tokenVerifier } from './accounts/token-verifier';
-import { WindowedBudgets, budgetHolder } from './accounts/request-budget';
+import { WindowedBudgets, budgetHolder, budgetKey } from './accounts/request-budget';
 import { AgreementsModule } from './agreements/agreements.module';
 import { CheckpointsModule } from './audit/checkpoints.module';
 import { isCacheableRead } from './common/cacheable-read';
@@ -46,6 +46,7 @@ export class AppModule {
           throttlers: [{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }],
           skipIf: isCacheableRead,
           getTracker: budgetHolder(verifier),
+          generateKey: budgetKey,
           storage: new WindowedBudgets(),
         }),
         // outside production the demo may replay its story in the past (ReplayClock)

@@ -1,3 +1,4 @@
+import type { ExecutionContext } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { bearerToken } from './auth.guard';
@@ -24,6 +25,13 @@ export const budgetHolder =
     }
     return `address:${request.ip ?? 'unknown'}`;
   };
+
+/**
+ * Which counter a request spends: the route's and the holder's, as text. @nestjs/throttler's
+ * own key is a SHA-256 of the same text, computed at every request: a Map hashes its keys itself.
+ */
+export const budgetKey = (context: ExecutionContext, holder: string, throttlerName: string): string =>
+  `${throttlerName}:${context.getClass().name}.${context.getHandler().name}:${holder}`;
 
 /**
  * The budgets' counters (@nestjs/throttler's storage): one fixed window per route and holder,
