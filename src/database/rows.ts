@@ -89,7 +89,7 @@ export async function updateRows<T extends ObjectLiteral>(m: EntityManager, enti
 export interface SqliteConnection {
   prepare(sql: string): SqliteStatement;
   exec(sql: string): unknown;
-  pragma(sql: string): unknown;
+  pragma(sql: string, options?: { simple?: boolean }): unknown;
   readonly inTransaction: boolean;
   /** The file's path, or ':memory:'. */
   readonly name: string;
