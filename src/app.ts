@@ -12,6 +12,7 @@ import { DomainErrorFilter } from './common/domain-error.filter';
 import { AccessLog, NestPinoLogger, REQUEST_ID_HEADER, createLogger, requestIdGenerator } from './common/logging';
 import { createOpenApiDocument } from './common/openapi-document';
 import { ImmutableAnswers } from './common/cacheable-read';
+import { arrivalOrder } from './common/arrival-order';
 import { securityHeaders } from './common/security-headers';
 import { trustedPeers } from './common/trusted-proxies';
 import { AppConfig } from './config/app-config';
@@ -47,6 +48,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     genReqId: requestIdGenerator(trusted),
     trustProxy: (address: string) => trusted(address),
   });
+  // first of all: requests start in the order they arrived (src/common/arrival-order.ts)
+  adapter.getInstance().addHook('onRequest', arrivalOrder());
   // helmet's headers (src/common/security-headers.ts) and the request id, on every answer
   const security = securityHeaders();
   adapter.getInstance().addHook('onRequest', async (request, reply) => {
