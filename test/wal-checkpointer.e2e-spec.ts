@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { scratchDatabaseUrl } from '../src/database/scratch-database';
 import { sqlite } from '../src/database/rows';
@@ -36,6 +38,22 @@ describe('the SQLite checkpointer', () => {
     } finally {
       await t.close();
     }
+  });
+
+  it('does not keep a process alive: one that started the service and never closed it ends by itself', async () => {
+    const script = `
+      require('reflect-metadata');
+      const { createApp } = require('./src/app');
+      const { loadConfig } = require('./src/config/app-config');
+      (async () => {
+        const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: ${JSON.stringify(await scratchDatabaseUrl())}, JWT_SECRET: 'x'.repeat(40), SWEEP_INTERVAL_MS: '0', PUBLICATION_POLL_MS: '0', CHECKPOINT_INTERVAL: '0' });
+        const app = await createApp(config);
+        await app.init();
+        console.log('started, not closed');
+      })();`;
+    const run = spawnSync(process.execPath, ['--require', join(__dirname, 'support', 'register-ts.js'), '-e', script], { cwd: join(__dirname, '..'), encoding: 'utf8', timeout: 20_000 });
+    expect(run.stdout).toContain('started, not closed');
+    expect({ status: run.status, signal: run.signal }).toEqual({ status: 0, signal: null });
   });
 
   it('stops with the service, and an in-memory database has none', async () => {

@@ -50,9 +50,10 @@ export class WalCheckpointer implements OnApplicationBootstrap, OnApplicationShu
       eval: true,
       workerData: { addon: require.resolve('better-sqlite3'), file: db.name, everyMs: CHECKPOINT_EVERY_MS },
     });
-    this.worker.unref();
     this.worker.on('message', (failure: string) => this.logger.warn(`checkpoint failed: ${failure}`));
     this.worker.on('error', (error) => this.logger.error(`the checkpointer stopped (the service's own connection checkpoints from ${OWN_CHECKPOINT_PAGES} pages): ${error.message}`));
+    // the thread never keeps the process alive; after the listeners: a 'message' listener refers it again
+    this.worker.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -60,6 +61,9 @@ export class WalCheckpointer implements OnApplicationBootstrap, OnApplicationShu
     if (!worker) return;
     this.worker = undefined;
     const exited = new Promise((resolve) => worker.once('exit', resolve));
+    // waited for, it keeps the process alive: unreferenced, a process with nothing else left to
+    // do would end here, before the shutdown hooks after this one ran
+    worker.ref();
     worker.postMessage('stop');
     await exited;
   }
