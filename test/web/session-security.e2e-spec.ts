@@ -1,3 +1,5 @@
+import { JwtService } from '@nestjs/jwt';
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { Agreement } from '../../src/agreements/agreement.entity';
 import { RevokedToken } from '../../src/accounts/revoked-token.entity';
@@ -62,6 +64,17 @@ describe('web sessions', () => {
     expect(after.body.code).toBe('AUTH.LOGGED_OUT');
     // the rider's other session (their app) goes on
     expect((await t.http().get('/api/me/inbox').set('Authorization', app)).status).toBe(200);
+  });
+
+  it('refuses a well-signed token that names nobody, and one without its own id (jti)', async () => {
+    const jwt = t.app.get(JwtService);
+    const nobody = await t.http().get('/api/me/inbox').set('Authorization', `Bearer ${jwt.sign({ sub: randomUUID(), jti: randomUUID() })}`);
+    expect([nobody.status, nobody.body.code]).toEqual([401, 'AUTH.BAD_TOKEN']);
+    const rider = await t.userId('rider.0011');
+    const noJti = await t.http().get('/api/me/inbox').set('Authorization', `Bearer ${jwt.sign({ sub: rider })}`);
+    expect([noJti.status, noJti.body.code]).toEqual([401, 'AUTH.BAD_TOKEN']);
+    const signed = await t.http().get('/api/me/inbox').set('Authorization', `Bearer ${jwt.sign({ sub: rider, jti: randomUUID() })}`);
+    expect(signed.status).toBe(200);
   });
 
   it('writes nothing for a logout with a forged session cookie', async () => {
