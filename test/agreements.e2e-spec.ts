@@ -24,6 +24,9 @@ describe('publication reaches every covered worker', () => {
     t = await startTestApp({ scenario: false });
   });
   afterAll(() => t.close());
+  // each test's publications are newer than the last test's: "newest first" is then one order
+  // (publications of the same millisecond are ordered by id)
+  beforeEach(() => t.clock.advance(1000));
 
   /** A worker with a login, registered by `enterprise` (default: the demo platform). */
   async function workerLogin(username: string, fields: Partial<Worker> = {}) {
@@ -131,6 +134,27 @@ describe('publication reaches every covered worker', () => {
     const after = (await t.http().get('/api/me/inbox?pageSize=100').set('Authorization', rider)).body;
     expect(after.total).toBe(before.total + 1);
     expect(after.items.map((i: { agreement: { id: string } }) => i.agreement.id)).toContain(copy);
+  });
+
+  it('orders publications of the same millisecond by id, in the public list and the inbox: pages neither repeat nor skip one', async () => {
+    const agreement = await agreementOf(await toPublished(t));
+    const copies = [randomUUID(), randomUUID(), randomUUID()];
+    for (const copy of copies)
+      await rawSql(
+        t.dataSource,
+        `INSERT INTO agreements (id, negotiation_id, kind, title, industry, region, scope, terms, opinions, effective_from, expires_on, published_at, audit_head)
+         SELECT ?, ?, kind, title, industry, region, scope, terms, opinions, effective_from, expires_on, published_at, audit_head FROM agreements WHERE id = ?`,
+        [copy, randomUUID(), agreement.id],
+      );
+    const same = [agreement.id, ...copies].sort().reverse();
+    const list = (await t.http().get('/api/agreements?pageSize=100').expect(200)).body.items.map((a: { id: string }) => a.id);
+    expect(list.filter((id: string) => same.includes(id))).toEqual(same);
+    const pages: string[] = [];
+    for (let page = 1; page <= list.length; page++) pages.push(...(await t.http().get(`/api/agreements?pageSize=1&page=${page}`).expect(200)).body.items.map((a: { id: string }) => a.id));
+    expect(pages).toEqual(list);
+    const rider = await t.login('rider.0005');
+    const inbox = (await t.http().get('/api/me/inbox?pageSize=100').set('Authorization', rider).expect(200)).body.items.map((i: { agreement: { id: string } }) => i.agreement.id);
+    expect(inbox.filter((id: string) => same.includes(id))).toEqual(same);
   });
 
   (process.env.TEST_DATABASE_URL ? it.skip : it)('keeps no inbox list read while a publication may still roll back (SQLite: one connection sees its open transaction)', async () => {

@@ -1,3 +1,4 @@
+import { rawSql } from './support/raw-sql';
 import { TestApp, startTestApp } from './support/test-app';
 
 describe('the demo after publication (issue 13, item 7)', () => {
@@ -47,5 +48,24 @@ describe('the demo after publication (issue 13, item 7)', () => {
     const union = await t.login('union.chief');
     const next = (await t.http().get('/api/negotiations?state=bargaining').set('Authorization', union)).body.items.find((n: { title: string }) => n.title.includes('劳动定额与休息制度'));
     expect(next.evidence).toMatchObject({ complaints: { total: 2 }, commitments: { total: 3, met: 1, overdue: 1 }, surveys: [{ responses: 5 }] });
+  });
+});
+
+describe('lists of negotiations changed in the same millisecond', () => {
+  it('orders them by id: pages neither repeat nor skip one', async () => {
+    const t = await startTestApp();
+    try {
+      await rawSql(t.dataSource, 'UPDATE negotiations SET updated_at = ?', ['2027-01-04T01:00:00.000Z']);
+      const bureau = await t.login('bureau.reviewer');
+      const all = (await t.http().get('/api/negotiations?pageSize=100').set('Authorization', bureau).expect(200)).body.items.map((n: { id: string }) => n.id);
+      expect(all.length).toBeGreaterThan(2);
+      expect(all).toEqual([...all].sort().reverse());
+      const pages: string[] = [];
+      for (let page = 1; page <= all.length; page++)
+        pages.push(...(await t.http().get(`/api/negotiations?pageSize=1&page=${page}`).set('Authorization', bureau).expect(200)).body.items.map((n: { id: string }) => n.id));
+      expect(pages).toEqual(all);
+    } finally {
+      await t.close();
+    }
   });
 });

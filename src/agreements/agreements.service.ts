@@ -34,7 +34,7 @@ export class AgreementsService {
   ) {}
 
   async list(query: AgreementQuery): Promise<{ items: ReturnType<typeof toAgreementView>[]; total: number }> {
-    const qb = this.dataSource.getRepository(Agreement).createQueryBuilder('a').orderBy('a.published_at', 'DESC');
+    const qb = this.dataSource.getRepository(Agreement).createQueryBuilder('a').orderBy('a.published_at', 'DESC').addOrderBy('a.id', 'DESC');
     if (query.industry) qb.andWhere('a.industry = :industry', { industry: query.industry });
     if (query.region) {
       // a worker in 420302 asks for 420302: contracts for 420302, 420300 and 420000 all bind there

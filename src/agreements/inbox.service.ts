@@ -112,9 +112,10 @@ export class InboxService {
 
   /**
    * The id, scope and time of every publication in the worker's industry binding in their
-   * region, newest first. Kept per industry and region while the region's change counters stay
-   * the same (triggers move them on every write to `agreements`, migration 1766300000000): on
-   * a publication day the same thousand rows would otherwise be read and parsed for every rider.
+   * region, newest first (publications of the same millisecond by id: one order for every
+   * page). Kept per industry and region while the region's change counters stay the same
+   * (triggers move them on every write to `agreements`, migration 1766300000000): on a
+   * publication day the same thousand rows would otherwise be read and parsed for every rider.
    */
   private async candidates(worker: Worker): Promise<KeptList> {
     const m = this.dataSource.manager;
@@ -127,7 +128,7 @@ export class InboxService {
     const stamp = String(changes ?? 0);
     const kept = this.candidateLists.get(key);
     if (kept?.stamp === stamp) return kept;
-    const list = await selectRows(m, Agreement, where, params, { properties: ['id', 'scope', 'publishedAt'], orderBy: 'published_at DESC' });
+    const list = await selectRows(m, Agreement, where, params, { properties: ['id', 'scope', 'publishedAt'], orderBy: 'published_at DESC, id DESC' });
     const fresh = { stamp, list, covering: new Map<string, string[]>() };
     if (uncommitted || this.readsUncommitted()) return fresh;
     if (this.candidateLists.size >= CANDIDATE_LISTS_KEPT) this.candidateLists.delete(this.candidateLists.keys().next().value!);

@@ -97,7 +97,8 @@ export class NegotiationsService {
 
   async list(user: AuthUser, query: ListQuery): Promise<{ items: NegotiationView[]; total: number }> {
     const m = this.tx.manager;
-    const qb = m.createQueryBuilder(Negotiation, 'n').orderBy('n.updated_at', 'DESC');
+    // changes of the same millisecond by id: one order for every page (PostgreSQL orders ties as it finds them)
+    const qb = m.createQueryBuilder(Negotiation, 'n').orderBy('n.updated_at', 'DESC').addOrderBy('n.id', 'DESC');
     if (query.state) qb.andWhere('n.state = :state', { state: query.state });
     if (query.kind) qb.andWhere('n.kind = :kind', { kind: query.kind });
     const party = partyCondition(user);
