@@ -48,8 +48,6 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     genReqId: requestIdGenerator(trusted),
     trustProxy: (address: string) => trusted(address),
   });
-  // first of all: requests start in the order they arrived (src/common/arrival-order.ts)
-  adapter.getInstance().addHook('onRequest', arrivalOrder());
   // helmet's headers (src/common/security-headers.ts) and the request id, on every answer
   const security = securityHeaders();
   adapter.getInstance().addHook('onRequest', async (request, reply) => {
@@ -65,6 +63,9 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, overrides.clock, overrides.resolver), adapter, options as never);
   // published agreements already read once are answered before Nest (src/common/cacheable-read.ts)
   adapter.getInstance().addHook('onRequest', app.get(ImmutableAnswers).hook);
+  // every other request starts in the order it arrived (src/common/arrival-order.ts); an answer
+  // from memory, above, takes a few microseconds, less than the turn of the loop it would wait
+  adapter.getInstance().addHook('onRequest', arrivalOrder());
   // brotli or gzip when the client asks; the SSE stream (/api/me/stream) writes to the socket itself and is never buffered
   await app.register(compress as never, { encodings: ['br', 'gzip'], threshold: COMPRESS_FROM_BYTES });
   registerImportBody(app, config);

@@ -1,6 +1,6 @@
 /**
  * Requests are started in the order they arrived, one per turn of the event loop: a Fastify
- * `onRequest` hook, the first of all.
+ * `onRequest` hook, before any other but those answering from memory (src/app.ts).
  *
  * Without it, a request is started as soon as its socket is read, and Node reads the sockets
  * in the order epoll lists them. Under load that order is not the order of arrival: epoll
