@@ -11,6 +11,12 @@ describe('textProblem', () => {
   ])('refuses U+%s', (c, code) => {
     expect(textProblem(`ab${c}cd`)).toBe(`contains the control character U+${code} at position 3`);
   });
+
+  it.each([
+    ['hi \ud800 there', 'D800', 4], ['hi \udc00 there', 'DC00', 4], ['\udbff', 'DBFF', 1], ['pair \ud83d\udef5 then \udef5', 'DEF5', 14], ['\ud83d\ud83d\udef5', 'D83D', 1],
+  ])('refuses half a surrogate pair in %j', (text, code, position) => {
+    expect(textProblem(text)).toBe(`contains the lone surrogate U+${code} at position ${position}, half of a character`);
+  });
 });
 
 describe('bodyProblem', () => {

@@ -11,19 +11,28 @@ import { badRequest } from './domain-error';
  *   would be stored rounded.
  * - No text may carry C0 control characters other than tab and newline (a carriage return only
  *   before a newline, as forms send it), DEL or C1 controls, or the bidirectional overrides and
- *   isolates (U+202A–U+202E, U+2066–U+2069) that make a text read differently from what it says.
+ *   isolates (U+202A–U+202E, U+2066–U+2069) that make a text read differently from what it says,
+ *   nor half of a UTF-16 surrogate pair, which is no character.
  */
 export const BODY_RULES = { maxDepth: 16 } as const;
 
 const FORBIDDEN_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|\r(?!\n)/;
 
+/** Half of a UTF-16 surrogate pair without its other half (JSON can write one as `\ud800`). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /** Why a text may not be stored, or null. */
 export function textProblem(text: string): string | null {
   const found = FORBIDDEN_CHARACTER.exec(text);
-  if (!found) return null;
-  const code = found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-  return `contains the control character U+${code} at position ${found.index + 1}`;
+  if (found) return `contains the control character U+${hex(found[0])} at position ${found.index + 1}`;
+  // no character at all: stored as UTF-8 it became U+FFFD, and the chain, which hashed the text
+  // as sent, no longer matched the row (audit/verify reported a record nobody had changed)
+  const lone = LONE_SURROGATE.exec(text);
+  if (!lone) return null;
+  return `contains the lone surrogate U+${hex(lone[0])} at position ${lone.index + 1}, half of a character`;
 }
+
+const hex = (character: string) => character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
 
 /** Why the body is refused, or null. Walks with a stack of its own, so depth costs no recursion. */
 export function bodyProblem(body: unknown): string | null {
