@@ -47,6 +47,9 @@ describe('a rule-change consultation, end to end over HTTP', () => {
     expect(comments.map((c: { authorId: string | null }) => c.authorId === null)).toEqual([true, true, false]);
     const unionSees = (await t.http().get(`/api/negotiations/${id}/comments`).set('Authorization', await t.login('union.chief'))).body;
     expect(unionSees[0].authorId).toBe(await t.userId('rider.0002'));
+    // another rider (an account of the enterprise's own riders) sees no author but their own
+    const riderSees = (await t.http().get(`/api/negotiations/${id}/comments`).set('Authorization', await t.login('rider.0003'))).body;
+    expect(riderSees.map((c: { authorId: string | null }) => c.authorId)).toEqual([null, await t.userId('rider.0003'), await t.userId('union.rep2')]);
     // nor from the audit log, which it reads too: the chain names a worker's opinion to nobody
     const log = (await t.http().get(`/api/negotiations/${id}/audit`).set('Authorization', await t.login('platform.chief'))).body;
     const opinions = log.filter((e: { type: string }) => e.type === 'COMMENT');

@@ -61,11 +61,13 @@ export class NegotiationRecords {
   async comments(user: AuthUser, id: string) {
     const relation = await this.authorize(user, id);
     const rows = await this.tx.manager.find(Comment, { where: { negotiationId: id }, order: { createdAt: 'ASC' } });
-    // the enterprise reads what its workers said, not who said it: no retaliation by name
-    const hideWorkers = relation.party === 'enterprise';
+    // the enterprise reads what its workers said, not who said it: no retaliation by name. Nor do
+    // the other workers: they are the enterprise's riders, and any of their accounts may be its
+    // eyes. The union (to follow a comment up), the bureau and admin see the author; a worker, themself
+    const namesWorkers = relation.party === 'union' || relation.party === 'bureau' || relation.party === 'admin';
     return rows.map((c) => ({
       id: c.id,
-      authorId: hideWorkers && c.authorRole === 'worker' ? null : c.authorId,
+      authorId: c.authorRole !== 'worker' || namesWorkers || c.authorId === user.id ? c.authorId : null,
       authorRole: c.authorRole,
       text: c.text,
       at: c.createdAt,
