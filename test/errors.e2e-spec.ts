@@ -134,6 +134,22 @@ describe('errors', () => {
     });
   });
 
+  it('gives every 4xx a stable code, those refused before our own checks too', async () => {
+    const union = await t.login('union.chief');
+    const cases: Array<[string, () => Promise<{ status: number; body: { code?: string } }>, number, string]> = [
+      ['a body that is not JSON', () => t.http().post('/api/negotiations').set('Authorization', union).set('content-type', 'application/json').send('{"kind":'), 400, 'BODY.MALFORMED'],
+      ['an empty JSON body', () => t.http().post('/api/negotiations').set('Authorization', union).set('content-type', 'application/json').send(''), 400, 'BODY.MALFORMED'],
+      ['a broken field', () => t.http().post('/api/negotiations').set('Authorization', union).send({ kind: 'nonsense' }), 400, 'REQUEST.INVALID'],
+      ['a bad query', () => t.http().get('/api/negotiations?pageSize=0').set('Authorization', union), 400, 'REQUEST.INVALID'],
+      ['no such route', () => t.http().get('/api/nothing-here'), 404, 'ROUTE.NOT_FOUND'],
+      ['XML', () => t.http().post('/api/negotiations').set('Authorization', union).set('content-type', 'application/xml').send('<kind/>'), 415, 'BODY.UNSUPPORTED_MEDIA_TYPE'],
+    ];
+    for (const [what, request, status, code] of cases) {
+      const res = await request();
+      expect([what, res.status, res.body.code]).toEqual([what, status, code]);
+    }
+  });
+
   describe('401', () => {
     it('refuses a call without a token, with a bad token, and a wrong password', async () => {
       expect((await t.http().get('/api/negotiations')).status).toBe(401);

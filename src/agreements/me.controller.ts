@@ -34,7 +34,7 @@ export class MeController {
       minutes: { type: 'array', maxItems: 50, items: { $ref: getSchemaPath(MinutesNoticeDto) }, description: 'Signed minutes of rounds, newest first (at most 50)' },
     }),
   })
-  @ApiErrors({ 403: 'Not a worker, or a worker login without a worker record (INBOX.NOT_A_WORKER)' })
+  @ApiErrors({ 403: 'Not a worker (AUTH.WRONG_ROLE), or a worker login without a worker record (INBOX.NOT_A_WORKER)' })
   list(@CurrentUser() user: AuthUser, @Query() query: PageQuery) {
     return this.inbox.inbox(user, query.page, query.pageSize);
   }
@@ -73,7 +73,7 @@ export class MeController {
     },
   })
   @ApiErrors({
-    403: 'Not a worker, or a worker login without a worker record (INBOX.NOT_A_WORKER)',
+    403: 'Not a worker (AUTH.WRONG_ROLE), or a worker login without a worker record (INBOX.NOT_A_WORKER)',
     429: 'This person already holds STREAMS_PER_USER open streams (STREAM.TOO_MANY)',
   })
   async stream(@CurrentUser() user: AuthUser, @Res() reply: FastifyReply): Promise<void> {

@@ -21,11 +21,13 @@ export class ErrorBody {
   })
   message!: string | string[];
 
-  @ApiPropertyOptional({
-    description: 'Stable machine-readable code of a domain rule (absent on framework errors such as a malformed body)',
+  @ApiProperty({
+    description:
+      'Stable machine-readable code: a domain rule\'s (`TERMS.BELOW_MINIMUM_WAGE`, …), or by status for what is refused before the rules: ' +
+      '`BODY.MALFORMED` (not JSON), `REQUEST.INVALID` (a broken or unknown field; `message` names each), `ROUTE.NOT_FOUND`, `BODY.TOO_LARGE`, `BODY.UNSUPPORTED_MEDIA_TYPE`, `REQUEST.TOO_MANY`',
     example: 'NEGOTIATION.NOT_FOUND',
   })
-  code?: string;
+  code!: string;
 }
 
 /** 409: the event is not allowed now, or the If-Match version is stale. */
