@@ -9,6 +9,7 @@ import { Clock } from './common/clock';
 import { HostResolver } from './common/outbound-request';
 import { BodyCheckPipe } from './common/body-check.pipe';
 import { DomainErrorFilter } from './common/domain-error.filter';
+import { DomainError } from './common/domain-error';
 import { AccessLog, NestPinoLogger, REQUEST_ID_HEADER, createLogger, requestIdGenerator } from './common/logging';
 import { createOpenApiDocument } from './common/openapi-document';
 import { ImmutableAnswers } from './common/cacheable-read';
@@ -57,6 +58,14 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   adapter.getInstance().addHook('onRequest', async (request) => {
     const query = request.query as Record<string, unknown>;
     for (const key of Object.keys(query)) if (query[key] === '') delete query[key];
+  });
+  // the API speaks JSON (API.md): a form or plain text sent to it is 415, not read as something
+  // else (a JSON event sent as text/plain was "no event type"); the pages take forms
+  adapter.getInstance().addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const type = request.headers['content-type']?.split(';')[0].trim().toLowerCase();
+    if (type === 'application/x-www-form-urlencoded' || type === 'text/plain')
+      throw new DomainError(415, 'BODY.UNSUPPORTED_MEDIA_TYPE', `the API takes JSON (Content-Type: application/json), not ${type}`);
   });
   // abortOnError: false — a bad rule pack or database throws to the caller (main prints it) instead of exiting the process
   const options = { logger: new NestPinoLogger(logger), bufferLogs: false, abortOnError: false };

@@ -143,6 +143,9 @@ describe('errors', () => {
       ['a bad query', () => t.http().get('/api/negotiations?pageSize=0').set('Authorization', union), 400, 'REQUEST.INVALID'],
       ['no such route', () => t.http().get('/api/nothing-here'), 404, 'ROUTE.NOT_FOUND'],
       ['XML', () => t.http().post('/api/negotiations').set('Authorization', union).set('content-type', 'application/xml').send('<kind/>'), 415, 'BODY.UNSUPPORTED_MEDIA_TYPE'],
+      // JSON sent as plain text (fetch's default), and a form: the API takes JSON only
+      ['JSON as text/plain', () => t.http().post('/api/negotiations').set('Authorization', union).set('content-type', 'text/plain;charset=UTF-8').send('{"kind":"collective_contract"}'), 415, 'BODY.UNSUPPORTED_MEDIA_TYPE'],
+      ['a form', () => t.http().post('/api/auth/login').type('form').send({ username: 'union.chief', password: 'demo-pass' }), 415, 'BODY.UNSUPPORTED_MEDIA_TYPE'],
     ];
     for (const [what, request, status, code] of cases) {
       const res = await request();

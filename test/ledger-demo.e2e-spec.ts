@@ -52,14 +52,20 @@ describe('the demo after publication (issue 13, item 7)', () => {
 });
 
 describe('lists of negotiations changed in the same millisecond', () => {
-  it('orders them by id: pages neither repeat nor skip one', async () => {
+  it('orders them as they were opened, then by id: pages neither repeat nor skip one', async () => {
     const t = await startTestApp();
     try {
       await rawSql(t.dataSource, 'UPDATE negotiations SET updated_at = ?', ['2027-01-04T01:00:00.000Z']);
+      // two opened in the same millisecond too
+      const [first, second] = (await rawSql(t.dataSource, 'SELECT id FROM negotiations ORDER BY created_at, id')) as Array<{ id: string }>;
+      await rawSql(t.dataSource, 'UPDATE negotiations SET created_at = (SELECT created_at FROM negotiations WHERE id = ?) WHERE id = ?', [first.id, second.id]);
+      const opened = ((await rawSql(t.dataSource, 'SELECT id, created_at FROM negotiations')) as Array<{ id: string; created_at: string }>)
+        .sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id < b.id ? -1 : 1))
+        .map((n) => n.id);
       const bureau = await t.login('bureau.reviewer');
       const all = (await t.http().get('/api/negotiations?pageSize=100').set('Authorization', bureau).expect(200)).body.items.map((n: { id: string }) => n.id);
       expect(all.length).toBeGreaterThan(2);
-      expect(all).toEqual([...all].sort().reverse());
+      expect(all).toEqual(opened);
       const pages: string[] = [];
       for (let page = 1; page <= all.length; page++)
         pages.push(...(await t.http().get(`/api/negotiations?pageSize=1&page=${page}`).set('Authorization', bureau).expect(200)).body.items.map((n: { id: string }) => n.id));

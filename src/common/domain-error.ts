@@ -1,7 +1,7 @@
 /**
  * A domain rule said no. Each carries a stable code; DomainErrorFilter turns it into HTTP.
  */
-export type DomainErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429;
+export type DomainErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
 
 export class DomainError extends Error {
   constructor(

@@ -97,8 +97,9 @@ export class NegotiationsService {
 
   async list(user: AuthUser, query: ListQuery): Promise<{ items: NegotiationView[]; total: number }> {
     const m = this.tx.manager;
-    // changes of the same millisecond by id: one order for every page (PostgreSQL orders ties as it finds them)
-    const qb = m.createQueryBuilder(Negotiation, 'n').orderBy('n.updated_at', 'DESC').addOrderBy('n.id', 'DESC');
+    // changes of the same millisecond in the order the negotiations were opened (as SQLite's scan
+    // gave them), then by id: one order for every page (PostgreSQL orders ties as it finds them)
+    const qb = m.createQueryBuilder(Negotiation, 'n').orderBy('n.updated_at', 'DESC').addOrderBy('n.created_at', 'ASC').addOrderBy('n.id', 'ASC');
     if (query.state) qb.andWhere('n.state = :state', { state: query.state });
     if (query.kind) qb.andWhere('n.kind = :kind', { kind: query.kind });
     const party = partyCondition(user);
