@@ -56,6 +56,16 @@ describe('the SQLite checkpointer', () => {
     expect({ status: run.status, signal: run.signal }).toEqual({ status: 0, signal: null });
   });
 
+  it('lets the service stop after its thread has ended by itself', async () => {
+    const t = await startTestApp({ scenario: false, databaseUrl: await scratchDatabaseUrl() });
+    const worker = t.app.get(WalCheckpointer)['worker']!;
+    await worker.terminate();
+    // the exit event reaches the service, which then has no thread to wait for
+    await sleep(10);
+    expect(t.app.get(WalCheckpointer)['worker']).toBeUndefined();
+    await t.close();
+  });
+
   it('stops with the service, and an in-memory database has none', async () => {
     const t = await startTestApp({ scenario: false, databaseUrl: await scratchDatabaseUrl() });
     const worker = t.app.get(WalCheckpointer)['worker']!;

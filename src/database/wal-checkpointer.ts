@@ -46,14 +46,17 @@ export class WalCheckpointer implements OnApplicationBootstrap, OnApplicationShu
     const db = sqlite(this.dataSource.manager);
     if (!db || db.memory) return;
     db.pragma(`wal_autocheckpoint = ${OWN_CHECKPOINT_PAGES}`);
-    this.worker = new Worker(CHECKPOINTER_SOURCE, {
+    const worker = new Worker(CHECKPOINTER_SOURCE, {
       eval: true,
       workerData: { addon: require.resolve('better-sqlite3'), file: db.name, everyMs: CHECKPOINT_EVERY_MS },
     });
-    this.worker.on('message', (failure: string) => this.logger.warn(`checkpoint failed: ${failure}`));
-    this.worker.on('error', (error) => this.logger.error(`the checkpointer stopped (the service's own connection checkpoints from ${OWN_CHECKPOINT_PAGES} pages): ${error.message}`));
+    worker.on('message', (failure: string) => this.logger.warn(`checkpoint failed: ${failure}`));
+    worker.on('error', (error) => this.logger.error(`the checkpointer stopped (the service's own connection checkpoints from ${OWN_CHECKPOINT_PAGES} pages): ${error.message}`));
+    // a thread that has ended is not waited for at shutdown
+    worker.once('exit', () => this.worker === worker && (this.worker = undefined));
     // the thread never keeps the process alive; after the listeners: a 'message' listener refers it again
-    this.worker.unref();
+    worker.unref();
+    this.worker = worker;
   }
 
   async onApplicationShutdown(): Promise<void> {
