@@ -71,7 +71,7 @@ export class CostingLineDto implements CostingLine {
   riderHours!: number;
   @ApiProperty({ type: HourlyFenDto, description: 'Pay per online hour, weighted by rider-hours' })
   hourlyFen!: HourlyFenDto;
-  @ApiProperty({ minimum: 0, maximum: 1, description: "Share of rider-hours paid below the region's hourly minimum wage" })
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 10_000, description: "Share of rider-hours paid below the region's hourly minimum wage, basis points (7825 = 78.25 %)" })
   belowMinimumWageShare!: number;
   @ApiProperty({ type: 'integer', description: 'What the platform pays over the sample, fen' })
   platformCostFen!: number;

@@ -78,9 +78,9 @@ describe('costTerms against a hand-computed sample', () => {
 
   it('counts the rider-hours paid below the hourly minimum', () => {
     // below 1100 fen/h: C (1 h) and A (2 h) of 4 h
-    expect(figures.belowMinimumWageShare).toBe(0.75);
+    expect(figures.belowMinimumWageShare).toBe(7500);
     // exactly at the minimum is not below it
-    expect(costTerms(sample(), terms, 1000).belowMinimumWageShare).toBe(0.25);
+    expect(costTerms(sample(), terms, 1000).belowMinimumWageShare).toBe(2500);
   });
 });
 

@@ -1,4 +1,4 @@
-import { Terms } from '../terms/terms';
+import { BASIS_POINTS_WHOLE, Terms } from '../terms/terms';
 import { orderRate, ordersPayFen } from '../terms/earnings';
 import type { Counts } from './sample-pack';
 
@@ -99,7 +99,8 @@ export function costTerms(set: DaySet, terms: Terms, hourlyMinimumFen: number): 
       p90: quantile(0.9),
       mean: minutes ? Math.round((pay * 60) / minutes) : 0,
     },
-    belowMinimumWageShare: minutes ? Math.round((belowMinutes / minutes) * 10_000) / 10_000 : 0,
+    // a ratio, so basis points (API.md's conventions, DESIGN §3): 7825 is 78.25 %
+    belowMinimumWageShare: minutes ? Math.round((belowMinutes / minutes) * BASIS_POINTS_WHOLE) : 0,
     platformCostFen: Math.round(cost),
   };
 }

@@ -87,6 +87,6 @@ describe('sample packs', () => {
     expect(figures).toMatchObject({ riders: 3, riderHours: 2.5, platformCostFen: 2800 });
     expect(figures.hourlyFen).toEqual({ p10: 0, p50: 1200, p90: 1200, mean: Math.round((1800 * 60) / 150) });
     // C's hour, paid nothing, is below any minimum wage: 60 of 150 minutes
-    expect(figures.belowMinimumWageShare).toBe(0.4);
+    expect(figures.belowMinimumWageShare).toBe(4000);
   });
 });

@@ -43,7 +43,7 @@ export function rowName(line: Pick<CostedLine, 'label' | 'round'>, lang: Lang): 
 /** The share below the minimum in words a rider understands: a few hours below it are never "0%". */
 export function belowSentence(line: CostedLine, lang: Lang): string {
   const share = line.belowMinimumWageShare;
-  const percent = Math.round(share * 100);
+  const percent = Math.round(share / 100);
   const name = rowName(line, lang);
   const few = share > 0 && percent === 0;
   if (lang === 'zh') return `按${name}，${few ? '不到 1%' : `约 ${percent}%`} 的在线时长时薪低于最低工资。`;
@@ -94,7 +94,7 @@ export function costingSection(
   lang: Lang,
 ) {
   if (!costing.items.length || costing.hourlyMinimumFen === null) return null;
-  const percent = (share: number) => `${Math.round(share * 100)}%`;
+  const percent = (basisPoints: number) => `${Math.round(basisPoints / 100)}%`;
   return {
     chart: costingChart(costing.items, costing.hourlyMinimumFen, lang),
     sample: costing.samples.orders,
