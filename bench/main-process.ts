@@ -72,9 +72,14 @@ export async function startServing(args: string[], options: { port: number; env:
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // SIGTERM: a service that has not ended 20 s later (its shutdown grace is 10 s) is killed, and that is a failure, with its log
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill();
+    if (child.exitCode !== null || child.signalCode !== null) return exited;
+    child.kill();
+    const late = setTimeout(() => child.kill('SIGKILL'), 20_000);
     await exited;
+    clearTimeout(late);
+    if (child.signalCode === 'SIGKILL') throw new Error(`${args.join(' ')} did not end within 20 s of SIGTERM\n${output}`);
   };
   const url = `http://127.0.0.1:${options.port}`;
   const timeoutMs = options.timeoutMs ?? 30_000;

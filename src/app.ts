@@ -14,6 +14,7 @@ import { AccessLog, NestPinoLogger, REQUEST_ID_HEADER, createLogger, requestIdGe
 import { createOpenApiDocument } from './common/openapi-document';
 import { ImmutableAnswers } from './common/cacheable-read';
 import { arrivalOrder } from './common/arrival-order';
+import { closeGracefully } from './common/graceful-close';
 import { securityHeaders } from './common/security-headers';
 import { trustedPeers } from './common/trusted-proxies';
 import { AppConfig } from './config/app-config';
@@ -75,6 +76,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   // every other request starts in the order it arrived (src/common/arrival-order.ts); an answer
   // from memory, above, takes a few microseconds, less than the turn of the loop it would wait
   adapter.getInstance().addHook('onRequest', arrivalOrder());
+  // at shutdown a connection that owes nothing (not even a whole request) does not hold it up
+  closeGracefully(adapter.getInstance(), config.SHUTDOWN_GRACE_MS);
   // brotli or gzip when the client asks; the SSE stream (/api/me/stream) writes to the socket itself and is never buffered
   await app.register(compress as never, { encodings: ['br', 'gzip'], threshold: COMPRESS_FROM_BYTES });
   registerImportBody(app, config);

@@ -103,6 +103,15 @@ export class AppConfig {
   SWEEP_INTERVAL_MS = 5000;
 
   /**
+   * At SIGTERM, how long answers in flight may take before their connections are cut
+   * (src/common/graceful-close.ts); under an orchestrator's own grace (Kubernetes: 30 s).
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  SHUTDOWN_GRACE_MS = 10_000;
+
+  /**
    * The reverse proxies in front of the service, as addresses or CIDR ranges separated by
    * commas. Only requests from them have X-Forwarded-For (the client address) and
    * X-Request-Id believed. Empty: the socket's peer is the client (a forged header then
