@@ -198,10 +198,10 @@ function instanceOf(value: unknown, dto: Dto): object | undefined {
 /**
  * Whether class-validator's executor would find no error in the instance, asked of the same
  * rules in the same way (the conditions, each constraint's own `validate`, nested instances
- * by their class) without building the errors it would not report. Undefined: a rule answered
- * with a promise.
+ * by their class) without building the errors it would not report. A rule answering with a
+ * promise counts as broken here: the pipe's own path waits for it.
  */
-function breaksNoRule(entity: object): boolean | undefined {
+function breaksNoRule(entity: object): boolean {
   const plan = planFor(entity.constructor);
   if (!plan) return false;
   const fields = entity as Record<string, unknown>;
@@ -213,32 +213,20 @@ function breaksNoRule(entity: object): boolean | undefined {
       if (rule.validateIf && !rule.validateIf(entity, value)) continue;
       const args: ValidationArguments = { targetName: entity.constructor.name, property: rule.property, object: entity, value, constraints: rule.constraints };
       const answers = rule.each && Array.isArray(value) ? value.map((item) => rule.validate(item, args)) : [rule.validate(value, args)];
-      for (const answer of answers) {
-        if (isThenable(answer)) return undefined;
-        if (!answer) return false;
-      }
+      if (answers.some((answer) => !answer || isThenable(answer))) return false;
     }
-    if (property.nested && value !== undefined) {
-      const answer = nestedBreaksNoRule(value);
-      if (answer !== true) return answer;
-    }
+    if (property.nested && value !== undefined && !nestedBreaksNoRule(value)) return false;
   }
   return true;
 }
 
-function nestedBreaksNoRule(value: unknown): boolean | undefined {
-  if (Array.isArray(value)) {
-    for (const item of value) {
-      const answer = item === undefined || nestedBreaksNoRule(item);
-      if (answer !== true) return answer;
-    }
-    return true;
-  }
-  return value instanceof Object ? breaksNoRule(value) : false;
+function nestedBreaksNoRule(value: unknown): boolean {
+  if (Array.isArray(value)) return value.every((item) => item === undefined || nestedBreaksNoRule(item));
+  return value instanceof Object && breaksNoRule(value);
 }
 
 /** The DTO ValidationPipe would return for a JSON body, when the body breaks no rule; else undefined. */
 export function entityBreakingNoRule(value: unknown, dto: Dto): object | undefined {
   const entity = instanceOf(value, dto);
-  return entity && breaksNoRule(entity) === true ? entity : undefined;
+  return entity && breaksNoRule(entity) ? entity : undefined;
 }

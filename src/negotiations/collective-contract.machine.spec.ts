@@ -1,5 +1,6 @@
 import { AnyMachineSnapshot, initialTransition, transition } from 'xstate';
-import { getAdjacencyMap, getShortestPaths } from 'xstate/graph';
+import { getAdjacencyMap } from 'xstate/graph';
+import { eventTypesHandled } from './negotiation-machines';
 import { CollectiveContractEvent, collectiveContractMachine as machine } from './collective-contract.machine';
 
 const on = '2027-02-01';
@@ -66,6 +67,10 @@ const serializeState = (s: AnyMachineSnapshot) => {
   return JSON.stringify({ value: s.value, turn, lastOfferBy, signatures, coordinationExtended, enterpriseSeated, renewalRequested, table, ballotOpen });
 };
 const traversal = { events: Object.values(EVENTS), serializeState };
+/** Every reachable state and where each event takes it: built once (half a minute), asked by several tests. */
+const buildAdjacency = () => getAdjacencyMap(machine, traversal);
+let built: ReturnType<typeof buildAdjacency> | undefined;
+const adjacency = () => (built ??= buildAdjacency());
 
 const STATES = [
   'requested',
@@ -152,14 +157,25 @@ function walk(...labels: string[]) {
 
 describe('collective contract machine', () => {
   it('reaches every state of DESIGN §1a by some path', () => {
-    const reached = new Set(getShortestPaths(machine, traversal).map((p) => String(p.state.value)));
+    const reached = new Set(Object.values(adjacency()).map(({ state }) => String(state.value)));
     expect([...reached].sort()).toEqual([...STATES].sort());
   });
 
+  it('takes an event only where its state, or a state it is in, has a transition for the type (what allowedEvents asks `can` of)', () => {
+    let taken = 0;
+    for (const { state, transitions } of Object.values(adjacency()))
+      for (const { event } of Object.values(transitions) as Array<{ event: CollectiveContractEvent }>)
+        if (state.can(event)) {
+          taken++;
+          expect(eventTypesHandled('collective_contract', String(state.value))?.has(event.type)).toBe(true);
+        }
+    expect(taken).toBeGreaterThan(10);
+    expect(eventTypesHandled('collective_contract', 'no such state')).toBeNull();
+  });
+
   it('has exactly the transitions of the table, no more and no fewer', () => {
-    const adjacency = getAdjacencyMap(machine, traversal);
     const actual = new Set<string>();
-    for (const { state, transitions } of Object.values(adjacency))
+    for (const { state, transitions } of Object.values(adjacency()))
       for (const { event, state: nextState } of Object.values(transitions) as Array<{ event: CollectiveContractEvent; state: AnyMachineSnapshot }>)
         if (state.can(event)) actual.add([String(state.value), labelOf(event), String(nextState.value)].join(' → '));
     expect([...actual].sort()).toEqual([...new Set(TRANSITIONS)].sort());

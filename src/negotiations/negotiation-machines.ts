@@ -94,9 +94,36 @@ const PROBES: Partial<Record<EventType, object>> = {
 export function allowedEvents(p: Persisted, relation: Relation, at: Date, zoneDate: string, facts: object = {}): EventType[] {
   const snapshot = restore(p);
   const sent = machineEvent('', facts, relation, at, zoneDate);
+  const handled = eventTypesHandled(p.kind, p.state);
   return EVENTS_BY_KIND[p.kind].filter(
-    (type) => !ROUTE_ONLY_EVENTS.has(type) && mayCallerSend(type, relation, p.kind) && snapshot.can({ ...PROBES[type], ...sent, type }),
+    (type) =>
+      !ROUTE_ONLY_EVENTS.has(type) &&
+      mayCallerSend(type, relation, p.kind) &&
+      (!handled || handled.has(type)) &&
+      snapshot.can({ ...PROBES[type], ...sent, type }),
   );
+}
+
+const handledByState = new Map<AnyStateMachine, Map<string, Set<string> | null>>();
+
+/**
+ * The event types some transition of the state, or of a state it is in, is for: `can` is
+ * asked only of those. An OFFER's view asked it of every event its sender may send in some
+ * state (a chief: 15), most of which the state has no transition for, and that was most of
+ * `allowedEvents`. Null where a wildcard transition could take any type, or for a state the
+ * machine does not have: then every type is asked.
+ */
+export function eventTypesHandled(kind: NegotiationKind, state: string): Set<string> | null {
+  const machine = MACHINES[kind] as AnyStateMachine;
+  let byState = handledByState.get(machine);
+  if (!byState) handledByState.set(machine, (byState = new Map()));
+  if (byState.has(state)) return byState.get(state)!;
+  const leaf = Object.hasOwn(machine.root.states, state) ? machine.root.states[state] : undefined;
+  const found = new Set<string>();
+  for (let node = leaf; node; node = node.parent) for (const type of node.ownEvents) found.add(type);
+  const types = leaf && ![...found].some((type) => type.includes('*')) ? found : null;
+  byState.set(state, types);
+  return types;
 }
 
 /** Whether the procedure has ended in `state` (withdrawn, terminated, expired, …). */

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { selectRow, selectRows } from '../database/rows';
 import { DeadlinesService, DeadlineView } from '../deadlines/deadlines.service';
 import { Terms } from '../terms/terms';
-import { TermGap, gapBetween, settledPaths } from '../terms/terms-comparison';
+import { TermGap, compareLatest } from '../terms/terms-comparison';
 import { Negotiation } from './negotiation.entity';
 import { NegotiationKind, Scope, Side } from './negotiation.types';
 import { Representative } from './representative.entity';
@@ -115,6 +115,7 @@ export class NegotiationViews {
       return r ? { terms: r.terms, round: r.round } : null;
     };
     const latestOffers = { union: latest('union'), enterprise: latest('enterprise') };
+    const { gap, settled } = compareLatest(latestOffers.union?.terms ?? null, latestOffers.enterprise?.terms ?? null);
     const agreed = n.state === 'bargaining' ? null : ((await selectRow(manager, Round, 'negotiation_id = ? AND answer_type = ?', [n.id, 'ACCEPT'], { orderBy: 'round DESC' }))?.terms ?? null);
     const ctx = n.context as {
       round?: number;
@@ -140,8 +141,8 @@ export class NegotiationViews {
       can,
       representatives: { union: seatsView(seats, 'union'), enterprise: seatsView(seats, 'enterprise') },
       latestOffers,
-      gap: agreed ? [] : gapBetween(latestOffers.union?.terms ?? null, latestOffers.enterprise?.terms ?? null),
-      settled: settledPaths(latestOffers.union?.terms ?? null, latestOffers.enterprise?.terms ?? null),
+      gap: agreed ? [] : gap,
+      settled,
       agreedTerms: agreed,
       signatures: SIGNED_DRAFT_STATES.has(n.state) ? (ctx.signatures ?? []) : [],
       returnedBecause: ctx.returnedBecause ?? null,

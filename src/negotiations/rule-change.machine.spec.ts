@@ -1,5 +1,6 @@
 import { AnyMachineSnapshot, initialTransition, transition } from 'xstate';
 import { getAdjacencyMap, getShortestPaths } from 'xstate/graph';
+import { eventTypesHandled } from './negotiation-machines';
 import { RuleChangeEvent, ruleChangeMachine as machine } from './rule-change.machine';
 
 const EVENTS: Record<string, RuleChangeEvent> = {
@@ -35,6 +36,18 @@ describe('rule change machine', () => {
   it('reaches every state of DESIGN §1b', () => {
     const reached = new Set(getShortestPaths(machine, traversal).map((p) => String(p.state.value)));
     expect([...reached].sort()).toEqual(['awaiting_response', 'consultation', 'published', 'responded', 'withdrawn']);
+  });
+
+  it('takes an event only where its state, or a state it is in, has a transition for the type (what allowedEvents asks `can` of)', () => {
+    let taken = 0;
+    for (const { state, transitions } of Object.values(getAdjacencyMap(machine, traversal)))
+      for (const { event } of Object.values(transitions) as Array<{ event: RuleChangeEvent }>)
+        if (state.can(event)) {
+          taken++;
+          expect(eventTypesHandled('rule_change', String(state.value))?.has(event.type)).toBe(true);
+        }
+    expect(taken).toBeGreaterThan(10);
+    expect(eventTypesHandled('rule_change', 'no such state')).toBeNull();
   });
 
   it('has exactly the transitions of the table', () => {

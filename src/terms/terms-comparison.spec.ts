@@ -1,5 +1,5 @@
 import { Terms } from './terms';
-import { diffTerms, flattenTerms, gapBetween, settledPaths } from './terms-comparison';
+import { compareLatest, diffTerms, flattenTerms, gapBetween, settledPaths } from './terms-comparison';
 
 const unionOffer: Terms = {
   pieceRates: [{ task: 'delivery', baseFen: 500, perKmFen: 60 }],
@@ -154,5 +154,14 @@ describe('settledPaths', () => {
     expect(gapBetween(union, enterprise)).toEqual(
       expect.arrayContaining([{ path: 'pieceRates[delivery].baseFen', union: 500, enterprise: 450 }]),
     );
+  });
+});
+
+describe('compareLatest', () => {
+  it('answers what gapBetween and settledPaths answer', () => {
+    for (const [union, enterprise] of [[unionOffer, enterpriseOffer], [enterpriseOffer, structuredClone(enterpriseOffer)], [unionOffer, null], [null, enterpriseOffer]] as const)
+      expect(compareLatest(union, enterprise)).toEqual({ gap: gapBetween(union, enterprise), settled: settledPaths(union, enterprise) });
+    expect(compareLatest(unionOffer, enterpriseOffer).gap.length).toBeGreaterThan(0);
+    expect(compareLatest(unionOffer, enterpriseOffer).settled.length).toBeGreaterThan(0);
   });
 });

@@ -50,18 +50,25 @@ export function diffTerms(previous: Terms | null, next: Terms): TermChange[] {
 
 /** Where the two sides' latest positions still differ. */
 export function gapBetween(union: Terms | null, enterprise: Terms | null): TermGap[] {
-  if (!union || !enterprise) return [];
-  const u = flattenTerms(union);
-  const e = flattenTerms(enterprise);
-  return allPaths(u, e)
+  return union && enterprise ? gapOf(flattenTerms(union), flattenTerms(enterprise)) : [];
+}
+
+const gapOf = (u: Map<string, Leaf>, e: Map<string, Leaf>): TermGap[] =>
+  allPaths(u, e)
     .filter((path) => u.get(path) !== e.get(path))
     .map((path) => ({ path, union: u.get(path) ?? null, enterprise: e.get(path) ?? null }));
-}
 
 /** Terms on which both latest offers agree: a tentative agreement, so talks narrow to the rest. */
 export function settledPaths(union: Terms | null, enterprise: Terms | null): string[] {
-  if (!union || !enterprise) return [];
+  return union && enterprise ? settledOf(flattenTerms(union), flattenTerms(enterprise)) : [];
+}
+
+const settledOf = (u: Map<string, Leaf>, e: Map<string, Leaf>): string[] => [...u.keys()].filter((path) => e.has(path) && e.get(path) === u.get(path));
+
+/** gapBetween and settledPaths at once, each side's terms flattened once (every OFFER's view asks both). */
+export function compareLatest(union: Terms | null, enterprise: Terms | null): { gap: TermGap[]; settled: string[] } {
+  if (!union || !enterprise) return { gap: [], settled: [] };
   const u = flattenTerms(union);
   const e = flattenTerms(enterprise);
-  return [...u.keys()].filter((path) => e.has(path) && e.get(path) === u.get(path));
+  return { gap: gapOf(u, e), settled: settledOf(u, e) };
 }
