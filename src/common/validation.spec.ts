@@ -189,11 +189,14 @@ describe('the way through for a body that breaks no rule', () => {
         const type = changes[0].type;
         const body = json(bodyOf(type)) as Record<string, unknown>;
         let root: unknown = body;
-        for (const { pick, how, key, value } of changes) {
+        // each change puts a copy of its value: a value placed twice would make the body cyclic, which no JSON body is
+        for (const { pick, how, key, value: generated } of changes) {
+          const value = json(generated);
           const all = paths(root);
           const path = all[pick % all.length];
           if (path.length === 0) {
-            if (how === 'add' && typeof root === 'object' && root !== null) (root as Record<string, unknown>)[key] = value;
+            if (how === 'add' && Array.isArray(root)) root.push(value);
+            else if (how === 'add' && typeof root === 'object' && root !== null) (root as Record<string, unknown>)[key] = value;
             else if (how === 'replace' && pick % 7 === 0) root = value;
             continue;
           }
