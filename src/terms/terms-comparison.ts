@@ -48,27 +48,20 @@ export function diffTerms(previous: Terms | null, next: Terms): TermChange[] {
     .map((path) => ({ path, from: before.get(path) ?? null, to: after.get(path) ?? null }));
 }
 
-/** Where the two sides' latest positions still differ. */
-export function gapBetween(union: Terms | null, enterprise: Terms | null): TermGap[] {
-  return union && enterprise ? gapOf(flattenTerms(union), flattenTerms(enterprise)) : [];
-}
-
-const gapOf = (u: Map<string, Leaf>, e: Map<string, Leaf>): TermGap[] =>
-  allPaths(u, e)
-    .filter((path) => u.get(path) !== e.get(path))
-    .map((path) => ({ path, union: u.get(path) ?? null, enterprise: e.get(path) ?? null }));
-
-/** Terms on which both latest offers agree: a tentative agreement, so talks narrow to the rest. */
-export function settledPaths(union: Terms | null, enterprise: Terms | null): string[] {
-  return union && enterprise ? settledOf(flattenTerms(union), flattenTerms(enterprise)) : [];
-}
-
-const settledOf = (u: Map<string, Leaf>, e: Map<string, Leaf>): string[] => [...u.keys()].filter((path) => e.has(path) && e.get(path) === u.get(path));
-
-/** gapBetween and settledPaths at once, each side's terms flattened once (every OFFER's view asks both). */
+/**
+ * The two sides' latest offers compared: where their positions still differ (`gap`, both
+ * positions, null on a side that has not proposed the term) and the terms on which they agree
+ * (`settled`: a tentative agreement, so talks narrow to the rest). Nothing of either until
+ * both sides have made an offer.
+ */
 export function compareLatest(union: Terms | null, enterprise: Terms | null): { gap: TermGap[]; settled: string[] } {
   if (!union || !enterprise) return { gap: [], settled: [] };
   const u = flattenTerms(union);
   const e = flattenTerms(enterprise);
-  return { gap: gapOf(u, e), settled: settledOf(u, e) };
+  return {
+    gap: allPaths(u, e)
+      .filter((path) => u.get(path) !== e.get(path))
+      .map((path) => ({ path, union: u.get(path) ?? null, enterprise: e.get(path) ?? null })),
+    settled: [...u.keys()].filter((path) => e.has(path) && e.get(path) === u.get(path)),
+  };
 }
