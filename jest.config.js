@@ -9,10 +9,10 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],
   },
   testTimeout: 30000,
-  // Two test files at a time, whatever the machine: Jest's default on 2 cores is one (cores - 1),
-  // with the other core idle while a file waits on PostgreSQL or a child process. Each app gets a
-  // database of its own (test/support/test-app.ts), so files never share rows. Measured on these
-  // 2-core machines: SQLite 447 -> 281 s, PostgreSQL 771-948 -> 516 s (notes on issue 10).
+  // A test file per core, and at least two: Jest's default on 2 cores is one (cores - 1), with the
+  // other core idle while a file waits on PostgreSQL or a child process. Each app gets a database
+  // of its own (test/support/test-app.ts), so files never share rows. A fresh-clone .ci/run on
+  // these 2-core machines: 1 362 -> 664 s for both suites (notes on issue 10).
   maxWorkers: Math.max(2, require('node:os').availableParallelism()),
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };
