@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { contract, world } from './lib';
 import { AuthGuard } from '../src/accounts/auth.guard';
+import { RequestBudgetGuard } from '../src/accounts/request-budget';
 import { AuditService } from '../src/audit/audit.service';
 import { JsonBodyValidationPipe } from '../src/common/validation';
 import { Transactions } from '../src/database/transactions';
@@ -41,6 +42,7 @@ async function main() {
   const w = await world({ postgres: false, seconds: 5 }, { RATE_LIMIT_PER_MINUTE: '100000000' });
   const negotiations: string[] = [];
   for (let i = 0; i < 100; i++) negotiations.push((await contract(w, `phases ${i}`, 'bargaining')).id);
+  timed(RequestBudgetGuard.prototype, 'canActivate', 'request budget guard');
   timed(AuthGuard.prototype, 'canActivate', 'auth guard');
   timed(NegotiationsService.prototype, 'send', 'send (validation + unit)');
   timed(JsonBodyValidationPipe.prototype, 'transform', '  validation');

@@ -1,16 +1,14 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuthGuard } from './accounts/auth.guard';
 import { TokenVerifier, tokenVerifier } from './accounts/token-verifier';
-import { WindowedBudgets, budgetHolder, budgetKey } from './accounts/request-budget';
+import { RequestBudgetGuard } from './accounts/request-budget';
 import { AgreementsModule } from './agreements/agreements.module';
 import { CheckpointsModule } from './audit/checkpoints.module';
-import { isCacheableRead } from './common/cacheable-read';
 import { Clock, ReplayClock, SystemClock } from './common/clock';
 import { CoreModule } from './common/core.module';
 import { HostResolver } from './common/outbound-request';
@@ -39,16 +37,6 @@ export class AppModule {
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL)),
         JwtModule.register({ global: true, secret: jwtSecret, signOptions: { expiresIn: '12h' } }),
-        // public, cacheable reads are not counted and a signed-in person has a budget of their own:
-        // thousands of riders share one carrier-grade NAT address (accounts/request-budget.ts);
-        // wrong passwords have a budget of their own, shared by every instance (accounts/login-limiter.ts)
-        ThrottlerModule.forRoot({
-          throttlers: [{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }],
-          skipIf: isCacheableRead,
-          getTracker: budgetHolder(verifier),
-          generateKey: budgetKey,
-          storage: new WindowedBudgets(),
-        }),
         // outside production the demo may replay its story in the past (ReplayClock)
         CoreModule.register(config.isProduction ? clock : new ReplayClock(clock ?? new SystemClock()), resolver),
         IdempotencyModule,
@@ -68,7 +56,10 @@ export class AppModule {
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: TokenVerifier, useValue: verifier },
-        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        // public, cacheable reads are not counted and a signed-in person has a budget of their own:
+        // thousands of riders share one carrier-grade NAT address (accounts/request-budget.ts);
+        // wrong passwords have a budget of their own, shared by every instance (accounts/login-limiter.ts)
+        { provide: APP_GUARD, useClass: RequestBudgetGuard },
         { provide: APP_GUARD, useExisting: AuthGuard },
       ],
       exports: [AppConfig, TokenVerifier],

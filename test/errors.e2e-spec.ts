@@ -362,9 +362,19 @@ describe('429', () => {
         web.push((await agent.post('/login').type('form').send({ username: 'union.chief', password: 'x', _csrf: csrfOf(form.text) })).status);
       expect(web.at(-1)).toBe(429);
       const writes = [];
-      // the budget is per route and client (@nestjs/throttler's key)
-      for (let i = 0; i < 9; i++) writes.push((await t.http().post('/api/negotiations').send({})).status);
-      expect(writes).toEqual([401, 401, 401, 401, 401, 401, 401, 401, 429]);
+      // the budget is per route and client
+      for (let i = 0; i < 9; i++) writes.push(await t.http().post('/api/negotiations').send({}));
+      expect(writes.map((r) => r.status)).toEqual([401, 401, 401, 401, 401, 401, 401, 401, 429]);
+      // each counted answer says what is left; the refusal says when to come back
+      expect(writes.map((r) => r.headers['x-ratelimit-remaining'])).toEqual(['7', '6', '5', '4', '3', '2', '1', '0', undefined]);
+      expect(writes[0].headers).toMatchObject({ 'x-ratelimit-limit': '8' });
+      expect(Number(writes[0].headers['x-ratelimit-reset'])).toBeGreaterThan(0);
+      const refused = writes[8];
+      expect(refused.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests', code: 'REQUEST.TOO_MANY' });
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(55);
+      expect(refused.body.retryAfterSeconds).toBe(Number(refused.headers['retry-after']));
+      // another route has a budget of its own
+      expect((await t.http().get('/api/negotiations')).status).toBe(401);
     } finally {
       await t.close();
     }
