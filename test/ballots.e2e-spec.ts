@@ -366,7 +366,10 @@ describe('ratification by the workers themselves', () => {
       const delegates = await Promise.all(RIDERS.slice(0, 9).map((r) => t.userId(r)));
       const short = await send(t, id, 'union.chief', { ...hall, eligible: 12, delegates });
       expect([short.status, short.body.message]).toEqual([422, 'eligible is 12 but 9 delegates are named']);
-      const view = await sendOk(t, id, 'union.chief', { ...hall, eligible: 9, delegates });
+      const notHex = await send(t, id, 'union.chief', { ...hall, eligible: 9, delegates, countSheetSha256: 'z'.repeat(64) });
+      expect([notHex.status, notHex.body.message]).toEqual([400, ['countSheetSha256 must be 64 hex digits (SHA-256)']]);
+      // as Windows' Get-FileHash and certutil print it: recorded in lower case
+      const view = await sendOk(t, id, 'union.chief', { ...hall, eligible: 9, delegates, countSheetSha256: COUNT_SHEET.toUpperCase() });
       expect(view).toMatchObject({ state: 'ratified', vote: { method: 'count_sheet', eligible: 9, present: 9, inFavour: 8 } });
       expect(JSON.parse((await entries(id, 'RECORD_VOTE'))[0].payload)).toMatchObject({ countSheetSha256: COUNT_SHEET });
     });

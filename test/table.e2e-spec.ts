@@ -115,6 +115,13 @@ describe('the negotiating table', () => {
       );
       expect(second.status).toBe(422);
       expect(second.body.code).toBe('SCOPE.ENTERPRISE_NOT_AT_TABLE');
+      // nor is an id of no enterprise at all: the union, the association itself, nobody
+      for (const id of [await t.orgId('union'), await t.orgId('association'), randomUUID()]) {
+        const other = await t.http().post('/api/negotiations').set('Authorization', await t.login('union.chief')).send(
+          await contractBody(t, { counterpartyId: await t.orgId('association'), scope: { industry: 'food_delivery', region: '420300', enterpriseIds: [id], workerCategories: [] } }),
+        );
+        expect([other.status, other.body.code]).toEqual([422, 'SCOPE.ENTERPRISE_NOT_AT_TABLE']);
+      }
     });
 
     it('with an enterprise at the table, an empty scope binds that enterprise alone', async () => {

@@ -22,6 +22,14 @@ export const NestedList = (type: () => new () => object, options: Presence = {})
  */
 export const Omittable = () => ValidateIf((_, value) => value !== undefined);
 
+/**
+ * Required when `when` holds of the body, and checked whenever given: a field checked only when
+ * required let `"opinion": 3` through with an approval, and `"representatives": 5` unnamed
+ * when `accept` itself was broken (400 names every broken field). An empty text where none is
+ * needed (`"opinion": ""` with an approval) is as good as none.
+ */
+export const RequiredWhen = <T>(when: (body: T) => boolean) => ValidateIf((body: T, value) => when(body) || (value !== undefined && value !== ''));
+
 /** `optional`: may be left out or null; `omittable`: may be left out, not null; neither: required. */
 interface Presence {
   optional?: boolean;

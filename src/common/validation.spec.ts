@@ -216,3 +216,32 @@ describe('the way through for a body that breaks no rule', () => {
     expect(stillValid).toBeGreaterThan(100);
   });
 });
+
+describe('fields required only with some answers (RequiredWhen)', () => {
+  const problems = async (body: { type: keyof typeof EVENT_DTOS }) => {
+    try {
+      await new JsonBodyValidationPipe().transform(structuredClone(body), { type: 'body', metatype: EVENT_DTOS[body.type] });
+      return [];
+    } catch (error) {
+      return (error as BadRequestException).getResponse() as { message: string[] };
+    }
+  };
+  const fields = async (body: { type: keyof typeof EVENT_DTOS }) => {
+    const answer = await problems(body);
+    return Array.isArray(answer) ? [] : [...new Set(answer.message.map((m) => /^(?:nested property )?(\S+)/.exec(m)![1]))].sort();
+  };
+
+  it('are required when the answer needs them', async () => {
+    expect(await fields({ type: 'REVIEW', decision: 'object' } as never)).toEqual(['opinion']);
+    expect(await fields({ type: 'RESPOND', accept: false } as never)).toEqual(['reason']);
+    expect(await fields({ type: 'OPEN_BALLOT', body: 'delegates', closesOn: '2027-03-01' } as never)).toContain('delegates');
+  });
+
+  it('are checked whenever they are given, and an empty text where none is needed is none', async () => {
+    expect(await fields({ type: 'REVIEW', decision: 'approve', opinion: 3 } as never)).toEqual(['opinion']);
+    expect(await fields({ type: 'REVIEW', decision: 'approve', opinion: '' } as never)).toEqual([]);
+    expect(await fields({ type: 'RESPOND', accept: 'yes', representatives: 5, reason: 7 } as never)).toEqual(['accept', 'reason', 'representatives']);
+    expect(await fields({ type: 'OPEN_BALLOT', body: 'all_workers', closesOn: '2027-03-01', delegates: 'all' } as never)).toContain('delegates');
+    expect(await fields({ type: 'OPEN_BALLOT', body: 'all_workers', closesOn: '2027-03-01' } as never)).toEqual([]);
+  });
+});

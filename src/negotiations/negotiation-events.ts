@@ -195,7 +195,8 @@ export class NegotiationEvents {
       if (problems.length) throw unprocessable('VOTE.IMPOSSIBLE_TALLY', problems);
       // a count of the roll, not a number typed in: the covered workers, or the delegates named
       await this.ballots.checkRecordedVote(c.manager, c.negotiation.scope, c.payload);
-      return {};
+      // one spelling on the chain, whichever case the tool that hashed the sheet printed
+      return { recorded: { countSheetSha256: c.payload.countSheetSha256.toLowerCase() } };
     },
 
     // ballots: the roll is fixed when the ballot opens; its clock runs beside the state's

@@ -167,7 +167,8 @@ export class NegotiationOpening {
   private async parties(m: EntityManager, user: AuthUser, dto: CreateNegotiationDto) {
     const scope: Scope = { ...dto.scope };
     const organizations = m.getRepository(Organization);
-    if (scope.enterpriseIds.length) {
+    // with a counterparty named, any other id is simply not at the table (below), whatever it names
+    if (scope.enterpriseIds.length && !(dto.kind === 'collective_contract' && dto.counterpartyId)) {
       const found = await organizations.find({ where: { id: In(scope.enterpriseIds), kind: 'enterprise' } });
       const unknown = scope.enterpriseIds.filter((id) => !found.some((o) => o.id === id));
       if (unknown.length) throw unprocessable('SCOPE.UNKNOWN_ENTERPRISE', unknown.map((id) => `scope.enterpriseIds: no enterprise ${id}`));

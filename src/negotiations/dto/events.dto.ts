@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { Nested, NestedList } from '../../common/nested';
+import { Nested, NestedList, RequiredWhen } from '../../common/nested';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -16,7 +16,6 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateIf,
   IsISO8601,
   Matches,
 } from 'class-validator';
@@ -40,10 +39,10 @@ export class RespondEventDto {
 
   /** Required when accepting: the enterprise's seats (as many as the union's). */
   @ApiPropertyOptional({ type: RepresentativesDto, description: "Required when accepting: the enterprise's seats (as many as the union's)" })
-  @ValidateIf((o) => o.accept === true) @Nested(() => RepresentativesDto)
+  @RequiredWhen<RespondEventDto>((o) => o.accept === true) @Nested(() => RepresentativesDto)
   representatives?: RepresentativesDto;
 
-  @ValidateIf((o) => o.accept === false) @Reason('Required when refusing: why', false)
+  @RequiredWhen<RespondEventDto>((o) => o.accept === false) @Reason('Required when refusing: why', false)
   reason?: string;
 }
 
@@ -139,8 +138,8 @@ export class RecordVoteEventDto {
   })
   @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100_000) @IsUUID('all', { each: true })
   delegates?: string[];
-  @ApiProperty({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 (hex) of the signed count sheet', example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' })
-  @Matches(/^[0-9a-f]{64}$/, { message: 'countSheetSha256 must be 64 lowercase hex digits (SHA-256)' })
+  @ApiProperty({ pattern: '^[0-9a-fA-F]{64}$', description: 'SHA-256 (hex, either case: Windows tools print it upper-case) of the signed count sheet; recorded in lower case', example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' })
+  @Matches(/^[0-9a-fA-F]{64}$/, { message: 'countSheetSha256 must be 64 hex digits (SHA-256)' })
   countSheetSha256!: string;
 }
 
@@ -156,7 +155,7 @@ export class OpenBallotEventDto {
   @Matches(/^\d{4}-\d{2}-\d{2}$/) @IsISO8601({ strict: true })
   closesOn!: string;
   @ApiPropertyOptional({ type: [String], format: 'uuid', minItems: 1, maxItems: 100_000, description: 'Required with body delegates: their user ids (covered workers, each once)' })
-  @ValidateIf((o) => o.body === 'delegates') @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100_000) @IsUUID('all', { each: true })
+  @RequiredWhen<OpenBallotEventDto>((o) => o.body === 'delegates') @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100_000) @IsUUID('all', { each: true })
   delegates?: string[];
 }
 
@@ -180,7 +179,7 @@ export class ReviewEventDto {
   @EventName('REVIEW') type!: 'REVIEW';
   @ApiProperty({ enum: ['approve', 'object'], description: "The bureau's review: approve, or object (back to bargaining)" })
   @IsIn(['approve', 'object']) decision!: 'approve' | 'object';
-  @ValidateIf((o) => o.decision === 'object') @Reason('Required when objecting: the objection', false)
+  @RequiredWhen<ReviewEventDto>((o) => o.decision === 'object') @Reason('Required when objecting: the objection', false)
   opinion?: string;
 }
 
