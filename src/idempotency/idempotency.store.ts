@@ -31,10 +31,11 @@ export function parseIdempotencyKey(header: string | string[] | undefined): stri
 
 /**
  * What a request is, for its key: method, URL (with its query) and body — parsed bodies as RFC
- * 8785 canonical JSON (the order of fields does not matter), text bodies as sent.
+ * 8785 canonical JSON (the order of fields does not matter; no body is `{}`), text bodies as sent.
  */
 export function fingerprint(method: string, url: string, body: unknown): string {
-  const text = typeof body === 'string' ? `t:${body}` : Buffer.isBuffer(body) ? `b:${body.toString('base64')}` : `j:${canonicalize(body ?? null) ?? ''}`;
+  // no body and `{}` are one request: a client that adds Content-Type and `{}` on its retry repeats it
+  const text = typeof body === 'string' ? `t:${body}` : Buffer.isBuffer(body) ? `b:${body.toString('base64')}` : `j:${canonicalize(body ?? {}) ?? ''}`;
   return createHash('sha256').update(`${method.toUpperCase()} ${url}\n${text}`).digest('hex');
 }
 
