@@ -66,7 +66,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     if (!request.url.startsWith('/api/')) return;
     const type = request.headers['content-type']?.split(';')[0].trim().toLowerCase();
     if (type === 'application/x-www-form-urlencoded' || type === 'text/plain')
-      throw new DomainError(415, 'BODY.UNSUPPORTED_MEDIA_TYPE', `the API takes JSON (Content-Type: application/json), not ${type}`);
+      throw new DomainError(415, 'BODY.UNSUPPORTED_MEDIA_TYPE', `the API takes JSON (Content-Type: application/json), and CSV (text/csv) or JSON lines (application/x-ndjson) where a route says so, not ${type}`);
   });
   // abortOnError: false — a bad rule pack or database throws to the caller (main prints it) instead of exiting the process
   const options = { logger: new NestPinoLogger(logger), bufferLogs: false, abortOnError: false };
