@@ -67,6 +67,29 @@ describe('costing offers from the platform’s order data', () => {
     expect(open?.clearedAt).toBeTruthy();
   });
 
+  it('answers a retried upload with the same Idempotency-Key as the first time, storing nothing twice; other bytes under the key are 422', async () => {
+    const samples = () => t.dataSource.getRepository(OrderSample).count({ where: { negotiationId: id } });
+    const chained = () => t.dataSource.getRepository(AuditEntry).count({ where: { negotiationId: id, type: 'PROVIDE_INFORMATION' } });
+    const [before, entries] = [await samples(), await chained()];
+    const keyed = async (body: string, key: string, kind = 'online_time') =>
+      t.http().post(`/api/negotiations/${id}/order-samples?kind=${kind}`).set('Authorization', await t.login('platform.chief')).set('Content-Type', 'text/csv').set('Idempotency-Key', key).send(body);
+    const first = await keyed(ONLINE, 'sample-upload-1');
+    expect(first.status).toBe(201);
+    const again = await keyed(ONLINE, 'sample-upload-1');
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    expect([await samples(), await chained()]).toEqual([before + 1, entries + 1]);
+    const other = await keyed(`${ONLINE}${A},2026-10-02,45\n`, 'sample-upload-1');
+    expect([other.status, other.body.code]).toEqual([422, 'IDEMPOTENCY.KEY_REUSED_WITH_OTHER_BODY']);
+    // the same bytes as another kind of sample are another request
+    expect((await keyed(ONLINE, 'sample-upload-1', 'orders')).status).toBe(422);
+    expect([await samples(), await chained()]).toEqual([before + 1, entries + 1]);
+    // a refused upload gives its key back: corrected, it is acted upon
+    expect((await keyed('nonsense\n', 'sample-upload-2')).status).toBe(422);
+    expect((await keyed(ONLINE, 'sample-upload-2')).status).toBe(201);
+    expect(await samples()).toBe(before + 2);
+  });
+
   it('refuses a sample whose header does not name the columns, and changes nothing', async () => {
     const before = await t.dataSource.getRepository(AuditEntry).count({ where: { negotiationId: id } });
     const res = await upload('orders', `${A},2026-10-01,2,10,0,0\n`);

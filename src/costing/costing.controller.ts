@@ -10,6 +10,7 @@ import { CostingDto, CostingQuery, CurrentTermsDto, CurrentTermsSetDto, SampleQu
 import { CostingService } from './costing.service';
 import { SAMPLE_COLUMNS } from './sample-reader';
 import { IdOf } from '../common/id.pipe';
+import { parseIdempotencyKey } from '../idempotency/idempotency.store';
 
 export const SAMPLE_CONTENT_TYPES = ['text/csv', 'application/x-ndjson', 'application/jsonl'];
 const sampleBody = (columns: readonly string[]) => ({
@@ -30,7 +31,8 @@ export class CostingController {
     description:
       `Streamed, up to 10⁷ rows and SAMPLE_BODY_LIMIT_BYTES. kind=orders: ${SAMPLE_COLUMNS.orders.join(', ')}; kind=online_time: ` +
       `${SAMPLE_COLUMNS.online_time.join(', ')}. riderHash must be a pseudonym: phone or ID-card numbers are rejected rows. ` +
-      'The SHA-256 and counts go on the chain (PROVIDE_INFORMATION); an orders sample stops the informationRequest clock; the rows are folded into rider-days and never served.',
+      'The SHA-256 and counts go on the chain (PROVIDE_INFORMATION); an orders sample stops the informationRequest clock; the rows are folded into rider-days and never served. ' +
+      'Idempotency-Key: taken once the sample is read, its SHA-256 standing for the body; a retry gets the first answer and stores nothing twice.',
     requestBody: { required: true, content: sampleBody([...SAMPLE_COLUMNS.orders, '| online_time:', ...SAMPLE_COLUMNS.online_time]) },
   })
   @ApiCreatedResponse({ type: SampleUploadDto, description: 'The sample is in; bad rows are listed by line' })
@@ -47,11 +49,13 @@ export class CostingController {
     @Param('id', new IdOf('negotiation')) id: string,
     @Query() query: SampleQuery,
     @RequestHeader('content-type') contentType = '',
+    @RequestHeader('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: FastifyRequest,
   ) {
     const format = contentType.startsWith('text/csv') ? 'csv' : SAMPLE_CONTENT_TYPES.some((t) => contentType.startsWith(t)) ? 'jsonl' : null;
     if (!format) throw badRequest('SAMPLE.CONTENT_TYPE', 'send CSV (text/csv) or JSON lines (application/x-ndjson)');
-    return this.costing.upload(user, id, query.kind, format, request.body as AsyncIterable<Buffer>);
+    const key = parseIdempotencyKey(idempotencyKey);
+    return this.costing.upload(user, id, query.kind, format, request.body as AsyncIterable<Buffer>, key === undefined ? undefined : { key, url: request.url });
   }
 
   @Put('current-terms')

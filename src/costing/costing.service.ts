@@ -4,6 +4,7 @@ import { AuthUser } from '../accounts/auth-user';
 import { Clock } from '../common/clock';
 import { forbidden, notFound, unprocessable } from '../common/domain-error';
 import { Transactions } from '../database/transactions';
+import { IdempotencyStore, fingerprint } from '../idempotency/idempotency.store';
 import { NegotiationsService } from '../negotiations/negotiations.service';
 import { Round } from '../negotiations/round.entity';
 import { MinimumWageTable } from '../terms/minimum-wage';
@@ -47,9 +48,23 @@ export class CostingService {
     private readonly negotiations: NegotiationsService,
     private readonly store: SampleStore,
     private readonly wages: MinimumWageTable,
+    private readonly idempotency: IdempotencyStore,
   ) {}
 
-  async upload(user: AuthUser, negotiationId: string, kind: SampleKind, format: 'csv' | 'jsonl', body: AsyncIterable<Buffer>): Promise<SampleUpload> {
+  /**
+   * `repeatable`: the request's Idempotency-Key and URL. A streamed body cannot be fingerprinted
+   * before it is read, so the key is taken once it has been, with the sample's SHA-256 for the
+   * body: a retried upload (a timeout on a large sample) gets the first answer and stores
+   * nothing twice; the same key with other bytes is 422.
+   */
+  async upload(
+    user: AuthUser,
+    negotiationId: string,
+    kind: SampleKind,
+    format: 'csv' | 'jsonl',
+    body: AsyncIterable<Buffer>,
+    repeatable?: { key: string; url: string },
+  ): Promise<SampleUpload> {
     // who and whether before a byte is read: a sample may be large
     await this.negotiations.assertMaySend(user, negotiationId, 'PROVIDE_INFORMATION');
     const names = sampleNames();
@@ -71,26 +86,32 @@ export class CostingService {
     });
     if (read.rows === 0) throw unprocessable('SAMPLE.EMPTY', ['the sample has no good rows', ...read.rejected.slice(0, 20).map((r) => `line ${r.line}: ${r.message}`)]);
     const pack = kind === 'orders' ? orders.pack() : online.pack();
-    const sample: OrderSample = {
-      id: randomUUID(),
-      negotiationId,
-      kind,
-      rows: read.rows,
-      rejected: read.rejectedCount,
-      riderDays: kind === 'orders' ? orders.size : online.size,
-      sha256: read.sha256,
-      uploadedBy: user.id,
-      uploadedAt: this.clock.now().toISOString(),
+    const hand = async (): Promise<SampleUpload> => {
+      const sample: OrderSample = {
+        id: randomUUID(),
+        negotiationId,
+        kind,
+        rows: read.rows,
+        rejected: read.rejectedCount,
+        riderDays: kind === 'orders' ? orders.size : online.size,
+        sha256: read.sha256,
+        uploadedBy: user.id,
+        uploadedAt: this.clock.now().toISOString(),
+      };
+      const event = { type: 'PROVIDE_INFORMATION', sampleId: sample.id, kind, rows: sample.rows, rejected: sample.rejected, riderDays: sample.riderDays, sha256: sample.sha256 };
+      await this.negotiations.send(user, negotiationId, event, {
+        alsoWrite: async (m) => {
+          await m.createQueryBuilder().insert().into(OrderSample).values(sample).execute();
+          await this.store.insertPack(m, sample.id, pack);
+        },
+      });
+      this.store.keep(sample.id, pack);
+      return { sampleId: sample.id, kind, rows: sample.rows, riderDays: sample.riderDays, rejected: read.rejected, rejectedCount: read.rejectedCount, sha256: read.sha256 };
     };
-    const event = { type: 'PROVIDE_INFORMATION', sampleId: sample.id, kind, rows: sample.rows, rejected: sample.rejected, riderDays: sample.riderDays, sha256: sample.sha256 };
-    await this.negotiations.send(user, negotiationId, event, {
-      alsoWrite: async (m) => {
-        await m.createQueryBuilder().insert().into(OrderSample).values(sample).execute();
-        await this.store.insertPack(m, sample.id, pack);
-      },
-    });
-    this.store.keep(sample.id, pack);
-    return { sampleId: sample.id, kind, rows: sample.rows, riderDays: sample.riderDays, rejected: read.rejected, rejectedCount: read.rejectedCount, sha256: read.sha256 };
+    if (!repeatable) return hand();
+    const print = fingerprint('POST', repeatable.url, `${format} sha256:${read.sha256}`);
+    const { answer } = await this.idempotency.once(user.id, repeatable.key, print, async () => ({ status: 201, body: JSON.stringify(await hand()) }));
+    return JSON.parse(answer.body) as SampleUpload;
   }
 
   async declareCurrentTerms(user: AuthUser, negotiationId: string, terms: Terms): Promise<{ terms: Terms; declaredAt: string }> {

@@ -8,7 +8,8 @@ import { IdempotencyStore, fingerprint, parseIdempotencyKey } from './idempotenc
 
 /**
  * A body the handler reads itself as it streams in (order samples, src/costing) cannot be
- * fingerprinted before the work starts: such requests act every time, key or not.
+ * fingerprinted before the work starts: such a route takes the key itself once it has read
+ * the body (CostingService.upload).
  */
 const isStream = (body: unknown): boolean =>
   typeof body === 'object' && body !== null && (typeof (body as { pipe?: unknown }).pipe === 'function' || Symbol.asyncIterator in body);
