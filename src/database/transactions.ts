@@ -20,7 +20,7 @@ interface Unit {
  * Runs a unit of work in one transaction. PostgreSQL runs units concurrently and the version
  * check decides races. better-sqlite3 has a single connection, and TypeORM nests a second
  * concurrent transaction on it as a savepoint of the first, so on SQLite the units are queued
- * and run one after another, and the units queued together commit together (group commit):
+ * and run one after another, and consecutive units commit together (group commit):
  * each unit is a savepoint of one transaction, undone alone when it fails, and answered only
  * once the transaction has committed. A commit writes every page the group changed to the
  * write-ahead log (two writes a page); the units of a group share most of them (the audit
@@ -66,12 +66,11 @@ export class Transactions {
   }
 
   /**
-   * The unit queued by the next turn of the event loop, if any. A unit's statements are
-   * synchronous, so the requests read from the sockets in one turn queue their units before the
-   * first of them runs, and those of the next turn only once it has ended: without this wait,
-   * every group held one unit. Deferring the group's start to the turn's end instead (no
-   * transaction open while waiting) made groups of 2, not 7–8, and OFFER 20 % slower: a
-   * request's way to its unit crosses a turn of its own (measured, session 13).
+   * The unit queued by the next turn of the event loop, if any. Requests start one per turn
+   * (src/common/arrival-order.ts) and a unit's statements are synchronous, so the next request's
+   * unit is queued only in the next turn: without this wait, every group held one unit.
+   * Deferring the group's start to the turn's end instead (no transaction open while waiting)
+   * made groups of 2, not 7–8, and OFFER 20 % slower (measured, session 13).
    */
   private nextTurn(): Promise<Unit | undefined> {
     return new Promise((resolve) => setImmediate(() => resolve(this.pending.shift())));
