@@ -11,6 +11,7 @@ import { ApiErrors, ApiList, oneOfSchema } from '../common/openapi';
 import { AcknowledgementCountsDto, AgreementViewDto, PublicationBrokenDto, PublicationIntactDto } from './agreement.dto';
 import { AgreementsService } from './agreements.service';
 import { IdOf } from '../common/id.pipe';
+import { Transactions } from '../database/transactions';
 
 export class AgreementQueryDto extends PageQuery {
   @ApiPropertyOptional({ pattern: '^\\d{6}$', description: 'GB/T 2260 code: agreements binding there (made for it, its city or province) or for a district inside it', example: '420302' })
@@ -36,6 +37,7 @@ export class AgreementsController {
     private readonly agreements: AgreementsService,
     private readonly inbox: InboxService,
     private readonly immutable: ImmutableAnswers,
+    private readonly tx: Transactions,
   ) {}
 
   /** ETag: the audit heads of the page and the total, so a new publication changes it. */
@@ -62,8 +64,8 @@ export class AgreementsController {
   async get(@Param('id', new IdOf('agreement')) id: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const agreement = await this.agreements.get(id);
     const etag = etagOf(agreement.auditHead);
-    // the next read of this URL is answered before Nest (ImmutableAnswers)
-    this.immutable.keep(request.url, etag, agreement, PUBLISHED_MAX_AGE_SECONDS);
+    // the next read of this URL is answered before Nest (ImmutableAnswers), once it is committed
+    if (!this.tx.readsUncommitted) this.immutable.keep(request.url, etag, agreement, PUBLISHED_MAX_AGE_SECONDS);
     return notModified(request, reply, etag, PUBLISHED_MAX_AGE_SECONDS) ? undefined : agreement;
   }
 

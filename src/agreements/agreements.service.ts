@@ -5,6 +5,7 @@ import { notFound } from '../common/domain-error';
 import { Agreement } from './agreement.entity';
 import { regionAncestors, regionPrefix } from '../common/regions';
 import { AuditService } from '../audit/audit.service';
+import { Transactions } from '../database/transactions';
 import { PublicationCheck, checkPublication } from './publication-check';
 
 export interface AgreementQuery {
@@ -31,6 +32,7 @@ export class AgreementsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly tx: Transactions,
   ) {}
 
   async list(query: AgreementQuery): Promise<{ items: ReturnType<typeof toAgreementView>[]; total: number }> {
@@ -59,6 +61,8 @@ export class AgreementsService {
       return kept;
     }
     const view = toAgreementView(await this.find(id));
+    // a publication not yet committed (SQLite's open group) may still roll back: answered, not kept
+    if (this.tx.readsUncommitted) return view;
     this.views.set(id, view);
     if (this.views.size > PUBLISHED_VIEWS_KEPT) this.views.delete(this.views.keys().next().value!);
     return view;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { placeholders, rawRows, selectRow, selectRows, sqlite } from '../database/rows';
+import { placeholders, rawRows, selectRow, selectRows } from '../database/rows';
 import { AuthUser } from '../accounts/auth-user';
 import { Worker } from '../accounts/worker.entity';
 import { Clock } from '../common/clock';
@@ -102,15 +102,6 @@ export class InboxService {
   }
 
   /**
-   * Whether a read now may see rows not yet committed: better-sqlite3 has one connection, so a
-   * read between the statements of an open transaction sees its writes. A list read then is
-   * answered but not kept — the transaction may roll back, and its change counters with it.
-   */
-  private readsUncommitted(): boolean {
-    return sqlite(this.dataSource.manager)?.inTransaction === true;
-  }
-
-  /**
    * The id, scope and time of every publication in the worker's industry binding in their
    * region, newest first (publications of the same millisecond by id: one order for every
    * page). Kept per industry and region while the region's change counters stay the same
@@ -122,7 +113,7 @@ export class InboxService {
     const regions = regionAncestors(worker.region);
     const where = `industry = ? AND region IN (${placeholders(regions)})`;
     const params = [worker.industry, ...regions];
-    const uncommitted = this.readsUncommitted();
+    const uncommitted = this.tx.readsUncommitted;
     const [{ changes }] = await rawRows<{ changes: number | string | null }>(m, `SELECT SUM(changes) AS changes FROM publication_changes WHERE ${where}`, params);
     const key = params.join('|');
     const stamp = String(changes ?? 0);
@@ -130,7 +121,7 @@ export class InboxService {
     if (kept?.stamp === stamp) return kept;
     const list = await selectRows(m, Agreement, where, params, { properties: ['id', 'scope', 'publishedAt'], orderBy: 'published_at DESC, id DESC' });
     const fresh = { stamp, list, covering: new Map<string, string[]>() };
-    if (uncommitted || this.readsUncommitted()) return fresh;
+    if (uncommitted || this.tx.readsUncommitted) return fresh;
     if (this.candidateLists.size >= CANDIDATE_LISTS_KEPT) this.candidateLists.delete(this.candidateLists.keys().next().value!);
     this.candidateLists.set(key, fresh);
     return fresh;

@@ -42,6 +42,15 @@ export class Transactions {
     return this.dataSource.manager;
   }
 
+  /**
+   * Whether a read now may see rows not yet committed: on SQLite's one connection a read while
+   * a group is open sees its units' writes. Such a read is answered but not kept — the group
+   * may still roll back. Always false on PostgreSQL (a read has a connection of its own).
+   */
+  get readsUncommitted(): boolean {
+    return sqlite(this.dataSource.manager)?.inTransaction === true;
+  }
+
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (this.dataSource.options.type !== 'better-sqlite3') return this.dataSource.transaction(work);
     return new Promise<T>((resolve, reject) => {
