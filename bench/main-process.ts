@@ -17,10 +17,7 @@ export interface ServingProcess {
 
 /**
  * What `npm start` runs, as arguments to Node: the flags and the script of package.json's
- * `start`, the script as an absolute path. `--max-semi-space-size=4`: V8 sizes the young
- * generation for throughput by default, which took the service to ~330 MiB after the demo;
- * 4 MiB semi-spaces measured no slower on OFFER than 8 MiB or the default here (418–461 against
- * 382–447 and 237–265 events/s), and the young generation stays small.
+ * `start`, the script as an absolute path (why `--max-semi-space-size=16`: README, "Memory").
  */
 export function npmStartArgs(): string[] {
   // bench/ when run from source (tests), dist/bench/ when built: the nearest package.json up
