@@ -77,11 +77,11 @@ await build({
 });
 
 // esbuild writes every string as ASCII but leaves regular expressions as they are, and a few of
-// validator.js's (its alphabets) hold letters past U+007F: one such character made V8 keep the whole
-// 7.7 MB source as a two-byte string, 15 MB of the heap for the life of the process. Each is
-// written as its \uXXXX escape, which means the same in a regular expression (in `u` mode a
-// pair of surrogate escapes is the one code point). The source map's columns on those few lines
-// shift by a few characters.
+// validator.js's (its alphabets) hold letters past U+00FF (Cyrillic, Greek, kana): one such letter
+// made V8 keep the whole 7.7 MB source as a two-byte string, 15 MB of the heap for the life of the
+// process. Every character past U+007F is written as its \uXXXX escape, which means the same in
+// a regular expression (in `u` mode a pair of surrogate escapes is the one code point). The
+// source map's columns on those few lines shift by a few characters.
 const bundled = await readFile('dist/bundle/main.js', 'utf8');
 if (/[^\x00-\x7f]/.test(bundled))
   await writeFile('dist/bundle/main.js', bundled.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
