@@ -207,4 +207,15 @@ describe('malformed input', () => {
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: 'BODY.MALFORMED', message: 'the body is nested deeper than 16 levels' });
   });
+
+  // API.md: a 400 "names every broken field": a number past the safe integers named the one field alone
+  it('names every broken field when one of them may not be stored at all', async () => {
+    const before = await dump();
+    const res = await t.http().post('/api/negotiations').set('Authorization', tokens['union.chief']).set('content-type', 'application/json').send('{"kind":"collective_contract","title":5,"scope":1e308,"extra":true}');
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('BODY.MALFORMED');
+    expect(res.body.message).toEqual(expect.arrayContaining([expect.stringMatching(/^scope must be a number between/), expect.stringMatching(/^title must/), 'property extra should not exist']));
+    expect((res.body.message as string[]).filter((m) => / scope |^scope /.test(m))).toHaveLength(1);
+    expect(await dump()).toBe(before);
+  });
 });

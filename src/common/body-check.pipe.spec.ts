@@ -1,4 +1,9 @@
-import { BODY_RULES, bodyProblem, textProblem } from './body-check.pipe';
+import { IsInt, IsString } from 'class-validator';
+import { BODY_RULES, BodyCheckPipe, bodyProblems, textProblem } from './body-check.pipe';
+import { DomainError } from './domain-error';
+
+/** The first problem's message, or null. */
+const bodyProblem = (body: unknown) => bodyProblems(body)[0]?.message ?? null;
 
 describe('textProblem', () => {
   it.each(['plain', '多行\n文字', 'tab\there', 'a textarea line\r\nand the next', '阿拉伯文 مرحبا', 'emoji 🛵', 'LRM \u200e is a mark, not an override'])('lets %j through', (text) => {
@@ -42,5 +47,35 @@ describe('bodyProblem', () => {
   it('looks at field names and array elements too', () => {
     expect(bodyProblem({ ['a\u202eb']: 1 })).toMatch(/^the field name "a\u202eb" contains/);
     expect(bodyProblem({ members: ['ok', 'b\u0000'] })).toMatch(/^members\[1\] contains the control character U\+0000/);
+  });
+});
+
+describe('every broken field named (API.md: 400 names every broken field)', () => {
+  class Report {
+    @IsInt() progress!: number;
+    @IsString() text!: string;
+  }
+  const refusal = async (body: unknown) => {
+    const error = await new BodyCheckPipe().transform(body, { type: 'body', metatype: Report }).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    return error as DomainError;
+  };
+
+  it('lists every part that may not be stored, in the body\'s order', () => {
+    expect(bodyProblems({ a: 1e308, b: { c: 'x\u0000' }, d: [1, -1e300] }).map((p) => p.path)).toEqual(['a', 'b.c', 'd[1]']);
+  });
+
+  it("adds the DTO's own messages for the other fields, each field once", async () => {
+    const error = await refusal({ progress: 1e308, text: 5, foo: 1 });
+    expect(error.code).toBe('BODY.MALFORMED');
+    const message = error.details;
+    expect(message[0]).toMatch(/^progress must be a number between/);
+    expect(message).toEqual(expect.arrayContaining(['property foo should not exist', 'text must be a string']));
+    expect(message.filter((m) => m.startsWith('progress'))).toHaveLength(1);
+  });
+
+  it('names one problem alone, and refuses too deep a body without validating it', async () => {
+    expect((await refusal({ progress: 1e308, text: 'ok' })).details).toEqual([expect.stringMatching(/^progress must be a number between/)]);
+    expect((await refusal(JSON.parse('{"progress":' + '['.repeat(20) + ']'.repeat(20) + ',"text":5}'))).details).toEqual([`the body is nested deeper than ${BODY_RULES.maxDepth} levels`]);
   });
 });

@@ -1,6 +1,7 @@
-import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, Injectable, PipeTransform, ValidationPipe } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { badRequest } from './domain-error';
+import { VALIDATION_OPTIONS } from './validation';
 
 /**
  * Checks every request body as a whole before any DTO sees it: a rule that holds for every
@@ -34,38 +35,73 @@ export function textProblem(text: string): string | null {
 
 const hex = (character: string) => character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
 
-/** Why the body is refused, or null. Walks with a stack of its own, so depth costs no recursion. */
-export function bodyProblem(body: unknown): string | null {
+/** A part of the body that may not be stored: where (`terms.pieceRates[0].baseFen`, '' for the body itself) and why. */
+export interface BodyProblem {
+  path: string;
+  message: string;
+}
+
+/**
+ * Every part of the body that may not be stored, in the order they stand in it; nesting too
+ * deep is the one answer when it is found (nothing below it is looked at). Walks with a stack of
+ * its own, so depth costs no recursion.
+ */
+export function bodyProblems(body: unknown): BodyProblem[] {
+  const problems: BodyProblem[] = [];
   const stack: Array<{ value: unknown; path: string; depth: number }> = [{ value: body, path: '', depth: 0 }];
   while (stack.length) {
     const { value, path, depth } = stack.pop()!;
     const name = path || 'the body';
     if (typeof value === 'string') {
       const problem = textProblem(value);
-      if (problem) return `${name} ${problem}`;
+      if (problem) problems.push({ path, message: `${name} ${problem}` });
     } else if (typeof value === 'number') {
-      if (!Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER) return `${name} must be a number between -${Number.MAX_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}`;
+      if (!Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER) problems.push({ path, message: `${name} must be a number between -${Number.MAX_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}` });
     } else if (value !== null && typeof value === 'object') {
-      if (depth >= BODY_RULES.maxDepth) return `the body is nested deeper than ${BODY_RULES.maxDepth} levels`;
+      if (depth >= BODY_RULES.maxDepth) return [{ path: '', message: `the body is nested deeper than ${BODY_RULES.maxDepth} levels` }];
+      const children: typeof stack = [];
       for (const [key, child] of Object.entries(value)) {
         const childPath = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
         const problem = textProblem(key);
-        if (problem) return `the field name ${JSON.stringify(childPath)} ${problem}`;
-        stack.push({ value: child, path: childPath, depth: depth + 1 });
+        if (problem) problems.push({ path: childPath, message: `the field name ${JSON.stringify(childPath)} ${problem}` });
+        else children.push({ value: child, path: childPath, depth: depth + 1 });
       }
+      // popped first to last: the problems are listed in the body's order
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
     }
   }
-  return null;
+  return problems;
 }
 
-/** The global pipe in front of ValidationPipe (app.ts): 400 BODY.MALFORMED naming the field. */
+/** `terms.pieceRates[0].baseFen` as ValidationPipe's messages begin: `terms.pieceRates.0.baseFen`. */
+const asValidationPath = (path: string) => path.replace(/\[(\d+)\]/g, '.$1');
+/** The field a message of class-validator's is about: `title must…`, `nested property scope must…`, `each value in members…`. */
+const VALIDATION_FIELD = /^(?:each value in )?(?:nested property )?(\S+)/;
+
+/**
+ * The global pipe in front of ValidationPipe (app.ts): 400 BODY.MALFORMED. API.md: the message
+ * names every broken field, so a body with a part that may not be stored is also validated
+ * against the route's DTO, and the answer lists both (each field once: the DTO's message for a
+ * part already named is left out). Too deep a body is refused before any validation.
+ */
 @Injectable()
 export class BodyCheckPipe implements PipeTransform {
-  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+  private readonly validation = new ValidationPipe(VALIDATION_OPTIONS);
+
+  async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     // a worker import (POST /api/workers) arrives as a stream and is checked row by row
     if (metadata.type !== 'body' || value instanceof Readable) return value;
-    const problem = bodyProblem(value);
-    if (problem) throw badRequest('BODY.MALFORMED', problem);
-    return value;
+    const problems = bodyProblems(value);
+    if (!problems.length) return value;
+    const messages = problems.map((p) => p.message);
+    const named = new Set(problems.map((p) => asValidationPath(p.path)));
+    if (named.has('')) throw badRequest('BODY.MALFORMED', messages);
+    try {
+      await this.validation.transform(value, metadata);
+    } catch (error) {
+      const more = error instanceof BadRequestException ? (error.getResponse() as { message?: unknown }).message : undefined;
+      for (const m of Array.isArray(more) ? more : []) if (typeof m === 'string' && !named.has(VALIDATION_FIELD.exec(m)?.[1] ?? '')) messages.push(m);
+    }
+    throw badRequest('BODY.MALFORMED', messages.length === 1 ? messages[0] : messages);
   }
 }
