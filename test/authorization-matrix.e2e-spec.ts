@@ -188,7 +188,7 @@ const MATRIX: Record<string, { probe: Probe; expect: Statuses }> = {
   'GET /api/agreements/:id/verify': { probe: { method: 'GET', url: (x) => `/api/agreements/${x.agreement}/verify` }, expect: all(200) },
   'GET /api/agreements/:id/acknowledgements': {
     probe: { method: 'GET', url: (x) => `/api/agreements/${x.agreement}/acknowledgements` },
-    expect: signedIn(403, { 'union:party': 200, 'enterprise:party': 200, bureau: 200, admin: 200 }),
+    expect: signedIn(403, { 'union:party': 200, 'enterprise:party': 200, bureau: 200 }),
   },
   'GET /api/me/inbox': { probe: { method: 'GET', url: () => '/api/me/inbox' }, expect: only(['worker'], { 'worker:covered': 200, 'worker:not-covered': 200 }) },
   'POST /api/me/inbox/:agreementId/ack': {

@@ -82,10 +82,10 @@ describe('costing offers from the platform’s order data', () => {
     const other = await keyed(`${ONLINE}${A},2026-10-02,45\n`, 'sample-upload-1');
     expect([other.status, other.body.code]).toEqual([422, 'IDEMPOTENCY.KEY_REUSED_WITH_OTHER_BODY']);
     // the same bytes as another kind of sample are another request
-    expect((await keyed(ONLINE, 'sample-upload-1', 'orders')).status).toBe(422);
+    expect((await keyed(ONLINE, 'sample-upload-1', 'orders')).status).toBe(400);
     expect([await samples(), await chained()]).toEqual([before + 1, entries + 1]);
     // a refused upload gives its key back: corrected, it is acted upon
-    expect((await keyed('nonsense\n', 'sample-upload-2')).status).toBe(422);
+    expect((await keyed('nonsense\n', 'sample-upload-2')).status).toBe(400);
     expect((await keyed(ONLINE, 'sample-upload-2')).status).toBe(201);
     expect(await samples()).toBe(before + 2);
   });
@@ -93,7 +93,7 @@ describe('costing offers from the platform’s order data', () => {
   it('refuses a sample whose header does not name the columns, and changes nothing', async () => {
     const before = await t.dataSource.getRepository(AuditEntry).count({ where: { negotiationId: id } });
     const res = await upload('orders', `${A},2026-10-01,2,10,0,0\n`);
-    expect(res.status).toBe(422);
+    expect([res.status, res.body.code]).toEqual([400, 'SAMPLE.BAD_FORMAT']);
     expect(await t.dataSource.getRepository(AuditEntry).count({ where: { negotiationId: id } })).toBe(before);
     expect((await upload('sideways', ORDERS)).status).toBe(400);
   });

@@ -163,7 +163,8 @@ export class InboxService {
     const agreement = await this.agreements.find(agreementId);
     const negotiation = await this.dataSource.getRepository(Negotiation).findOneByOrFail({ id: agreement.negotiationId });
     const relation = await relationOf(this.dataSource.manager, user, negotiation);
-    if (!relation || relation.party === 'worker')
+    // API.md: "its representatives, bureau" — admin, who reads every record, is not named
+    if (!relation || relation.party === 'worker' || relation.party === 'admin')
       throw forbidden('AGREEMENT.COUNTS_RESTRICTED', "acknowledgement counts are for the negotiation's parties and the bureau");
     // the tallies the workers table's triggers keep (migration 1765800000000): a few rows, not 10⁶
     const { where, params } = coveredWorkersCondition(agreement.scope, 't');

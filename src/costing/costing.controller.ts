@@ -37,12 +37,12 @@ export class CostingController {
   })
   @ApiCreatedResponse({ type: SampleUploadDto, description: 'The sample is in; bad rows are listed by line' })
   @ApiErrors({
-    400: 'Not CSV or JSON lines (SAMPLE.CONTENT_TYPE), or an unknown kind',
+    400: 'Not CSV or JSON lines (SAMPLE.CONTENT_TYPE), an unknown kind, or not the columns of this kind, no header at all (SAMPLE.BAD_FORMAT)',
     403: 'Not the enterprise chief (NEGOTIATION.NOT_YOURS_TO_SEND)',
     404: 'No such negotiation, or not yours',
     409: 'Not while talks are in this state (bargaining or suspended only)',
     413: 'Over SAMPLE_BODY_LIMIT_BYTES',
-    422: 'A header without the columns (SAMPLE.BAD_FORMAT), or no good row (SAMPLE.EMPTY)',
+    422: 'No good row (SAMPLE.EMPTY)',
   })
   upload(
     @CurrentUser() user: AuthUser,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AuthUser } from '../accounts/auth-user';
 import { Clock } from '../common/clock';
-import { forbidden, notFound, unprocessable } from '../common/domain-error';
+import { badRequest, forbidden, notFound, unprocessable } from '../common/domain-error';
 import { Transactions } from '../database/transactions';
 import { IdempotencyStore, fingerprint } from '../idempotency/idempotency.store';
 import { NegotiationsService } from '../negotiations/negotiations.service';
@@ -81,7 +81,8 @@ export class CostingService {
       },
       names,
     ).catch((error) => {
-      if (error instanceof SampleFormatError) throw unprocessable('SAMPLE.BAD_FORMAT', error.message);
+      // not the columns a sample has (or no text at all): a malformed body, API.md's 400
+      if (error instanceof SampleFormatError) throw badRequest('SAMPLE.BAD_FORMAT', error.message);
       throw error;
     });
     if (read.rows === 0) throw unprocessable('SAMPLE.EMPTY', ['the sample has no good rows', ...read.rejected.slice(0, 20).map((r) => `line ${r.line}: ${r.message}`)]);
