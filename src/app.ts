@@ -68,6 +68,20 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     if (type === 'application/x-www-form-urlencoded' || type === 'text/plain')
       throw new DomainError(415, 'BODY.UNSUPPORTED_MEDIA_TYPE', `the API takes JSON (Content-Type: application/json), and CSV (text/csv) or JSON lines (application/x-ndjson) where a route says so, not ${type}`);
   });
+  // JSON is UTF-8 (RFC 8259 §8.1): bytes that are not were decoded as U+FFFD, and a text was
+  // stored other than it was sent (a lone surrogate, its \u-escaped twin, was already a 400).
+  // Registered as Nest's own JSON parser, which it replaces; the rest is Fastify's default parser
+  const parseJson = adapter.getInstance().getDefaultJsonParser('error', 'error');
+  const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  adapter.useBodyParser('application/json', false, { bodyLimit: config.BODY_LIMIT_BYTES }, (request, body, done) => {
+    let text: string;
+    try {
+      text = utf8.decode(body);
+    } catch {
+      return done(new DomainError(400, 'BODY.MALFORMED', 'the body is not UTF-8 text'), undefined);
+    }
+    parseJson(request, text, done);
+  });
   // abortOnError: false — a bad rule pack or database throws to the caller (main prints it) instead of exiting the process
   const options = { logger: new NestPinoLogger(logger), bufferLogs: false, abortOnError: false };
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, overrides.clock, overrides.resolver), adapter, options as never);

@@ -208,6 +208,21 @@ describe('malformed input', () => {
     expect(res.body).toMatchObject({ code: 'BODY.MALFORMED', message: 'the body is nested deeper than 16 levels' });
   });
 
+  // JSON is UTF-8: bytes that are not were decoded as U+FFFD and stored as a text nobody sent
+  it('refuses a body that is not UTF-8, and takes the same text in UTF-8', async () => {
+    const before = await dump();
+    const send = (bytes: Buffer) => t.http().post(`/api/negotiations/${bargaining}/events`).set('Authorization', tokens['union.chief']).set('content-type', 'application/json').serialize((b: Buffer) => b as never).send(bytes);
+    const body = (text: Buffer) => Buffer.concat([Buffer.from('{"type":"WITHDRAW","reason":"'), text, Buffer.from('"}')]);
+    for (const bad of [Buffer.from([0xff, 0xfe]), Buffer.from([0xe5, 0x8d]), Buffer.from([0xc0, 0xaf])]) {
+      const res = await send(body(bad));
+      expect([res.status, res.body.code, res.body.message]).toEqual([400, 'BODY.MALFORMED', 'the body is not UTF-8 text']);
+    }
+    expect(await dump()).toBe(before);
+    // the same route and field in UTF-8 reach the rules: a 4xx of its own, not BODY.MALFORMED
+    const good = await t.http().post(`/api/negotiations/${bargaining}/events`).set('Authorization', tokens['platform.chief']).set('content-type', 'application/json').serialize((b: Buffer) => b as never).send(body(Buffer.from('协商破裂')));
+    expect(good.body.code).not.toBe('BODY.MALFORMED');
+  });
+
   // API.md: a 400 "names every broken field": a number past the safe integers named the one field alone
   it('names every broken field when one of them may not be stored at all', async () => {
     const before = await dump();
