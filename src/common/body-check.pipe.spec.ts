@@ -65,6 +65,12 @@ describe('every broken field named (API.md: 400 names every broken field)', () =
     expect(bodyProblems({ a: 1e308, b: { c: 'x\u0000' }, d: [1, -1e300] }).map((p) => p.path)).toEqual(['a', 'b.c', 'd[1]']);
   });
 
+  it(`names at most ${BODY_RULES.maxProblems}, and says there are more`, () => {
+    const problems = bodyProblems(Array.from({ length: 5000 }, () => 1e308));
+    expect(problems).toHaveLength(BODY_RULES.maxProblems + 1);
+    expect(problems.at(-1)!.message).toBe(`and more: the first ${BODY_RULES.maxProblems} are named`);
+  });
+
   it("adds the DTO's own messages for the other fields, each field once", async () => {
     const error = await refusal({ progress: 1e308, text: 5, foo: 1 });
     expect(error.code).toBe('BODY.MALFORMED');

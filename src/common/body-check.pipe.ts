@@ -15,7 +15,8 @@ import { VALIDATION_OPTIONS } from './validation';
  *   isolates (U+202A–U+202E, U+2066–U+2069) that make a text read differently from what it says,
  *   nor half of a UTF-16 surrogate pair, which is no character.
  */
-export const BODY_RULES = { maxDepth: 16 } as const;
+/** `maxProblems`: the answer names at most so many (a 256 KiB body of `1e999,` was 40 000 messages, 3 MB). */
+export const BODY_RULES = { maxDepth: 16, maxProblems: 100 } as const;
 
 const FORBIDDEN_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|\r(?!\n)/;
 
@@ -50,6 +51,7 @@ export function bodyProblems(body: unknown): BodyProblem[] {
   const problems: BodyProblem[] = [];
   const stack: Array<{ value: unknown; path: string; depth: number }> = [{ value: body, path: '', depth: 0 }];
   while (stack.length) {
+    if (problems.length >= BODY_RULES.maxProblems) return [...problems, { path: '', message: `and more: the first ${BODY_RULES.maxProblems} are named` }];
     const { value, path, depth } = stack.pop()!;
     const name = path || 'the body';
     if (typeof value === 'string') {
