@@ -37,6 +37,15 @@ export interface AppOverrides {
  */
 export const COMPRESS_FROM_BYTES = 2048;
 
+const isJson = (text: string) => {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 /** Builds the application (not yet listening): the same set-up for `npm start` and the tests. */
 export async function createApp(config: AppConfig, overrides: AppOverrides = {}): Promise<NestFastifyApplication> {
   const logger = createLogger(config, overrides.logDestination);
@@ -80,7 +89,12 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     } catch {
       return done(new DomainError(400, 'BODY.MALFORMED', 'the body is not UTF-8 text'), undefined);
     }
-    parseJson(request, text, done);
+    parseJson(request, text, (error, parsed) => {
+      // valid JSON refused all the same: secure-json-parse's guard against prototype poisoning
+      // (Fastify said "Body is not valid JSON")
+      if (error && isJson(text)) return done(new DomainError(400, 'BODY.MALFORMED', 'no field may be named __proto__, nor a field named constructor hold one named prototype'), undefined);
+      done(error, parsed);
+    });
   });
   // abortOnError: false — a bad rule pack or database throws to the caller (main prints it) instead of exiting the process
   const options = { logger: new NestPinoLogger(logger), bufferLogs: false, abortOnError: false };

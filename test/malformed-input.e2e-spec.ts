@@ -223,6 +223,15 @@ describe('malformed input', () => {
     expect(good.body.code).not.toBe('BODY.MALFORMED');
   });
 
+  it('names the field a valid JSON body may not have, __proto__ or constructor.prototype', async () => {
+    for (const body of ['{"type":"WITHDRAW","__proto__":{"x":1}}', '{"type":"WITHDRAW","constructor":{"prototype":{"x":1}}}']) {
+      const res = await t.http().post(`/api/negotiations/${bargaining}/events`).set('Authorization', tokens['union.chief']).set('content-type', 'application/json').send(body);
+      expect([res.status, res.body.code, res.body.message]).toEqual([400, 'BODY.MALFORMED', expect.stringMatching(/^no field may be named __proto__/)]);
+    }
+    const broken = await t.http().post(`/api/negotiations/${bargaining}/events`).set('Authorization', tokens['union.chief']).set('content-type', 'application/json').send('{"type":');
+    expect([broken.status, broken.body.code, broken.body.message]).toEqual([400, 'BODY.MALFORMED', expect.stringMatching(/not valid JSON/)]);
+  });
+
   // API.md: a 400 "names every broken field": a number past the safe integers named the one field alone
   it('names every broken field when one of them may not be stored at all', async () => {
     const before = await dump();
