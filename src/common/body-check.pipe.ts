@@ -104,6 +104,7 @@ export class BodyCheckPipe implements PipeTransform {
       const more = error instanceof BadRequestException ? (error.getResponse() as { message?: unknown }).message : undefined;
       for (const m of Array.isArray(more) ? more : []) if (typeof m === 'string' && !named.has(VALIDATION_FIELD.exec(m)?.[1] ?? '')) messages.push(m);
     }
-    throw badRequest('BODY.MALFORMED', messages.length === 1 ? messages[0] : messages);
+    // one message is answered as a text (DomainErrorFilter), as before
+    throw badRequest('BODY.MALFORMED', messages);
   }
 }
