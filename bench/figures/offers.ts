@@ -8,8 +8,13 @@ import Database from 'better-sqlite3';
 import { Figure, FigureGroup, contract, profiled, world } from '../lib';
 
 const CLIENTS = 50;
-/** Sent before the measured window, not counted: the write path's JIT warm-up (bench/load/offers.ts). */
-const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
+/**
+ * Sent before the measured window, not counted: the write path's JIT warm-up (bench/load/offers.ts).
+ * 10 s: V8 moves the hot path to its optimising compiler 5.5–6.5 s into the load, ≈ 0.4 s of a
+ * background thread's CPU on a machine whose two cores are the service's and the load's
+ * (bench/README.md, "Why the OFFER figure has a warm-up").
+ */
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 10);
 const NEGOTIATIONS = 100;
 const terms = { pieceRates: [{ task: 'delivery', baseFen: 650, perKmFen: 60, kmIncluded: 3 }], commission: { maxBasisPoints: 1500 }, laborQuota: { standardTasksPerHour: 4 }, termMonths: 24 };
 

@@ -5,7 +5,8 @@ import { performance } from 'node:perf_hooks';
  * The load side of the OFFER figure, run as a second process: `clients` loops, each owning
  * some negotiations and sending OFFER from the side whose turn it is. The first
  * `warmupSeconds` are sent but not counted (the service's JIT is still compiling the write path:
- * a cold 2-second window measured a third of a warm one), then `seconds` are measured.
+ * a cold 2-second window measured a third of a warm one, and the optimising compiler's last
+ * burst comes 5.5–6.5 s in), then `seconds` are measured.
  * Requests go through node:http on kept-alive sockets, not fetch: fetch spent about 1 ms of the
  * load process's CPU per request, on a machine whose other core is the service's.
  * Prints {events, seconds, p50, p99, failures, failureSample} as JSON.
