@@ -3,6 +3,7 @@ import { contractBody, openContract, seats, sendOk, terms, toConsultation } from
 import { Agent, browserAgent, formBody, webLogin } from './web/support/web-agent';
 import { csrfOf } from './web/support/html';
 import { MAX_FEN } from '../src/terms/terms';
+import { MAX_PARAM_LENGTH } from '../src/app';
 
 /**
  * Issue 9 item 3: every malformed input is a 4xx and changes nothing. Each bad input goes to
@@ -17,6 +18,8 @@ interface Route {
   valid: () => Body;
   /** A text field of the valid body, and (API routes) a numeric one. */
   text: string;
+  /** The text is one people write for others to read (a title, a name, an opinion): it may not be blank. */
+  written?: boolean;
   number?: string;
   /** Bad inputs only this route can get. */
   own?: Array<[string, Body | string]>;
@@ -35,6 +38,8 @@ function withField(body: Body, path: string, value: unknown): Body {
 
 /** A JSON text with a number JSON.stringify cannot write (9007199254740993 would be rounded first). */
 const withRawNumber = (body: Body, path: string, literal: string) => JSON.stringify(withField(body, path, '@@N@@')).replace('"@@N@@"', literal);
+
+const BLANKS = ['   ', '\u3000\u3000', ' \u3000 '];
 
 const deep = (levels: number) => '{"a":'.repeat(levels) + '1' + '}'.repeat(levels);
 
@@ -84,6 +89,7 @@ describe('malformed input', () => {
       send: api('post', () => '/api/negotiations', 'union.chief'),
       valid: () => contractBodyNow,
       text: 'title',
+      written: true,
       number: 'proposal.pieceRates.0.baseFen',
       own: [
         ['no proposal', withField(contractBodyNow, 'proposal', undefined)],
@@ -133,18 +139,19 @@ describe('malformed input', () => {
         ['RECORD_VOTE eligible 9007199254740993', '{"type":"RECORD_VOTE","eligible":9007199254740993,"present":1,"inFavour":1,"against":0,"abstained":0}'],
       ],
     },
-    { name: 'POST /api/negotiations/:id/events (COMMENT)', send: api('post', () => `/api/negotiations/${consultation}/events`, 'rider.0001'), valid: () => ({ type: 'COMMENT', text: '雨天补贴能否提高？' }), text: 'text' },
+    { name: 'POST /api/negotiations/:id/events (COMMENT)', send: api('post', () => `/api/negotiations/${consultation}/events`, 'rider.0001'), valid: () => ({ type: 'COMMENT', text: '雨天补贴能否提高？' }), text: 'text', written: true },
     { name: 'PUT /api/organizations/mine/webhook', send: api('put', () => '/api/organizations/mine/webhook', 'platform.chief'), valid: () => ({ url: 'http://127.0.0.1:9/hook', secret: 'platform-webhook-secret-123' }), text: 'secret' },
-    { name: 'POST /api/organizations', send: api('post', () => '/api/organizations', 'admin'), valid: () => ({ name: '上海市外卖配送行业工会', kind: 'union', industry: 'food_delivery', region: '310000' }), text: 'name' },
-    { name: 'POST /api/users', send: api('post', () => '/api/users', 'admin'), valid: () => ({ username: 'ops.second', displayName: '运维二', role: 'admin', password: 'kX9#mP2$vL7!q' }), text: 'displayName' },
+    { name: 'POST /api/organizations', send: api('post', () => '/api/organizations', 'admin'), valid: () => ({ name: '上海市外卖配送行业工会', kind: 'union', industry: 'food_delivery', region: '310000' }), text: 'name', written: true },
+    { name: 'POST /api/users', send: api('post', () => '/api/users', 'admin'), valid: () => ({ username: 'ops.second', displayName: '运维二', role: 'admin', password: 'kX9#mP2$vL7!q' }), text: 'displayName', written: true },
     { name: 'POST /login (form)', form: true, send: web(() => webGuest, () => '/login', () => '/login'), valid: () => ({ username: 'union.chief', password: 'demo-pass' }), text: 'username' },
-    { name: 'POST /negotiations/:id/comments (form)', form: true, send: web(() => webRider, () => `/negotiations/${consultation}/comments`, () => `/negotiations/${consultation}/comments`), valid: () => ({ text: '夜间单价能否提高？' }), text: 'text' },
+    { name: 'POST /negotiations/:id/comments (form)', form: true, send: web(() => webRider, () => `/negotiations/${consultation}/comments`, () => `/negotiations/${consultation}/comments`), valid: () => ({ text: '夜间单价能否提高？' }), text: 'text', written: true },
     {
       name: 'POST /negotiations/:id/events (form)',
       form: true,
       send: web(() => webUnion, () => `/negotiations/${bargaining}`, () => `/negotiations/${bargaining}/events`),
       valid: () => ({ type: 'SUSPEND', resumeOn: '2027-03-01', reason: '春节假期' }),
       text: 'reason',
+      written: true,
       own: [['a SUSPEND to 2027-02-30', { type: 'SUSPEND', resumeOn: '2027-02-30', reason: '春节假期' }], ['an unknown event type', { type: 'HACK' }]],
     },
   ];
@@ -157,6 +164,8 @@ describe('malformed input', () => {
     for (const route of routes()) {
       const cases: Array<[string, Body | string]> = [
         ...Object.entries(CONTROL_CHARACTERS).map(([name, c]): [string, Body] => [`${name} in ${route.text}`, withField(route.valid(), route.text, `ab${c}cd`)]),
+        // spaces, and the ideographic space a Chinese keyboard types (U+3000)
+        ...(route.written ? BLANKS.map((blank): [string, Body] => [`${route.text} ${JSON.stringify(blank)}`, withField(route.valid(), route.text, blank)]) : []),
         // a form carries fields of the page's own (key, version, next): unknown ones are the API's concern
         ...(route.form
           ? []
@@ -241,5 +250,20 @@ describe('malformed input', () => {
     expect(res.body.message).toEqual(expect.arrayContaining([expect.stringMatching(/^scope must be a number between/), expect.stringMatching(/^title must/), 'property extra should not exist']));
     expect((res.body.message as string[]).filter((m) => / scope |^scope /.test(m))).toHaveLength(1);
     expect(await dump()).toBe(before);
+  });
+
+  it('says a blank text is blank', async () => {
+    const res = await t.http().post(`/api/negotiations/${consultation}/events`).set('Authorization', tokens['rider.0001']).send({ type: 'COMMENT', text: '\u3000 ' });
+    expect([res.status, res.body.code, res.body.message]).toEqual([400, 'REQUEST.INVALID', ['text must not be blank']]);
+  });
+
+  // Fastify's default (100) answered an id of 101 characters 414 URI Too Long
+  it("answers an id of any routed length with its route's 404, and a path segment past MAX_PARAM_LENGTH with 414", async () => {
+    const long = 'a'.repeat(200);
+    const negotiation = await t.http().get(`/api/negotiations/${long}`).set('Authorization', tokens['union.chief']);
+    const agreement = await t.http().get(`/api/agreements/${long}`);
+    expect([negotiation.status, negotiation.body.code, agreement.status, agreement.body.code]).toEqual([404, 'NEGOTIATION.NOT_FOUND', 404, 'AGREEMENT.NOT_FOUND']);
+    expect((await t.http().get(`/api/agreements/${'a'.repeat(MAX_PARAM_LENGTH)}`)).status).toBe(404);
+    expect((await t.http().get(`/api/agreements/${'a'.repeat(MAX_PARAM_LENGTH + 1)}`)).status).toBe(414);
   });
 });

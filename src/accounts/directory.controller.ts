@@ -2,17 +2,18 @@ import { Body, Controller, Param, Post, Put } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/openapi';
 import { ORGANIZATION_KINDS, OrganizationDto, PersonDto, ROLES } from './accounts.dto';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { Roles } from './auth.decorators';
 import { DirectoryService } from './directory.service';
 import { OrganizationKind } from './organization.entity';
 import { Role } from './user.entity';
 import { IdOf } from '../common/id.pipe';
+import { Text } from '../common/text';
 
 
 export class NewOrganizationDto {
   @ApiProperty({ minLength: 2, maxLength: 200, example: '十堰市外卖配送行业工会联合会' })
-  @IsString() @MinLength(2) @MaxLength(200)
+  @Text(2, 200)
   name!: string;
 
   @ApiProperty({ enum: ORGANIZATION_KINDS, description: 'An industry union, a platform enterprise, or a labour bureau' })
@@ -47,7 +48,7 @@ export class NewPersonDto {
   username!: string;
 
   @ApiProperty({ minLength: 1, maxLength: 200, description: 'The name shown on records and pages' })
-  @IsString() @MinLength(1) @MaxLength(200)
+  @Text(1, 200)
   displayName!: string;
 
   @ApiProperty({ enum: ROLES, description: 'What the person may do; each role but admin belongs to one kind of organisation' })

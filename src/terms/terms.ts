@@ -5,12 +5,10 @@ import {
   ArrayMinSize,
   IsIn,
   IsInt,
-  IsString,
   Max,
-  MaxLength,
   Min,
-  MinLength,
 } from 'class-validator';
+import { Text } from '../common/text';
 
 /**
  * What is bargained (DESIGN §3). Money is integer fen, ratios basis points, time minutes.
@@ -30,7 +28,7 @@ export const MAX_FEN = 1_000_000_000;
 export class PieceRateDto {
   /** The task paid per piece (计件单价), e.g. `delivery`. */
   @ApiProperty({ description: 'The task paid per piece (计件单价); offers are compared task by task', minLength: 1, maxLength: 64, example: 'delivery' })
-  @IsString() @MinLength(1) @MaxLength(64)
+  @Text(1, 64)
   task!: string;
 
   @ApiProperty({ description: 'Base pay per task, fen', type: 'integer', minimum: 0, maximum: MAX_FEN, example: 700 })
@@ -120,7 +118,7 @@ export class ClauseDto {
   topic!: (typeof CLAUSE_TOPICS)[number];
 
   @ApiProperty({ description: 'The clause as agreed, in words', minLength: 1, maxLength: 4000, example: '派单算法须公开主要规则。' })
-  @IsString() @MinLength(1) @MaxLength(4000)
+  @Text(1, 4000)
   text!: string;
 
   @ApiPropertyOptional({ type: CommitmentDto, description: 'A commitment to act (落实承诺): publishing creates it in the ledger' })

@@ -13,12 +13,11 @@ import {
   IsString,
   Matches,
   Max,
-  MaxLength,
   Min,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
 import { FULL_PROGRESS } from '../commitment-rules';
+import { Text } from '../../common/text';
 
 export class ProgressReportDto {
   @ApiProperty({ type: 'integer', minimum: 0, maximum: FULL_PROGRESS, description: 'Percent done; 100 with a confirmation makes it done' })
@@ -26,7 +25,7 @@ export class ProgressReportDto {
   progress!: number;
 
   @ApiProperty({ minLength: 1, maxLength: 4000, description: 'What was done' })
-  @IsString() @MinLength(1) @MaxLength(4000)
+  @Text(1, 4000)
   text!: string;
 }
 
@@ -36,7 +35,7 @@ export class VerificationDto {
   verdict!: 'confirmed' | 'disputed';
 
   @ApiProperty({ minLength: 1, maxLength: 4000, description: 'What was checked, or what is disputed' })
-  @IsString() @MinLength(1) @MaxLength(4000)
+  @Text(1, 4000)
   note!: string;
 }
 
@@ -46,7 +45,7 @@ export class ComplaintDto {
   clauseIndex?: number;
 
   @ApiProperty({ minLength: 1, maxLength: 4000, description: 'The complaint' })
-  @IsString() @MinLength(1) @MaxLength(4000)
+  @Text(1, 4000)
   text!: string;
 
   @ApiPropertyOptional({ pattern: '^[A-Za-z0-9_-]{1,64}$', description: "The platform's order number it is about (the platform may tell the worker from it)" })
@@ -60,19 +59,19 @@ export class ComplaintDto {
 
 export class ComplaintAnswerDto {
   @ApiProperty({ minLength: 1, maxLength: 4000, description: "The enterprise's answer" })
-  @IsString() @MinLength(1) @MaxLength(4000)
+  @Text(1, 4000)
   text!: string;
 }
 
 export class EscalationDto {
   @ApiProperty({ minLength: 1, maxLength: 2000, description: 'Why the answer does not settle it' })
-  @IsString() @MinLength(1) @MaxLength(2000)
+  @Text(1, 2000)
   reason!: string;
 }
 
 export class ReferralDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: 2000, description: 'What the union asks of the bureau; on the chain with the referral' })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(2000)
+  @IsOptional() @Text(1, 2000)
   reason?: string;
 }
 
@@ -89,13 +88,13 @@ export class SurveyQuestionDto {
   kind!: 'scale' | 'text';
 
   @ApiProperty({ minLength: 1, maxLength: 500, description: 'The question as asked' })
-  @IsString() @MinLength(1) @MaxLength(500)
+  @Text(1, 500)
   text!: string;
 }
 
 export class SurveyDto {
   @ApiProperty({ minLength: 1, maxLength: 300 })
-  @IsString() @MinLength(1) @MaxLength(300)
+  @Text(1, 300)
   title!: string;
 
   @ApiProperty({ type: [SurveyQuestionDto], minItems: 1, maxItems: 30 })

@@ -9,12 +9,11 @@ import {
   IsString,
   IsUUID,
   Matches,
-  MaxLength,
-  MinLength,
   ValidateBy,
 } from 'class-validator';
 import { TERM_MONTHS, TermsDto } from '../../terms/terms';
 import { NEGOTIATION_KINDS, NegotiationKind } from '../negotiation.types';
+import { Text } from '../../common/text';
 
 /** Whom a negotiation binds and covers. */
 export class ScopeDto {
@@ -86,7 +85,7 @@ export class CreateNegotiationDto {
   kind!: NegotiationKind;
 
   @ApiProperty({ minLength: 2, maxLength: 300, example: '2027年外卖配送员计件单价专项集体协商' })
-  @IsString() @MinLength(2) @MaxLength(300)
+  @Text(2, 300)
   title!: string;
 
   @ApiProperty({ type: ScopeDto })

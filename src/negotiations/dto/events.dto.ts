@@ -15,17 +15,17 @@ import {
   Max,
   MaxLength,
   Min,
-  MinLength,
   IsISO8601,
   Matches,
 } from 'class-validator';
 import { TermsDto } from '../../terms/terms';
 import { BALLOT_BODIES, BallotBody } from '../../ballots/ballot-rules';
 import { RepresentativesDto } from './create-negotiation.dto';
+import { Text } from '../../common/text';
 
 /** One DTO per event payload (API.md "POST /api/negotiations/:id/events"). */
 const Reason = (description = 'Why, in words (on the record)', required = true) =>
-  applyDecorators(ApiProperty({ description, required, minLength: 1, maxLength: 2000 }), IsString(), MinLength(1), MaxLength(2000));
+  applyDecorators(ApiProperty({ description, required, minLength: 1, maxLength: 2000 }), Text(1, 2000));
 const Note = () =>
   applyDecorators(ApiPropertyOptional({ description: 'A note for the minutes', maxLength: 2000 }), IsOptional(), IsString(), MaxLength(2000));
 /** The discriminator every event body starts with. */
@@ -109,7 +109,7 @@ export class ExtendEventDto {
 export class CommentEventDto {
   @EventName('COMMENT') type!: 'COMMENT';
   @ApiProperty({ minLength: 1, maxLength: 4000, description: 'The opinion on the draft, in words' })
-  @IsString() @MinLength(1) @MaxLength(4000) text!: string;
+  @Text(1, 4000) text!: string;
 }
 
 @ApiSchema({
@@ -226,7 +226,7 @@ export class RequestBargainingEventDto {
   })
   @Nested(() => TermsDto, { optional: true }) proposal?: TermsDto;
   @ApiPropertyOptional({ minLength: 2, maxLength: 300, description: "The new negotiation's title (default: the rule change's title + （集体协商）)" })
-  @IsOptional() @IsString() @MinLength(2) @MaxLength(300) title?: string;
+  @IsOptional() @Text(2, 300) title?: string;
 }
 
 /** What the union may ask the enterprise to hand over for costing offers (001 §12). */
