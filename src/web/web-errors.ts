@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Injectable } from
 import type { FastifyReply } from 'fastify';
 import { DomainError } from '../common/domain-error';
 import { logUnexpected } from '../common/logging';
-import { Lang, MessageKey, label, translator } from './i18n';
+import { Lang, MessageKey, Translate, isMessageKey, label, translator } from './i18n';
 import { hasLabel } from './i18n/labels';
 import { Pages } from './pages';
 import { CsrfError, LoginRequiredError } from './web-guards';
@@ -16,6 +16,31 @@ export interface ErrorSummary {
   headline: string;
   /** The service's own messages (naming the broken fields), shown under the headline. */
   details: string[];
+}
+
+/**
+ * class-validator's sentences — ValidationPipe's 400s name each broken field in English — as
+ * the page's words, the field by its form label where the pages have one (`reason` → 理由).
+ * A sentence not listed is shown as the service wrote it.
+ */
+const CHECKS: ReadonlyArray<[RegExp, MessageKey]> = [
+  [/^(\S+) must not be blank$/, 'check.blank'],
+  [/^(\S+) must be longer than or equal to 1 characters$/, 'form.required'],
+  [/^(\S+) must be longer than or equal to (\d+) characters$/, 'check.tooShort'],
+  [/^(\S+) must be shorter than or equal to (\d+) characters$/, 'check.tooLong'],
+  [/^(\S+) must not be less than (\S+)$/, 'check.min'],
+  [/^(\S+) must not be greater than (\S+)$/, 'check.max'],
+  [/^(\S+) must be an integer number$/, 'check.integer'],
+];
+
+export function inPageWords(message: string, t: Translate): string {
+  for (const [sentence, key] of CHECKS) {
+    const match = sentence.exec(message);
+    if (!match) continue;
+    const labelKey = `form.${match[1].split('.').at(-1)}`;
+    return t(key, { field: isMessageKey(labelKey) ? t(labelKey) : match[1], n: match[2] ?? '' });
+  }
+  return message;
 }
 
 /**
@@ -33,7 +58,7 @@ export function summarizeError(error: unknown, lang: Lang): ErrorSummary {
   if (error instanceof HttpException) {
     const response = error.getResponse();
     const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
-    const details = Array.isArray(message) ? message.map(String) : message ? [String(message)] : [];
+    const details = (Array.isArray(message) ? message.map(String) : message ? [String(message)] : []).map((detail) => inPageWords(detail, t));
     return { status: error.getStatus(), headline: general(error.getStatus()), details };
   }
   return { status: 500, headline: general(500), details: [] };

@@ -11,6 +11,9 @@ export const HTML_LANG: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
+/** Whether the pages have words for this key (both languages have the same keys). */
+export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(zh, key);
+
 /** The colon after a label: full-width in Chinese. */
 export function colon(lang: Lang): string {
   return lang === 'zh' ? '：' : ': ';
