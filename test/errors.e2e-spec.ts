@@ -293,9 +293,12 @@ describe('errors', () => {
     it('refuses vote arithmetic that cannot happen', async () => {
       const id = await toConsultation(t);
       await unchanged(id, async () => {
-        const res = await send(t, id, 'union.chief', { type: 'RECORD_VOTE', eligible: 10, present: 11, inFavour: 11, against: 0, abstained: 0, countSheetSha256: COUNT_SHEET });
-        expect(res.status).toBe(422);
-        expect(res.body.message).toBe('present cannot exceed eligible');
+        // the scope covers 12 workers
+        const res = await send(t, id, 'union.chief', { type: 'RECORD_VOTE', eligible: 12, present: 13, inFavour: 13, against: 0, abstained: 0, countSheetSha256: COUNT_SHEET });
+        expect([res.status, res.body.code, res.body.message]).toEqual([422, 'VOTE.IMPOSSIBLE_TALLY', 'present cannot exceed eligible']);
+        // a tally of the wrong roll is that first (API.md: eligible must equal the roll, VOTE.ELIGIBLE_MISMATCH otherwise)
+        const both = await send(t, id, 'union.chief', { type: 'RECORD_VOTE', eligible: 10, present: 11, inFavour: 11, against: 0, abstained: 0, countSheetSha256: COUNT_SHEET });
+        expect([both.status, both.body.code]).toEqual([422, 'VOTE.ELIGIBLE_MISMATCH']);
       });
     });
 

@@ -99,6 +99,9 @@ describe('complaints (申诉)', () => {
     it('the worker escalates to the union, which refers it to the bureau; the enterprise may not refer (403)', async () => {
       const escalated = await post('rider.0003', `/api/complaints/${id}/escalate`, { reason: '七天未答复' });
       expect(escalated.body).toMatchObject({ status: 'escalated', escalationReason: '七天未答复' });
+      // the enterprise's late answer is not taken now, and not called a second one
+      const late = await post('platform.chief', `/api/complaints/${id}/answer`, { text: '迟到的答复' });
+      expect([late.status, late.body.code]).toEqual([409, 'COMPLAINT.NOT_OPEN']);
       expect((await post('platform.chief', `/api/complaints/${id}/refer`)).status).toBe(403);
       const stray = await post('union.rep2', `/api/complaints/${id}/refer`, { bogus: 1, reason: 5 });
       expect([stray.status, stray.body.message]).toEqual([400, expect.arrayContaining(['property bogus should not exist', 'reason must be a string'])]);

@@ -46,7 +46,7 @@ export class ComplaintsController {
   @Post('complaints/:id/answer')
   @ApiOperation({ summary: 'Answer a complaint', description: 'The enterprise, once.' })
   @ApiOkResponse({ type: ComplaintViewDto, description: 'The complaint, answered' })
-  @ApiErrors({ 403: 'Not the enterprise side', 404: 'No such complaint', 409: 'Answered already' })
+  @ApiErrors({ 403: 'Not the enterprise side', 404: 'No such complaint', 409: 'Answered already (COMPLAINT.ALREADY_ANSWERED), or taken to the union unanswered (COMPLAINT.NOT_OPEN)' })
   @HttpCode(200)
   answer(@CurrentUser() user: AuthUser, @Param('id', new IdOf('complaint')) id: string, @Body() dto: ComplaintAnswerDto) {
     return this.complaints.answer(user, id, dto);

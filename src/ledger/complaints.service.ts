@@ -115,7 +115,9 @@ export class ComplaintsService {
     return this.sharedView(await this.change(user, id, async (m, c, at) => {
       if (!mayDo('ANSWER_COMPLAINT', await this.parties.relation(m, user, c.negotiationId)))
         throw forbidden('COMPLAINT.NOT_YOURS', 'complaints are answered by the enterprise');
-      if (c.status !== 'open') throw conflict('COMPLAINT.ALREADY_ANSWERED', 'this complaint has been answered');
+      if (c.answeredAt) throw conflict('COMPLAINT.ALREADY_ANSWERED', 'this complaint has been answered');
+      // unanswered in time, the worker took it to the union: it is theirs now, not the enterprise's to close
+      if (c.status !== 'open') throw conflict('COMPLAINT.NOT_OPEN', `this complaint is ${c.status}, no longer open to an answer`);
       await this.deadlines.clearSubject(m, c.id);
       return {
         set: { status: 'answered', answer: dto.text, answeredAt: at },

@@ -191,10 +191,11 @@ export class NegotiationEvents {
     },
 
     RECORD_VOTE: async (c) => {
+      // a count of the roll, not a number typed in: the covered workers, or the delegates named.
+      // First: a tally of the wrong roll is that, whatever else is wrong with it (API.md)
+      await this.ballots.checkRecordedVote(c.manager, c.negotiation.scope, c.payload);
       const problems = impossibleTally(c.payload);
       if (problems.length) throw unprocessable('VOTE.IMPOSSIBLE_TALLY', problems);
-      // a count of the roll, not a number typed in: the covered workers, or the delegates named
-      await this.ballots.checkRecordedVote(c.manager, c.negotiation.scope, c.payload);
       // one spelling on the chain, whichever case the tool that hashed the sheet printed
       return { recorded: { countSheetSha256: c.payload.countSheetSha256.toLowerCase() } };
     },

@@ -159,6 +159,7 @@ const GROUPS = {
     'COMMITMENT.ALREADY_VERIFIED': ['最新进展已核实，请等待下一次报告。', 'The latest report is verified already.'],
     'COMMITMENT.NOTHING_REPORTED': ['还没有可核实的进展报告。', 'Nothing has been reported yet.'],
     'COMPLAINT.ALREADY_ANSWERED': ['该申诉已经答复。', 'This complaint has been answered.'],
+    'COMPLAINT.NOT_OPEN': ['该申诉已提交工会处理，不能再答复。', 'This complaint has gone to the union and can no longer be answered.'],
     'COMPLAINT.NOT_ESCALATABLE': ['企业答复后或答复逾期后才能提交工会。', 'A complaint goes to the union after its answer, or once the answer is overdue.'],
     'COMPLAINT.NO_SUCH_CLAUSE': ['协议没有这一条款。', 'The agreement has no such clause.'],
     'LEDGER.NOT_COVERED': ['该协议不适用于您。', 'This agreement does not cover you.'],
