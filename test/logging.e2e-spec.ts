@@ -1,5 +1,7 @@
 import { TestApp, startTestApp } from './support/test-app';
-import { send, toConsultation } from './support/negotiation-helpers';
+import { send, sendOk, toConsultation } from './support/negotiation-helpers';
+import { publishWithCommitments } from './support/ledger-helpers';
+import { dateIn } from '../src/deadlines/due-at';
 import { csrfOf } from './web/support/html';
 import { browserAgent } from './web/support/web-agent';
 
@@ -73,6 +75,24 @@ describe('logs (JSON lines, one per request)', () => {
       const inbox = log.requests().find((l) => l.route === '/inbox');
       expect(inbox).toMatchObject({ method: 'GET', status: 200, userId: await t.userId('rider.0002'), reqId: page.headers['x-request-id'] });
       expect(log.requests().find((l) => l.route === '/api/auth/login')).toMatchObject({ status: 200, userId: null });
+    });
+
+    it('names nobody on a ballot cast or a survey answer, where the others are named', async () => {
+      const id = await toConsultation(t);
+      const closesOn = dateIn(new Date(t.clock.now().getTime() + 10 * 86_400_000), t.config.TZ_NAME);
+      await sendOk(t, id, 'union.chief', { type: 'OPEN_BALLOT', body: 'all_workers', closesOn });
+      const cast = await t.http().post(`/api/negotiations/${id}/ballot`).set('Authorization', await t.login('rider.0003')).send({ choice: 'for' });
+      expect(cast.status).toBe(201);
+      const { agreementId } = await publishWithCommitments(t);
+      const survey = await t.http().post(`/api/agreements/${agreementId}/surveys`).set('Authorization', await t.login('union.chief'))
+        .send({ title: '满意度调查', questions: [{ id: 'pay', kind: 'scale', text: '是否满意？' }], closesOn });
+      expect(survey.status).toBe(201);
+      const answered = await t.http().post(`/api/surveys/${survey.body.id}/responses`).set('Authorization', await t.login('rider.0003')).send({ answers: { pay: 4 } });
+      expect(answered.status).toBe(201);
+      const lineOf = (res: { headers: Record<string, string> }) => log.requests().find((l) => l.reqId === res.headers['x-request-id']);
+      expect(lineOf(cast)).toMatchObject({ route: '/api/negotiations/:id/ballot', status: 201, userId: null, ip: null });
+      expect(lineOf(answered)).toMatchObject({ route: '/api/surveys/:id/responses', status: 201, userId: null, ip: null });
+      expect(lineOf(survey)).toMatchObject({ status: 201, userId: await t.userId('union.chief'), ip: expect.any(String) });
     });
 
     it('names the route, not the address with its ids and query, and an unknown address as no route', async () => {

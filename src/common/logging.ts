@@ -76,6 +76,19 @@ interface LoggedRequest extends FastifyRequest {
 }
 
 /**
+ * Where a worker says how they vote or what they think of the agreement, the request line names
+ * nobody: neither the user nor the address. Who voted and how are stored apart (BallotBoxService);
+ * a line with the voter and the millisecond of each cast, beside the database's log of its
+ * changes in commit order, would put them back together.
+ */
+export const UNNAMED_ROUTES: ReadonlySet<string> = new Set([
+  'POST /api/negotiations/:id/ballot',
+  'POST /negotiations/:id/ballot',
+  'POST /api/surveys/:id/responses',
+  'POST /surveys/:id',
+]);
+
+/**
  * One line per request, written when the response is done: request id, method, the route
  * pattern (`/api/negotiations/:id`, not the address with its ids and query), status, duration,
  * who asked and from where. Fastify's own pair of lines (incoming, completed) and its "route not found"
@@ -92,14 +105,16 @@ export class AccessLog extends LogController {
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     const { user, webUser } = request as LoggedRequest;
+    const route = request.routeOptions?.url ?? null;
+    const unnamed = UNNAMED_ROUTES.has(`${request.method} ${route}`);
     const line = {
       method: request.method,
-      route: request.routeOptions?.url ?? null,
+      route,
       status: reply.statusCode,
       durationMs: Math.round(reply.elapsedTime * 10) / 10,
-      userId: user?.id ?? webUser?.id ?? null,
+      userId: unnamed ? null : (user?.id ?? webUser?.id ?? null),
       // the client as TRUST_PROXY decides it: the socket's peer, or the address a trusted proxy forwarded
-      ip: clientAddress(request),
+      ip: unnamed ? null : clientAddress(request),
       ...(error ? { err: error } : {}),
     };
     if (error || reply.statusCode >= 500) reply.log.error(line, 'request');
