@@ -202,6 +202,7 @@ describe('the negotiating table', () => {
       const offer = await send(t, id, 'platform.chief', { type: 'OFFER', terms: terms(600) });
       expect(offer.status).toBe(409);
       expect(offer.body.allowed).not.toContain('OFFER');
+      expect(offer.body.message).toBe('OFFER is not allowed in state bargaining: a seat of the union side is vacant until it is filled (art. 31)');
       expect((await send(t, id, 'platform.chief', { type: 'ACCEPT' })).status).toBe(409);
       // who left no longer speaks for the side
       expect((await t.http().get(`/api/negotiations/${id}`).set('Authorization', await t.login('union.rep2'))).status).toBe(404);

@@ -217,7 +217,7 @@ export class NegotiationsService {
     // facts from other rows the machine's guards read (has everyone on the ballot's roll voted?)
     const facts = await this.events.facts(m, n);
     const asMachineSees = { ...machineEvent(event.type, event.payload, relation, at, today), ...facts };
-    if (!procedureAllows(n, asMachineSees)) throw this.notAllowed(n, relation, `${event.type} is not allowed in state ${n.state}`, facts);
+    if (!procedureAllows(n, asMachineSees)) throw this.notAllowed(n, relation, `${event.type} is not allowed in state ${n.state}${whyNot(n, event.type, facts)}`, facts);
 
     // prepare: the event's substance (422) and what it will record and write
     const rounds = new UnitRounds(m, n.id, (n.context as { round?: number }).round);
@@ -300,4 +300,15 @@ export class NegotiationsService {
       version: n.version,
     });
   }
+}
+
+/**
+ * What a refused event waits for, where the procedure says: the 409's message names it (the code
+ * and `allowed` stay those of every refusal of the state).
+ */
+function whyNot(n: Negotiation, type: string, facts: { everyoneVoted?: unknown }): string {
+  const vacant = (n.context as { vacantSeats?: string[] }).vacantSeats ?? [];
+  if ((type === 'OFFER' || type === 'ACCEPT') && vacant.length) return `: a seat of the ${[...new Set(vacant)].join(' and the ')} side is vacant until it is filled (art. 31)`;
+  if (type === 'CLOSE_BALLOT' && facts.everyoneVoted === false) return ': a ballot closes early only once everyone on the roll has voted, else at its deadline';
+  return '';
 }
