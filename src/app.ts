@@ -122,7 +122,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   await registerWebPlugins(app, config);
   // the body as a whole first (depth, numbers, control characters), then the route's DTO
   keepValidationRulesLookedUp();
-  app.useGlobalPipes(new BodyCheckPipe(), new ValidationPipe(VALIDATION_OPTIONS));
+  const validation = new ValidationPipe(VALIDATION_OPTIONS);
+  app.useGlobalPipes(new BodyCheckPipe(validation), validation);
   app.useGlobalFilters(new DomainErrorFilter());
   app.enableShutdownHooks();
   // built at the first request for /docs (a scan of every route: a tenth of a start)

@@ -8,6 +8,7 @@ import { BallotViewDto, CastBallotAnswerDto } from './ballot.dto';
 import { CastBallotDto } from './dto/cast-ballot.dto';
 import { IdOf } from '../common/id.pipe';
 import { WithoutIdempotencyKeys } from '../idempotency/idempotency.interceptor';
+import { UnnamedInLog } from '../common/logging';
 
 const NOT_READABLE = 'No such negotiation, or the caller is not party to it nor a worker its ballot covers';
 
@@ -17,6 +18,7 @@ export class BallotsController {
   constructor(private readonly box: BallotBoxService) {}
 
   @Post()
+  @UnnamedInLog()
   @ApiOperation({
     summary: 'Cast a ballot (a worker on the roll, once)',
     description:

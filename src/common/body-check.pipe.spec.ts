@@ -1,6 +1,8 @@
 import { IsInt, IsString } from 'class-validator';
 import { BODY_RULES, BodyCheckPipe, bodyProblems, textProblem } from './body-check.pipe';
 import { DomainError } from './domain-error';
+import { ValidationPipe } from '@nestjs/common';
+import { VALIDATION_OPTIONS } from './validation';
 
 /** The first problem's message, or null. */
 const bodyProblem = (body: unknown) => bodyProblems(body)[0]?.message ?? null;
@@ -56,7 +58,7 @@ describe('every broken field named (API.md: 400 names every broken field)', () =
     @IsString() text!: string;
   }
   const refusal = async (body: unknown) => {
-    const error = await new BodyCheckPipe().transform(body, { type: 'body', metatype: Report }).then(() => undefined, (e: unknown) => e);
+    const error = await new BodyCheckPipe(new ValidationPipe(VALIDATION_OPTIONS)).transform(body, { type: 'body', metatype: Report }).then(() => undefined, (e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     return error as DomainError;
   };

@@ -1,7 +1,6 @@
-import { ArgumentMetadata, BadRequestException, Injectable, PipeTransform, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, PipeTransform } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { badRequest } from './domain-error';
-import { VALIDATION_OPTIONS } from './validation';
 
 /**
  * Checks every request body as a whole before any DTO sees it: a rule that holds for every
@@ -86,9 +85,9 @@ const VALIDATION_FIELD = /^(?:each value in )?(?:nested property )?(\S+)/;
  * against the route's DTO, and the answer lists both (each field once: the DTO's message for a
  * part already named is left out). Too deep a body is refused before any validation.
  */
-@Injectable()
 export class BodyCheckPipe implements PipeTransform {
-  private readonly validation = new ValidationPipe(VALIDATION_OPTIONS);
+  /** `validation`: the ValidationPipe this pipe stands in front of (app.ts), asked for its messages early. */
+  constructor(private readonly validation: PipeTransform) {}
 
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     // a worker import (POST /api/workers) arrives as a stream and is checked row by row

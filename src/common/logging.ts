@@ -1,4 +1,5 @@
 import { LoggerService } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { LogController } from 'fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
@@ -75,18 +76,16 @@ interface LoggedRequest extends FastifyRequest {
   webUser?: { id: string } | null;
 }
 
+const UNNAMED_IN_LOG = 'unnamedInLog';
+
 /**
- * Where a worker says how they vote or what they think of the agreement, the request line names
- * nobody: neither the user nor the address. Who voted and how are stored apart (BallotBoxService);
- * a line with the voter and the millisecond of each cast, beside the database's log of its
- * changes in commit order, would put them back together.
+ * Where a worker says how they vote or what they think of the agreement, the route's request
+ * line names nobody: neither the user nor the address. Who voted and how are stored apart
+ * (BallotBoxService); a line with the voter and the millisecond of each cast, beside the
+ * database's log of its changes in commit order, would put them back together. A Fastify route
+ * option, so the route itself says it (API and page alike).
  */
-export const UNNAMED_ROUTES: ReadonlySet<string> = new Set([
-  'POST /api/negotiations/:id/ballot',
-  'POST /negotiations/:id/ballot',
-  'POST /api/surveys/:id/responses',
-  'POST /surveys/:id',
-]);
+export const UnnamedInLog = () => RouteConfig({ [UNNAMED_IN_LOG]: true });
 
 /**
  * One line per request, written when the response is done: request id, method, the route
@@ -105,11 +104,10 @@ export class AccessLog extends LogController {
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     const { user, webUser } = request as LoggedRequest;
-    const route = request.routeOptions?.url ?? null;
-    const unnamed = UNNAMED_ROUTES.has(`${request.method} ${route}`);
+    const unnamed = (request.routeOptions?.config as { [UNNAMED_IN_LOG]?: boolean } | undefined)?.[UNNAMED_IN_LOG] === true;
     const line = {
       method: request.method,
-      route,
+      route: request.routeOptions?.url ?? null,
       status: reply.statusCode,
       durationMs: Math.round(reply.elapsedTime * 10) / 10,
       userId: unnamed ? null : (user?.id ?? webUser?.id ?? null),

@@ -11,6 +11,7 @@ import { AnnualReportQueryDto, SurveyDto, SurveyResponseDto } from './dto/ledger
 import { SurveysService } from './surveys.service';
 import { IdOf } from '../common/id.pipe';
 import { WithoutIdempotencyKeys } from '../idempotency/idempotency.interceptor';
+import { UnnamedInLog } from '../common/logging';
 
 @ApiTags('ledger')
 @ApiExtraModels(ScaleResultDto, TextResultDto)
@@ -56,6 +57,7 @@ export class SurveysController {
   @ApiBearerAuth()
   @Roles('worker')
   @Post('surveys/:id/responses')
+  @UnnamedInLog()
   // a kept key's row would hold the worker's id beside the fingerprint of their answers
   @WithoutIdempotencyKeys()
   @ApiOperation({ summary: 'Answer a survey', description: 'A covered worker, once; who answered is kept apart from what was answered. Idempotency-Key is not kept here (its row would tie the worker to the answers): a repeat is 409 SURVEY.ALREADY_ANSWERED.' })

@@ -14,6 +14,7 @@ import { field, isUuid } from './web-params';
 import { summarizeError } from './web-errors';
 import { WebRequest } from './web-session';
 import { WebPages } from './web-pages.decorator';
+import { UnnamedInLog } from '../common/logging';
 
 /** What the page shows after a POST: the receipt (only this once), or a receipt's check. */
 interface After {
@@ -42,6 +43,7 @@ export class BallotPagesController {
 
   /** Not a redirect: the receipt exists only in this answer. A reload resends and is refused (already voted). */
   @Post()
+  @UnnamedInLog()
   @UseGuards(CsrfGuard)
   async cast(@Req() request: WebRequest, @Res({ passthrough: true }) reply: FastifyReply, @WebUser() user: AuthUser, @Param('id') id: string, @Body() form: Record<string, unknown>) {
     const negotiationId = this.checked(id);

@@ -15,6 +15,7 @@ import { CsrfGuard, WebUser } from './web-guards';
 import { field, isUuid } from './web-params';
 import { WebPages } from './web-pages.decorator';
 import { WebRequest } from './web-session';
+import { UnnamedInLog } from '../common/logging';
 
 /** A rider's pages after publication: complain and follow the complaint, answer a survey. */
 @WebPages({ signedIn: true })
@@ -93,6 +94,7 @@ export class LedgerWorkerPagesController {
   }
 
   @Post('surveys/:id')
+  @UnnamedInLog()
   @UseGuards(CsrfGuard)
   async answer(@Req() request: WebRequest, @Res({ passthrough: true }) reply: FastifyReply, @WebUser() user: AuthUser, @Param('id') id: string, @Body() form: Record<string, unknown>) {
     const surveyId = checked(id, 'survey');
